@@ -1,0 +1,75 @@
+package org.papergraph.cli;
+
+import java.io.PrintWriter;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.papergraph.ingest.IngestListener;
+import org.papergraph.source.RecordError;
+
+/**
+ * Shows an ingest to a person: a progress bar over each file's bytes when a terminal is attached, the file and
+ * format being read, and every rejected record (the first {@value #MAX_REJECTS_SHOWN}, then a count).
+ */
+final class ConsoleProgress implements IngestListener, AutoCloseable {
+    static final int MAX_REJECTS_SHOWN = 200;
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final boolean terminal = System.console() != null;
+    private ProgressBar bar;
+    private long rejects;
+
+    ConsoleProgress(PrintWriter err, boolean quiet) {
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    @Override
+    public void fileStarted(String file, String format, long bytes) {
+        if (quiet) return;
+        err.println("reading " + file + " as " + format);
+        err.flush();
+        if (terminal && bytes > 1 << 20) {
+            bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(bytes)
+                    .setUnit(" MiB", 1 << 20).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+        }
+    }
+
+    @Override
+    public void progress(long bytesRead, long records) {
+        if (bar != null) {
+            bar.stepTo(bytesRead);
+            bar.setExtraMessage(records + " records");
+        }
+    }
+
+    @Override
+    public void fileFinished(String file) {
+        closeBar();
+    }
+
+    @Override
+    public void rejected(RecordError error) {
+        rejects++;
+        if (rejects <= MAX_REJECTS_SHOWN) {
+            err.println("rejected " + error);
+        } else if (rejects == MAX_REJECTS_SHOWN + 1) {
+            err.println("(more rejected records; the summary counts them all)");
+        }
+        err.flush();
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeBar();
+        err.flush();
+    }
+}

@@ -1,0 +1,55 @@
+package org.papergraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.papergraph.extract.Extractors;
+import org.papergraph.ingest.IngestSummary;
+import org.papergraph.ingest.Ingestor;
+import org.papergraph.source.SourceFiles;
+import org.papergraph.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Reads paper files into the store; each record replaces its own named graph.",
+                "Formats are detected from content (gzip too); exit status 1 when any record was rejected."})
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read.")
+    List<Path> inputs;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "Force a format instead of detecting it.")
+    String format;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + Ingestor.DEFAULT_BATCH,
+            description = "Records per transaction (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary and rejected records.")
+    boolean quiet;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format != null && SourceFiles.byName(format).isEmpty()) {
+            throw new UserException("unknown --format '" + format + "'; known: " + String.join(", ", SourceFiles.formats()), Main.USAGE);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (GraphStore store = storeOptions.open();
+             ConsoleProgress progress = new ConsoleProgress(err, quiet)) {
+            IngestSummary s = new Ingestor(store, Extractors.defaults(store.iris()), batch, progress).ingest(inputs, format);
+            progress.close();
+            spec.commandLine().getOut().println("ingested into " + store.directory() + ": " + s);
+            return s.rejected() > 0 ? Main.REJECTED : 0;
+        }
+    }
+}

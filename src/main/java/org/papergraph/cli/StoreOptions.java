@@ -1,0 +1,22 @@
+package org.papergraph.cli;
+
+import java.nio.file.Path;
+
+import org.papergraph.resolve.Iris;
+import org.papergraph.store.GraphStore;
+import picocli.CommandLine.Option;
+
+/** Options every command that touches the store shares. */
+public final class StoreOptions {
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "papergraph-db",
+            description = "TDB2 store folder (default: ${DEFAULT-VALUE}); created when missing.")
+    Path store;
+
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
+            description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
+    String base;
+
+    public Iris iris() { return new Iris(base); }
+
+    public GraphStore open() { return GraphStore.open(store, iris()); }
+}

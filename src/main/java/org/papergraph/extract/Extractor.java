@@ -1,0 +1,20 @@
+package org.papergraph.extract;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
+import org.papergraph.source.PaperRecord;
+
+/** Maps one paper record into RDF under the papergraph ontology. Stateless; safe to call from many threads. */
+public interface Extractor {
+    /** Stable short name; recorded as the provenance agent of every record graph it contributes to. */
+    String name();
+
+    /** Version of the extraction logic; bump it when the quads it emits for the same input change. */
+    default String version() { return "1"; }
+
+    /**
+     * Emits the quads for one record into {@code graph}. The caller owns {@code start()}/{@code finish()} of
+     * {@code out}. An exception rejects the whole record (no quad of it is stored).
+     */
+    void extract(PaperRecord paper, Node graph, StreamRDF out);
+}

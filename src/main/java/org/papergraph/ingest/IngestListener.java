@@ -1,0 +1,15 @@
+package org.papergraph.ingest;
+
+import org.papergraph.source.RecordError;
+
+/** Hears about an ingest as it goes; called from the ingesting thread. All methods default to doing nothing. */
+public interface IngestListener {
+    default void fileStarted(String file, String format, long bytes) {}
+    /** Bytes of the current file consumed so far (raw, before gunzip). */
+    default void progress(long bytesRead, long records) {}
+    default void fileFinished(String file) {}
+    default void rejected(RecordError error) {}
+    default void batchCommitted(long records) {}
+
+    IngestListener NONE = new IngestListener() {};
+}

@@ -1,0 +1,182 @@
+package org.papergraph.resolve;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.papergraph.source.PaperRecord;
+
+/**
+ * The one place where papergraph mints IRIs. Every IRI is a function of a stable key (arXiv id, DOI, ORCID,
+ * normalised name or title) under a configurable base, so ingesting the same input twice gives the same IRIs.
+ * Immutable and thread-safe.
+ *
+ * <p>Layout under the base ({@code https://papergraph.org/id/} by default):
+ * <pre>
+ *   paper/arxiv/{id}            paper/doi/{lower-cased doi}      paper/title/{slug}-{hash}
+ *   person/orcid/{orcid}        person/{slug of name}
+ *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
+ *   result/{hash}               mention/{hash}
+ *   graph/{format}/{paper key}  graph/meta                        extractor/{name}
+ * </pre>
+ * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
+ */
+public final class Iris {
+    /** Default base for minted IRIs. */
+    public static final String DEFAULT_BASE = "https://papergraph.org/id/";
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern ARXIV_VERSION = Pattern.compile("v\\d+$");
+
+    private final String base;
+
+    public Iris(String base) {
+        Objects.requireNonNull(base, "base");
+        URI u = URI.create(base);
+        if (!u.isAbsolute()) throw new IllegalArgumentException("IRI base must be an absolute IRI: " + base);
+        this.base = base.endsWith("/") || base.endsWith("#") ? base : base + "/";
+    }
+
+    public static Iris defaults() { return new Iris(DEFAULT_BASE); }
+
+    public String base() { return base; }
+
+    // ---- papers
+
+    /**
+     * The key that identifies a paper record across runs: {@code arxiv/{id}}, {@code doi/{doi}} or
+     * {@code title/{slug}-{hash}}, in that order of preference.
+     */
+    public static String paperKey(PaperRecord r) {
+        if (r.arxivId() != null) return "arxiv/" + arxivBase(r.arxivId());
+        if (r.doi() != null) return "doi/" + encode(normaliseDoi(r.doi()));
+        if (r.title() != null) return titleKey(r.title());
+        throw new IllegalArgumentException("record has no arXiv id, DOI or title: " + r);
+    }
+
+    public Node paper(PaperRecord r) { return iri("paper/" + paperKey(r)); }
+    public Node paperByArxiv(String arxivId) { return iri("paper/arxiv/" + arxivBase(arxivId)); }
+    public Node paperByDoi(String doi) { return iri("paper/doi/" + encode(normaliseDoi(doi))); }
+    public Node paperByTitle(String title) { return iri("paper/" + titleKey(title)); }
+
+    /** Named graph holding what one source says about one paper. */
+    public Node recordGraph(PaperRecord r) { return iri("graph/" + r.format() + "/" + paperKey(r)); }
+    /** Named graph holding the provenance of every record graph. */
+    public Node metaGraph() { return iri("graph/meta"); }
+    public Node extractor(String name) { return iri("extractor/" + slug(name)); }
+
+    // ---- people and entities
+
+    public Node person(String name, String orcid) {
+        if (orcid != null && !orcid.isBlank()) return iri("person/orcid/" + encode(orcid.strip()));
+        return iri("person/" + slug(name));
+    }
+
+    /**
+     * One entry of a paper's author list: the paper IRI with a fragment for the position and the person, so two
+     * sources that agree on an author share the node and two that disagree keep both.
+     */
+    public Node authorship(Node paper, int position, Node person) {
+        return NodeFactory.createURI(paper.getURI() + "#author-" + position + "-" + hash(person.getURI()).substring(0, 8));
+    }
+
+    public Node method(String name) { return iri("method/" + slug(name)); }
+    public Node dataset(String name) { return iri("dataset/" + slug(name)); }
+    public Node task(String name) { return iri("task/" + slug(name)); }
+    public Node metric(String name) { return iri("metric/" + slug(name)); }
+    /** A benchmark result, keyed by everything that makes it the same result. */
+    public Node result(String... parts) { return iri("result/" + hash(String.join("\u0001", parts))); }
+    /** One occurrence of an entity in a paper's text. */
+    public Node mention(String... parts) { return iri("mention/" + hash(String.join("\u0001", parts))); }
+
+    /** A code repository: its URL, normalised (https, no trailing slash or .git, host lower-cased). */
+    public static Node repository(String url) { return NodeFactory.createURI(normaliseRepositoryUrl(url)); }
+
+    private Node iri(String path) { return NodeFactory.createURI(base + path); }
+
+    // ---- keys
+
+    /** arXiv id without its version suffix. */
+    public static String arxivBase(String id) {
+        String s = id.strip();
+        if (s.regionMatches(true, 0, "arXiv:", 0, 6)) s = s.substring(6);
+        return ARXIV_VERSION.matcher(s).replaceFirst("");
+    }
+
+    public static String normaliseDoi(String doi) {
+        String d = doi.strip().toLowerCase(Locale.ROOT);
+        for (String p : new String[] {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"}) {
+            if (d.startsWith(p)) d = d.substring(p.length());
+        }
+        return d;
+    }
+
+    public static String normaliseRepositoryUrl(String url) {
+        String u = url.strip();
+        while (u.endsWith("/") || u.endsWith(".") || u.endsWith(",") || u.endsWith(")")) u = u.substring(0, u.length() - 1);
+        if (u.endsWith(".git")) u = u.substring(0, u.length() - 4);
+        if (u.startsWith("http://")) u = "https://" + u.substring(7);
+        if (!u.startsWith("https://")) u = "https://" + u;
+        int slash = u.indexOf('/', 8);
+        String host = slash < 0 ? u.substring(8) : u.substring(8, slash);
+        String rest = slash < 0 ? "" : u.substring(slash);
+        host = host.toLowerCase(Locale.ROOT);
+        if (host.startsWith("www.")) host = host.substring(4);
+        return "https://" + host + rest;
+    }
+
+    static String titleKey(String title) {
+        String norm = normaliseTitle(title);
+        String s = slug(norm);
+        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        return "title/" + s + "-" + hash(norm).substring(0, 10);
+    }
+
+    /** Title normalised for matching: accents stripped, lower case, punctuation and spacing folded. */
+    public static String normaliseTitle(String title) {
+        return slug(title).replace('-', ' ');
+    }
+
+    /** Lower-case ASCII slug: accents stripped, every run of other characters one hyphen. */
+    public static String slug(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        n = MARKS.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
+        n = NON_ALNUM.matcher(n).replaceAll("-");
+        n = n.replaceAll("^-+|-+$", "");
+        if (n.isEmpty()) n = "x" + hash(s).substring(0, 12);
+        return n;
+    }
+
+    /** Percent-encodes everything outside unreserved characters and slash. */
+    static String encode(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                  .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String hash(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.papergraph.source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One paper as one source states it: what a reader produces and an extractor consumes.
+ * Immutable; build with {@link #builder(String, SourcePosition)}. Every list is non-null and in source order.
+ * Text fields are kept as the source has them after Unicode NFC normalisation; extractors read offsets against
+ * exactly these strings.
+ */
+public final class PaperRecord {
+    private final String format;
+    private final SourcePosition position;
+    private final String arxivId;
+    private final List<String> arxivVersions;
+    private final String doi;
+    private final Map<String, String> otherIds;
+    private final String title;
+    private final String abstractText;
+    private final List<Author> authors;
+    private final String published;
+    private final String updated;
+    private final List<String> categories;
+    private final String journalRef;
+    private final List<String> codeLinks;
+    private final List<Reference> references;
+
+    private PaperRecord(Builder b) {
+        this.format = Objects.requireNonNull(b.format, "format");
+        this.position = Objects.requireNonNull(b.position, "position");
+        this.arxivId = b.arxivId;
+        this.arxivVersions = List.copyOf(b.arxivVersions);
+        this.doi = b.doi;
+        this.otherIds = Map.copyOf(b.otherIds);
+        this.title = b.title;
+        this.abstractText = b.abstractText;
+        this.authors = List.copyOf(b.authors);
+        this.published = b.published;
+        this.updated = b.updated;
+        this.categories = List.copyOf(b.categories);
+        this.journalRef = b.journalRef;
+        this.codeLinks = List.copyOf(b.codeLinks);
+        this.references = List.copyOf(b.references);
+    }
+
+    public static Builder builder(String format, SourcePosition position) {
+        return new Builder(format, position);
+    }
+
+    /** Short name of the reader's format, e.g. {@code listing}, {@code arxiv-jsonl}; recorded in provenance. */
+    public String format() { return format; }
+    /** Where in which file this record was read. */
+    public SourcePosition position() { return position; }
+    /** arXiv identifier without version ({@code 2103.00020}, {@code hep-ph/0601001}), or null. */
+    public String arxivId() { return arxivId; }
+    /** Version labels known for the arXiv id ({@code v1}, {@code v2}), oldest first. */
+    public List<String> arxivVersions() { return arxivVersions; }
+    /** DOI as the source gives it, or null. */
+    public String doi() { return doi; }
+    /** Other identifiers by scheme: {@code openalex}, {@code s2}, {@code pwc}, {@code mag}. */
+    public Map<String, String> otherIds() { return otherIds; }
+    /** Title, or null when the source has none (readers reject such records). */
+    public String title() { return title; }
+    /** Abstract, or null. */
+    public String abstractText() { return abstractText; }
+    public List<Author> authors() { return authors; }
+    /** First publication date as ISO {@code yyyy-MM-dd} or {@code yyyy}, or null. */
+    public String published() { return published; }
+    /** Last update date as ISO {@code yyyy-MM-dd}, or null. */
+    public String updated() { return updated; }
+    /** Subject categories ({@code cs.LG}); the primary one first when the source says which. */
+    public List<String> categories() { return categories; }
+    public String journalRef() { return journalRef; }
+    /** Code repository URLs the source lists explicitly (text-mined links come from an extractor). */
+    public List<String> codeLinks() { return codeLinks; }
+    public List<Reference> references() { return references; }
+
+    @Override
+    public String toString() {
+        return format + "@" + position + "[" + (arxivId != null ? "arXiv:" + arxivId : doi != null ? "doi:" + doi : title) + "]";
+    }
+
+    /** Collects the fields of one record; not thread-safe. */
+    public static final class Builder {
+        private final String format;
+        private final SourcePosition position;
+        private String arxivId;
+        private final List<String> arxivVersions = new ArrayList<>();
+        private String doi;
+        private final Map<String, String> otherIds = new LinkedHashMap<>();
+        private String title;
+        private String abstractText;
+        private final List<Author> authors = new ArrayList<>();
+        private String published;
+        private String updated;
+        private final List<String> categories = new ArrayList<>();
+        private String journalRef;
+        private final List<String> codeLinks = new ArrayList<>();
+        private final List<Reference> references = new ArrayList<>();
+
+        private Builder(String format, SourcePosition position) {
+            this.format = format;
+            this.position = position;
+        }
+
+        public Builder arxivId(String v) { this.arxivId = blankToNull(v); return this; }
+        public Builder arxivVersion(String v) { if (v != null && !v.isBlank()) arxivVersions.add(v); return this; }
+        public Builder doi(String v) { this.doi = blankToNull(v); return this; }
+        public Builder otherId(String scheme, String v) { if (v != null && !v.isBlank()) otherIds.put(scheme, v); return this; }
+        public Builder title(String v) { this.title = Text.clean(v); return this; }
+        public Builder abstractText(String v) { this.abstractText = Text.clean(v); return this; }
+        public Builder author(Author a) { if (a != null && a.name() != null && !a.name().isBlank()) authors.add(a); return this; }
+        public Builder published(String v) { this.published = blankToNull(v); return this; }
+        public Builder updated(String v) { this.updated = blankToNull(v); return this; }
+        public Builder category(String v) { if (v != null && !v.isBlank() && !categories.contains(v)) categories.add(v); return this; }
+        public Builder journalRef(String v) { this.journalRef = Text.clean(v); return this; }
+        public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
+        public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
+
+        public PaperRecord build() { return new PaperRecord(this); }
+
+        private static String blankToNull(String v) {
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+    }
+}

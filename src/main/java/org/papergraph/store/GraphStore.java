@@ -1,0 +1,144 @@
+package org.papergraph.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.papergraph.extract.Extractor;
+import org.papergraph.resolve.Iris;
+import org.papergraph.vocab.PG;
+import org.papergraph.vocab.PROV;
+
+/**
+ * The papergraph store: a TDB2 database on disk. Each ingested record lives in its own named graph; the metadata
+ * graph ({@link Iris#metaGraph()}) says for each record graph where it came from, which extractors made it and
+ * when. Queries see the union of all named graphs as the default graph.
+ *
+ * <p>Writes happen in {@link #write} batches, each one TDB2 write transaction: a batch is stored whole or not at
+ * all, so a crash or kill leaves the store as it was after the last committed batch. Safe to share between
+ * threads; TDB2 gives readers a consistent snapshot while a batch commits.
+ */
+public final class GraphStore implements AutoCloseable {
+    private static final Node ANY = Node.ANY;
+    private final Path dir;
+    private final DatasetGraph dsg;
+    private final Iris iris;
+
+    private GraphStore(Path dir, DatasetGraph dsg, Iris iris) {
+        this.dir = dir;
+        this.dsg = dsg;
+        this.iris = iris;
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /**
+     * Opens the store in {@code dir}, creating an empty one when the folder is missing or empty.
+     *
+     * @throws StoreException when the folder cannot be created or written, or holds something that is not a
+     *                        papergraph store
+     */
+    public static GraphStore open(Path dir, Iris iris) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new StoreException("store path " + dir + " is a file, not a folder; choose another --store");
+            }
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new StoreException("store folder " + dir + " is not writable; fix its permissions or choose another --store");
+            }
+            try (var entries = Files.list(dir)) {
+                List<Path> list = entries.toList();
+                boolean empty = list.isEmpty();
+                boolean tdb2 = list.stream().anyMatch(p -> p.getFileName().toString().startsWith("Data-")
+                        || p.getFileName().toString().equals("tdb.lock"));
+                if (!empty && !tdb2) {
+                    throw new StoreException("folder " + dir + " is not empty and is not a papergraph (TDB2) store; choose another --store");
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot use store folder " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            return new GraphStore(dir, DatabaseMgr.connectDatasetGraph(dir.toString()), iris);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() { return dir; }
+
+    public Iris iris() { return iris; }
+
+    /** The underlying TDB2 dataset graph (union default graph on). Callers use transactions. */
+    public DatasetGraph datasetGraph() { return dsg; }
+
+    /** The dataset for SPARQL: its default graph is the union of the named graphs. */
+    public Dataset dataset() { return DatasetFactory.wrap(dsg); }
+
+    /**
+     * Replaces the graphs of the given records in one transaction: each record graph is emptied, filled with its
+     * quads, and its provenance in the metadata graph rewritten.
+     */
+    public void write(Collection<RecordQuads> batch, List<Extractor> extractors) {
+        if (batch.isEmpty()) return;
+        Node meta = iris.metaGraph();
+        String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Node time = NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime);
+        Txn.executeWrite(dsg, () -> {
+            for (Extractor x : extractors) {
+                Node agent = iris.extractor(x.name());
+                dsg.deleteAny(meta, agent, ANY, ANY);
+                dsg.add(meta, agent, RDF.type.asNode(), PROV.SoftwareAgent);
+                dsg.add(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name()));
+                dsg.add(meta, agent, PG.version, NodeFactory.createLiteralString(x.version()));
+            }
+            for (RecordQuads rq : batch) {
+                Node g = rq.graph();
+                dsg.deleteAny(g, ANY, ANY, ANY);
+                dsg.deleteAny(meta, g, ANY, ANY);
+                for (Quad q : rq.quads()) dsg.add(q);
+                dsg.add(meta, g, RDF.type.asNode(), PG.RecordGraph);
+                dsg.add(meta, g, PG.describes, rq.paper());
+                dsg.add(meta, g, PG.sourceFile, NodeFactory.createLiteralString(rq.position().file()));
+                dsg.add(meta, g, PG.sourceFormat, NodeFactory.createLiteralString(rq.format()));
+                dsg.add(meta, g, PG.sourceUnit, NodeFactory.createLiteralString(rq.position().unit()));
+                dsg.add(meta, g, PG.sourceIndex, NodeFactory.createLiteralDT(Long.toString(rq.position().index()), XSDDatatype.XSDinteger));
+                dsg.add(meta, g, PROV.generatedAtTime, time);
+                for (Extractor x : extractors) dsg.add(meta, g, PG.extractedBy, iris.extractor(x.name()));
+            }
+        });
+    }
+
+    /** Number of quads in all named graphs, metadata graph included. */
+    public long size() {
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            var it = dsg.find(ANY, ANY, ANY, ANY);
+            while (it.hasNext()) { it.next(); n++; }
+            return n;
+        });
+    }
+
+    @Override
+    public void close() {
+        // Release the database so another process (or a test) can open the folder.
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+    }
+}

@@ -1,0 +1,122 @@
+package org.papergraph.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * Terms of the papergraph ontology ({@code ontology/papergraph.ttl}), as Jena nodes. The ontology file is the
+ * source of truth; {@code VocabularyTest} fails when a constant here has no declaration there or the reverse.
+ */
+public final class PG {
+    private PG() {}
+
+    public static final String NS = "https://papergraph.org/ontology#";
+
+    private static Node term(String local) { return NodeFactory.createURI(NS + local); }
+
+    // ---- classes
+    /** A scholarly paper (preprint or published article). */
+    public static final Node Paper = term("Paper");
+    /** A person who authored a paper. */
+    public static final Node Person = term("Person");
+    /** One author's place in one paper's author list. */
+    public static final Node Authorship = term("Authorship");
+    /** A machine-learning method or model. */
+    public static final Node Method = term("Method");
+    /** A dataset or benchmark. */
+    public static final Node Dataset = term("Dataset");
+    /** A research problem or task. */
+    public static final Node Task = term("Task");
+    /** An evaluation metric. */
+    public static final Node Metric = term("Metric");
+    /** A benchmark result: a method's score on a dataset under a metric, as reported by a paper. */
+    public static final Node Result = term("Result");
+    /** A source-code repository. */
+    public static final Node CodeRepository = term("CodeRepository");
+    /** One occurrence of an entity in a paper's text, with its evidence. */
+    public static final Node Mention = term("Mention");
+    /** A named graph holding what one source record says about one paper. */
+    public static final Node RecordGraph = term("RecordGraph");
+
+    // ---- paper metadata
+    /** arXiv identifier without version. */
+    public static final Node arxivId = term("arxivId");
+    /** An arXiv version label of the paper (v1, v2, ...). */
+    public static final Node arxivVersion = term("arxivVersion");
+    /** DOI, lower-cased, without resolver prefix. */
+    public static final Node doi = term("doi");
+    /** OpenAlex work id. */
+    public static final Node openalexId = term("openalexId");
+    /** Semantic Scholar paper id. */
+    public static final Node s2Id = term("s2Id");
+    /** Subject category label, e.g. cs.LG. */
+    public static final Node category = term("category");
+    /** The paper's authorship entries. */
+    public static final Node authorship = term("authorship");
+    /** The person of an authorship entry. */
+    public static final Node author = term("author");
+    /** 1-based position of an authorship entry in the author list. */
+    public static final Node position = term("position");
+    /** ORCID iD of a person. */
+    public static final Node orcid = term("orcid");
+    /** Name of an institution the author was affiliated with for this paper. */
+    public static final Node affiliation = term("affiliation");
+    /** A code repository that implements the paper. */
+    public static final Node codeRepository = term("codeRepository");
+
+    // ---- results
+    /** A result reported by the paper. */
+    public static final Node reportsResult = term("reportsResult");
+    /** The method a result is for. */
+    public static final Node method = term("method");
+    /** The dataset a result is on. */
+    public static final Node dataset = term("dataset");
+    /** The task a result is for. */
+    public static final Node task = term("task");
+    /** The metric a result is measured in. */
+    public static final Node metric = term("metric");
+    /** The numeric value of a result. */
+    public static final Node value = term("value");
+    /** The value as the source wrote it. */
+    public static final Node rawValue = term("rawValue");
+    /** Unit of the value, e.g. percent. */
+    public static final Node unit = term("unit");
+    /** Whether lower values of the metric are better. */
+    public static final Node lowerIsBetter = term("lowerIsBetter");
+
+    // ---- mentions and evidence
+    /** A mention found in the paper. */
+    public static final Node hasMention = term("hasMention");
+    /** The entity a mention refers to. */
+    public static final Node entity = term("entity");
+    /** The exact text of a mention. */
+    public static final Node surface = term("surface");
+    /** What the paper does with the entity: proposed, introduced, used, compared. */
+    public static final Node role = term("role");
+    /** Confidence of an extracted fact, in [0, 1]. */
+    public static final Node confidence = term("confidence");
+    /** The record field a mention was found in: title or abstract. */
+    public static final Node field = term("field");
+    /** Start offset (UTF-16 code units, inclusive) in the field. */
+    public static final Node start = term("start");
+    /** End offset (exclusive) in the field. */
+    public static final Node end = term("end");
+    /** The sentence that holds the evidence. */
+    public static final Node sentence = term("sentence");
+    /** The extractor that produced a fact or a record graph. */
+    public static final Node extractedBy = term("extractedBy");
+
+    // ---- record provenance
+    /** Source file a record graph was read from. */
+    public static final Node sourceFile = term("sourceFile");
+    /** Format of the source file. */
+    public static final Node sourceFormat = term("sourceFormat");
+    /** Unit of the record position: line or entry. */
+    public static final Node sourceUnit = term("sourceUnit");
+    /** 1-based line or entry number of the record in its file. */
+    public static final Node sourceIndex = term("sourceIndex");
+    /** The paper a record graph describes. */
+    public static final Node describes = term("describes");
+    /** Version of an extractor. */
+    public static final Node version = term("version");
+}
