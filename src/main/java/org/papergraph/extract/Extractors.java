@@ -12,6 +12,7 @@ public final class Extractors {
     public static List<Extractor> defaults(Iris iris) {
         return List.of(
                 new MetadataExtractor(iris),
-                new CodeLinkExtractor(iris));
+                new CodeLinkExtractor(iris),
+                new CitationExtractor(iris));
     }
 }

@@ -62,7 +62,8 @@ public final class Iris {
         throw new IllegalArgumentException("record has no arXiv id, DOI or title: " + r);
     }
 
-    public Node paper(PaperRecord r) { return iri("paper/" + paperKey(r)); }
+    /** The paper a record describes: the IRI resolution chose, else the one minted from its key. */
+    public Node paper(PaperRecord r) { return r.paperIri() != null ? r.paperIri() : iri("paper/" + paperKey(r)); }
     public Node paperByArxiv(String arxivId) { return iri("paper/arxiv/" + arxivBase(arxivId)); }
     public Node paperByDoi(String doi) { return iri("paper/doi/" + encode(normaliseDoi(doi))); }
     public Node paperByTitle(String title) { return iri("paper/" + titleKey(title)); }

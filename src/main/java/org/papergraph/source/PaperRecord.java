@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.apache.jena.graph.Node;
+
 /**
  * One paper as one source states it: what a reader produces and an extractor consumes.
  * Immutable; build with {@link #builder(String, SourcePosition)}. Every list is non-null and in source order.
@@ -28,6 +30,7 @@ public final class PaperRecord {
     private final String journalRef;
     private final List<String> codeLinks;
     private final List<Reference> references;
+    private final Node paperIri;
 
     private PaperRecord(Builder b) {
         this.format = Objects.requireNonNull(b.format, "format");
@@ -45,6 +48,7 @@ public final class PaperRecord {
         this.journalRef = b.journalRef;
         this.codeLinks = List.copyOf(b.codeLinks);
         this.references = List.copyOf(b.references);
+        this.paperIri = b.paperIri;
     }
 
     public static Builder builder(String format, SourcePosition position) {
@@ -79,6 +83,39 @@ public final class PaperRecord {
     public List<String> codeLinks() { return codeLinks; }
     public List<Reference> references() { return references; }
 
+    /**
+     * The paper IRI entity resolution chose for this record (an existing resource for the same paper), or null
+     * when the IRI is minted from the record's own key. {@code Iris#paper} honours it.
+     */
+    public Node paperIri() { return paperIri; }
+
+    /** A copy of this record resolved to {@code iri}. */
+    public PaperRecord withPaperIri(Node iri) {
+        Builder b = toBuilder();
+        b.paperIri = iri;
+        return b.build();
+    }
+
+    /** A builder holding every field of this record. */
+    public Builder toBuilder() {
+        Builder b = new Builder(format, position);
+        b.arxivId = arxivId;
+        b.arxivVersions.addAll(arxivVersions);
+        b.doi = doi;
+        b.otherIds.putAll(otherIds);
+        b.title = title;
+        b.abstractText = abstractText;
+        b.authors.addAll(authors);
+        b.published = published;
+        b.updated = updated;
+        b.categories.addAll(categories);
+        b.journalRef = journalRef;
+        b.codeLinks.addAll(codeLinks);
+        b.references.addAll(references);
+        b.paperIri = paperIri;
+        return b;
+    }
+
     @Override
     public String toString() {
         return format + "@" + position + "[" + (arxivId != null ? "arXiv:" + arxivId : doi != null ? "doi:" + doi : title) + "]";
@@ -101,6 +138,7 @@ public final class PaperRecord {
         private String journalRef;
         private final List<String> codeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
+        private Node paperIri;
 
         private Builder(String format, SourcePosition position) {
             this.format = format;
