@@ -97,7 +97,8 @@ public final class ArxivAtomReader implements RecordReader {
             if (watched.failure != null) throw watched.failure;
             // An entry was open if the fault came inside one; otherwise it is before the next entry.
             long at = inEntry ? entry : entry + 1;
-            sink.reject(new RecordError(SourcePosition.entry(file, at), "malformed XML" + where(e) + ": " + message(e)));
+            String reason = "malformed XML" + where(e) + ": " + message(e);
+            sink.reject(new RecordError(SourcePosition.entry(file, at), reason));
         } finally {
             if (xml != null) {
                 try {
@@ -266,7 +267,9 @@ public final class ArxivAtomReader implements RecordReader {
             }
             if (Text.clean(title) == null) return "entry has no title";
             if (id == null || Text.clean(id) == null) return "entry has no id";
-            if (!ABS_ID.matcher(id.strip()).matches()) return "entry id '" + Text.clean(id) + "' is not an arXiv abstract URL";
+            if (!ABS_ID.matcher(id.strip()).matches()) {
+                return "entry id '" + Text.clean(id) + "' is not an arXiv abstract URL";
+            }
             return null;
         }
 

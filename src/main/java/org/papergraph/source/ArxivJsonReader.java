@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code update_date}, {@code categories}, {@code doi} and {@code journal-ref}.
  *
  * <p>Each line is decoded and parsed on its own, so a line that is not UTF-8, not valid JSON, not an object, has
- * no title or no arXiv id is rejected at its line number and the next line reads normally. Blank lines are skipped. Field mapping:
+ * no title or no arXiv id is rejected at its line number and the next line reads normally. Blank lines are
+ * skipped. Field mapping:
  * <ul>
  *   <li>arXiv id as given (any {@code vN} suffix removed), version labels from {@code versions} in order;</li>
  *   <li>published = the {@code v1} creation date (UTC, {@code yyyy-MM-dd}), updated = {@code update_date};</li>
@@ -45,7 +46,8 @@ public final class ArxivJsonReader implements RecordReader {
     static final Pattern ARXIV_ID = Pattern.compile(
             "(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(\\.[A-Z]{2})?/\\d{7})(v\\d+)?");
     /** How every snapshot line begins: the id key first, holding an arXiv id. */
-    private static final Pattern SNAPSHOT_LINE_START = Pattern.compile("\\{\\s*\"id\"\\s*:\\s*\"" + ARXIV_ID.pattern() + "\"");
+    private static final Pattern SNAPSHOT_LINE_START =
+            Pattern.compile("\\{\\s*\"id\"\\s*:\\s*\"" + ARXIV_ID.pattern() + "\"");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Affiliations in authors_parsed that are only footnote marks ("1", "1 and 2", "2,3"). */
     private static final Pattern FOOTNOTE_MARKS = Pattern.compile("[\\d\\s,;&]*(and[\\d\\s,;&]*)*");
@@ -103,16 +105,20 @@ public final class ArxivJsonReader implements RecordReader {
                 sink.reject(new RecordError(pos, line.error()));
                 continue;
             }
-            if (line.text().isBlank()) continue;
+            String text = line.text();
+            // A byte-order mark is not JSON; editors on some systems put one before the first line.
+            if (line.number() == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+            if (text.isBlank()) continue;
             JsonNode node;
             try {
-                node = JSON.readTree(line.text());
+                node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
                 sink.reject(new RecordError(pos, "invalid JSON: " + describe(e)));
                 continue;
             }
             if (!node.isObject()) {
-                sink.reject(new RecordError(pos, "not a JSON object but " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
+                String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+                sink.reject(new RecordError(pos, "not a JSON object but " + type));
                 continue;
             }
             String problem = problem(node);
@@ -134,7 +140,9 @@ public final class ArxivJsonReader implements RecordReader {
         if (id == null || id.isNull()) return "missing id";
         if (!id.isTextual()) return "id is not a string";
         // Minting keys paper IRIs on the id, so anything else (an OpenAlex URL read with --format) must not pass.
-        if (!ARXIV_ID.matcher(id.textValue().strip()).matches()) return "id '" + id.textValue() + "' is not an arXiv identifier";
+        if (!ARXIV_ID.matcher(id.textValue().strip()).matches()) {
+            return "id '" + id.textValue() + "' is not an arXiv identifier";
+        }
         return null;
     }
 

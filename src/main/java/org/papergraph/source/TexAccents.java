@@ -47,7 +47,8 @@ final class TexAccents {
         }
         String r = Normalizer.normalize(out.toString(), Normalizer.Form.NFC);
         // Dotless i under an accent is how TeX writes an accented i (\'{\i}); Unicode wants the plain i.
-        return r.replace("ı\u0301", "í").replace("ı\u0300", "ì").replace("ı\u0302", "î").replace("ı\u0308", "ï");
+        return r.replace("ı\u0301", "í").replace("ı\u0300", "ì")
+                .replace("ı\u0302", "î").replace("ı\u0308", "ï");
     }
 
     /** Handles the command starting at {@code s[at] == '\\'}; returns the characters consumed, 0 if unknown. */
@@ -77,7 +78,7 @@ final class TexAccents {
                 if (close < 0) return 0;
                 arg = s.substring(p + 1, close);
                 argEnd = close + 1;
-            } else if (p < n && s.charAt(p) == '\\' && p + 1 < n && (s.charAt(p + 1) == 'i' || s.charAt(p + 1) == 'j')) {
+            } else if (p + 1 < n && s.charAt(p) == '\\' && (s.charAt(p + 1) == 'i' || s.charAt(p + 1) == 'j')) {
                 arg = s.substring(p, p + 2);
                 argEnd = p + 2;
             } else if (p < n && Character.isLetter(s.charAt(p))) {

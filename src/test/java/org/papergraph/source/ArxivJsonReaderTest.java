@@ -169,6 +169,15 @@ class ArxivJsonReaderTest {
     }
 
     @Test
+    void byteOrderMarkBeforeTheFirstLineIsIgnored() throws IOException {
+        List<String> lines = new ArrayList<>(sampleLines().subList(0, 2));
+        lines.set(0, "\uFEFF" + lines.get(0));
+        ListingReaderTest.Collect c = read(utf8(lines));
+        assertEquals(List.of(), c.errors);
+        assertEquals(List.of("0704.0001", "0704.0002"), c.records.stream().map(PaperRecord::arxivId).toList());
+    }
+
+    @Test
     void gzipIsReadTransparently() throws IOException {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bo)) {
