@@ -94,7 +94,6 @@ public final class Ingestor {
                 files.add(p);
             }
         }
-        return files;
     }
 
     /**
