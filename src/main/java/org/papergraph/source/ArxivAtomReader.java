@@ -78,7 +78,8 @@ public final class ArxivAtomReader implements RecordReader {
         XMLStreamReader xml = null;
         WatchedStream watched = new WatchedStream(in);
         try {
-            xml = safeFactory().createXMLStreamReader(watched);
+            // Decoded here, not by the parser: see StrictUtf8Reader. The API always answers in UTF-8.
+            xml = safeFactory().createXMLStreamReader(new StrictUtf8Reader(watched));
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && isAtom(xml, "entry")) {
                     entry++;
@@ -97,7 +98,8 @@ public final class ArxivAtomReader implements RecordReader {
             if (watched.failure != null) throw watched.failure;
             // An entry was open if the fault came inside one; otherwise it is before the next entry.
             long at = inEntry ? entry : entry + 1;
-            String reason = "malformed XML" + where(e) + ": " + message(e);
+            String reason = "malformed XML" + where(e) + ": "
+                    + (e.getNestedException() instanceof StrictUtf8Reader.NotUtf8Exception bad ? bad.getMessage() : message(e));
             sink.reject(new RecordError(SourcePosition.entry(file, at), reason));
         } finally {
             if (xml != null) {
