@@ -126,7 +126,15 @@ public final class Ingestor {
             }
             listener.fileStarted(name, reader.format(), size);
             Batcher batcher = new Batcher(c, raw);
-            reader.read(in, name, batcher);
+            try {
+                reader.read(in, name, batcher);
+            } catch (IOException e) {
+                // The stream broke (a cut download, a bad gzip); the records read before it are whole: keep them.
+                batcher.flush();
+                throw new IngestException("reading " + name + " failed after " + batcher.stored + " record(s) stored and "
+                        + batcher.rejected + " rejected from it: " + e.getMessage()
+                        + "; everything read before the failure is stored");
+            }
             batcher.flush();
             listener.fileFinished(name);
             return true;
@@ -141,6 +149,8 @@ public final class Ingestor {
         private final Counter c;
         private final CountingStream raw;
         private final List<RecordQuads> batch = new ArrayList<>();
+        /** Records of this file accepted and rejected so far. */
+        long stored, rejected;
 
         Batcher(Counter c, CountingStream raw) {
             this.c = c;
@@ -168,6 +178,7 @@ public final class Ingestor {
             }
             batch.add(new RecordQuads(graph, iris.paper(record), record.format(), record.position(), quads));
             c.stored++;
+            stored++;
             c.quads += quads.size();
             if (batch.size() >= batchSize) flush();
             listener.progress(raw.count, c.stored + c.rejected);
@@ -176,6 +187,7 @@ public final class Ingestor {
         @Override
         public void reject(RecordError error) {
             c.rejected++;
+            rejected++;
             listener.rejected(error);
         }
 
