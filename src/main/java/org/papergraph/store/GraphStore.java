@@ -101,6 +101,18 @@ public final class GraphStore implements AutoCloseable {
         Node meta = iris.metaGraph();
         String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         Node time = NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime);
+        try {
+            writeTxn(batch, extractors, meta, time);
+        } catch (InternalError e) {
+            // TDB2 writes through memory-mapped files: when the disk fills up, the failed page write reaches Java
+            // as this error ("a fault occurred in ... unsafe memory access"), not as an IOException. The
+            // transaction was not committed, so the store on disk is still the one after the last batch.
+            throw new StoreException("writing to the store in " + dir + " failed, most likely because the disk is full ("
+                    + e.getMessage() + "); free some space and run the same ingest again", e);
+        }
+    }
+
+    private void writeTxn(Collection<RecordQuads> batch, List<Extractor> extractors, Node meta, Node time) {
         Txn.executeWrite(dsg, () -> {
             for (Extractor x : extractors) {
                 Node agent = iris.extractor(x.name());
