@@ -30,7 +30,9 @@ import javax.xml.stream.XMLStreamReader;
  * API's error entries (id under {@code /api/errors}) are rejected with the API's message. Malformed XML ends the
  * document: the entries before the fault are kept and one rejection names the entry being read, the line and the
  * parser's message. The parser is StAX with DTDs and external entities switched off, so a document carrying a
- * DOCTYPE (XXE, entity expansion bombs) is refused instead of resolved. Stateless and thread-safe.
+ * DOCTYPE (XXE, entity expansion bombs) is refused instead of resolved. The bytes are decoded as UTF-8 (the API's
+ * only encoding) by {@link StrictUtf8Reader}, so bytes that are not UTF-8 end the document at that byte, keeping
+ * every entry before it. Stateless and thread-safe.
  */
 public final class ArxivAtomReader implements RecordReader {
     public static final String FORMAT = "arxiv-atom";
