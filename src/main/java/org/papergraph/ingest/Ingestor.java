@@ -54,16 +54,38 @@ public final class Ingestor {
      */
     public IngestSummary ingest(List<Path> inputs, String format) {
         long t0 = System.currentTimeMillis();
-        RecordReader forced = null;
-        if (format != null) {
-            forced = SourceFiles.byName(format).orElseThrow(() -> new IngestException(
-                    "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
-        }
+        RecordReader forced = forcedReader(format);
         List<Path> files = expand(inputs);
         Counter c = new Counter();
         for (Path f : files) ingestFile(f, forced, c);
         return new IngestSummary(files.size(), c.stored + c.rejected, c.stored, c.rejected, c.quads,
                 System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * Ingests one stream as if it were a file called {@code name}, which the records' provenance names as their
+     * source (for example a resource bundled in the jar). Gzip is undone as for files; {@code in} is closed on return.
+     *
+     * @param format a format name to force, or null to detect it from the content
+     * @throws IngestException when the format cannot be told, the stream fails, or the store cannot be written
+     */
+    public IngestSummary ingest(InputStream in, String name, String format) {
+        long t0 = System.currentTimeMillis();
+        RecordReader forced = forcedReader(format);
+        Counter c = new Counter();
+        try (CountingStream raw = new CountingStream(in)) {
+            ingestStream(raw, name, -1, forced, c);
+        } catch (IOException e) {
+            throw new IngestException("reading " + name + " failed: " + e.getMessage()
+                    + " (records before this point that were committed are stored)");
+        }
+        return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, System.currentTimeMillis() - t0);
+    }
+
+    private static RecordReader forcedReader(String format) {
+        if (format == null) return null;
+        return SourceFiles.byName(format).orElseThrow(() -> new IngestException(
+                "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
     }
 
     private static List<Path> expand(List<Path> inputs) {
@@ -94,8 +116,16 @@ public final class Ingestor {
         } catch (IOException e) {
             throw new IngestException("cannot read " + name + ": " + e.getMessage());
         }
-        try (CountingStream raw = new CountingStream(Files.newInputStream(file));
-             InputStream in = SourceFiles.decode(raw)) {
+        try (CountingStream raw = new CountingStream(Files.newInputStream(file))) {
+            ingestStream(raw, name, size, forced, c);
+        } catch (IOException e) {
+            throw new IngestException("reading " + name + " failed: " + e.getMessage()
+                    + " (records before this point that were committed are stored)");
+        }
+    }
+
+    private void ingestStream(CountingStream raw, String name, long size, RecordReader forced, Counter c) throws IOException {
+        try (InputStream in = SourceFiles.decode(raw)) {
             RecordReader reader = forced;
             if (reader == null) {
                 String head = SourceFiles.head(in);
@@ -111,9 +141,6 @@ public final class Ingestor {
             reader.read(in, name, batcher);
             batcher.flush();
             listener.fileFinished(name);
-        } catch (IOException e) {
-            throw new IngestException("reading " + name + " failed: " + e.getMessage()
-                    + " (records before this point that were committed are stored)");
         }
     }
 
