@@ -56,6 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
             if (closed.compareAndSet(false, true)) {
                 server.stop();
                 store.close();
+                out.println("Stopped; store closed.");
+                out.flush();
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "papergraph-shutdown"));

@@ -28,6 +28,8 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.WriterConfig;
 import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
+import org.eclipse.rdf4j.rio.helpers.JSONLDMode;
+import org.eclipse.rdf4j.rio.helpers.JSONLDSettings;
 import org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings;
 import org.papergraph.store.GraphStore;
 import org.papergraph.vocab.CITO;
@@ -153,6 +155,8 @@ public final class Exporter {
         // Inlining blank nodes makes the Turtle writer buffer the whole graph; keep it streaming.
         cfg.set(BasicWriterSettings.INLINE_BLANK_NODES, false);
         cfg.set(BasicWriterSettings.PRETTY_PRINT, true);
+        // Compact JSON-LD puts the namespaces in its @context, so keys read as pg:value rather than full IRIs.
+        cfg.set(JSONLDSettings.JSONLD_MODE, JSONLDMode.COMPACT);
         RDFWriter w = Rio.createWriter(format.rioFormat(), out);
         w.setWriterConfig(cfg);
         return w;

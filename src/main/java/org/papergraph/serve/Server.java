@@ -28,8 +28,9 @@ import org.papergraph.store.GraphStore;
  * attempt to change the graph over HTTP is answered 4xx. Each query runs under a timeout; a query that exceeds it is
  * cancelled and answered with an HTTP error (Fuseki's 503) while the response is still uncommitted; when results
  * had already started to stream, the connection is aborted instead ({@link AbortOnLateError}), so a client never
- * mistakes a timeout for an empty or complete result. The listener binds {@value #DEFAULT_HOST} unless told
- * otherwise.
+ * mistakes a timeout for an empty or complete result. A client may ask for a shorter timeout with the SPARQL
+ * protocol's {@code timeout} parameter (seconds), never a longer one. The listener binds {@value #DEFAULT_HOST}
+ * unless told otherwise.
  *
  * <p>Built with {@link #builder(GraphStore)}; later features (HTML pages, linked-data servlets) hook in through
  * {@link Builder#customize} without editing this class. The server does not own the store: whoever opened the store

@@ -200,6 +200,13 @@ class ExporterTest {
     }
 
     @Test
+    void jsonLdUsesTheNamespaces() {
+        String json = new String(export(Format.JSONLD), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"@context\"") && json.contains("\"pg\": \"https://papergraph.org/ontology#\""),
+                json.substring(0, Math.min(400, json.length())));
+    }
+
+    @Test
     void blankNodeIdsAreOneToOneAndValid() {
         assertEquals("babc123", Rdf4jValues.blankId("abc123"));
         assertEquals("x612d62", Rdf4jValues.blankId("a-b"));
