@@ -50,6 +50,12 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
     }
 
     @Override
+    public void fileSkipped(String file, String reason) {
+        err.println("skipped " + file + ": " + reason);
+        err.flush();
+    }
+
+    @Override
     public void rejected(RecordError error) {
         rejects++;
         if (rejects <= MAX_REJECTS_SHOWN) {

@@ -8,6 +8,8 @@ public interface IngestListener {
     /** Bytes of the current file consumed so far (raw, before gunzip). */
     default void progress(long bytesRead, long records) {}
     default void fileFinished(String file) {}
+    /** A file found in a folder was not read, and why. */
+    default void fileSkipped(String file, String reason) {}
     default void rejected(RecordError error) {}
     default void batchCommitted(long records) {}
 

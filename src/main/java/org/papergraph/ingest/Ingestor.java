@@ -55,10 +55,15 @@ public final class Ingestor {
     public IngestSummary ingest(List<Path> inputs, String format) {
         long t0 = System.currentTimeMillis();
         RecordReader forced = forcedReader(format);
-        List<Path> files = expand(inputs);
+        List<Path> files = new ArrayList<>();
+        java.util.Set<Path> fromFolders = new java.util.HashSet<>();
+        expand(inputs, files, fromFolders);
         Counter c = new Counter();
-        for (Path f : files) ingestFile(f, forced, c);
-        return new IngestSummary(files.size(), c.stored + c.rejected, c.stored, c.rejected, c.quads,
+        int read = 0;
+        for (Path f : files) {
+            if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
+        }
+        return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads,
                 System.currentTimeMillis() - t0);
     }
 
@@ -74,7 +79,7 @@ public final class Ingestor {
         RecordReader forced = forcedReader(format);
         Counter c = new Counter();
         try (CountingStream raw = new CountingStream(in)) {
-            ingestStream(raw, name, -1, forced, c);
+            ingestStream(raw, name, -1, forced, c, false);
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");
@@ -88,16 +93,22 @@ public final class Ingestor {
                 "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
     }
 
-    private static List<Path> expand(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
+    /** Names of files in folders that document data rather than hold it; never read when walking a folder. */
+    private static boolean isDocumentation(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.startsWith(".") || n.endsWith(".md") || n.startsWith("license") || n.startsWith("readme")
+                || n.startsWith("notice") || n.startsWith("copying");
+    }
+
+    private static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
         for (Path p : inputs) {
             if (!Files.exists(p)) throw new IngestException("no such file or folder: " + p);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile)
-                     .filter(x -> !x.getFileName().toString().startsWith("."))
+                     .filter(x -> !isDocumentation(x))
                      .sorted()
-                     .forEach(files::add);
+                     .forEach(x -> { files.add(x); fromFolders.add(x); });
                 } catch (IOException e) {
                     throw new IngestException("cannot list folder " + p + ": " + e.getMessage());
                 }
@@ -105,10 +116,13 @@ public final class Ingestor {
                 files.add(p);
             }
         }
-        return files;
     }
 
-    private void ingestFile(Path file, RecordReader forced, Counter c) {
+    /**
+     * Ingests one file; returns false when a file found in a folder was skipped because its format is unknown
+     * (a file named explicitly with an unknown format is an error instead).
+     */
+    private boolean ingestFile(Path file, RecordReader forced, Counter c, boolean inFolder) {
         String name = file.toString();
         long size;
         try {
@@ -117,19 +131,25 @@ public final class Ingestor {
             throw new IngestException("cannot read " + name + ": " + e.getMessage());
         }
         try (CountingStream raw = new CountingStream(Files.newInputStream(file))) {
-            ingestStream(raw, name, size, forced, c);
+            return ingestStream(raw, name, size, forced, c, inFolder);
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");
         }
     }
 
-    private void ingestStream(CountingStream raw, String name, long size, RecordReader forced, Counter c) throws IOException {
+    /** Reads one (possibly gzipped) stream; returns false when {@code skippable} and its format is unknown. */
+    private boolean ingestStream(CountingStream raw, String name, long size, RecordReader forced, Counter c,
+                                 boolean skippable) throws IOException {
         try (InputStream in = SourceFiles.decode(raw)) {
             RecordReader reader = forced;
             if (reader == null) {
                 String head = SourceFiles.head(in);
                 Optional<RecordReader> r = SourceFiles.detect(head);
+                if (r.isEmpty() && skippable) {
+                    listener.fileSkipped(name, "format not recognised; name the file with --format to read it");
+                    return false;
+                }
                 if (r.isEmpty()) {
                     throw new IngestException("cannot tell the format of " + name + "; name it with --format ("
                             + String.join(", ", SourceFiles.formats()) + ")");
@@ -141,6 +161,7 @@ public final class Ingestor {
             reader.read(in, name, batcher);
             batcher.flush();
             listener.fileFinished(name);
+            return true;
         }
     }
 

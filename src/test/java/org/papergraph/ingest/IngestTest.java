@@ -94,6 +94,26 @@ class IngestTest {
     }
 
     @Test
+    void foldersSkipDocumentationAndUnknownFormats() throws Exception {
+        Path dir = tmp.resolve("in");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.copy(SharedData.listing(), dir.resolve("sub/listing.txt"));
+        Files.writeString(dir.resolve("SOURCE.md"), "# About\n\nThis folder holds a listing.\n");
+        Files.write(dir.resolve("blob.bin"), new byte[] {1, 2, 3});
+        List<String> skipped = new ArrayList<>();
+        try (GraphStore store = GraphStore.open(tmp.resolve("db"), Iris.defaults())) {
+            IngestSummary s = new Ingestor(store, Extractors.defaults(store.iris()), 100, new IngestListener() {
+                @Override public void fileSkipped(String file, String reason) { skipped.add(file); }
+            }).ingest(List.of(dir), null);
+            assertEquals(1, s.files());
+            assertEquals(132, s.stored());
+            assertEquals(0, s.rejected());
+            assertEquals(1, skipped.size());
+            assertTrue(skipped.get(0).endsWith("blob.bin"), skipped.toString());
+        }
+    }
+
+    @Test
     void nonStoreFolderIsRefused() throws Exception {
         Path d = tmp.resolve("notastore");
         Files.createDirectories(d);
