@@ -46,6 +46,31 @@ class ServeExportDemoCommandTest {
     }
 
     @Test
+    void bundledCorpusBuildsWithoutRejects() {
+        Path dir = tmp.resolve("bundled");
+        assertEquals(0, Main.run("demo", "--no-serve", "-q", "--store", dir.toString()), "no record of the bundled corpus is rejected");
+        try (GraphStore s = GraphStore.open(dir, Iris.defaults())) {
+            var ds = s.dataset();
+            long papers = Txn.calculateRead(ds, () -> {
+                try (var qe = org.apache.jena.query.QueryExecution.dataset(ds).query(
+                        "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a <https://papergraph.org/ontology#Paper> }").build()) {
+                    return qe.execSelect().next().getLiteral("n").getLong();
+                }
+            });
+            assertTrue(papers >= 50 && papers <= 100, "the demo corpus holds 50-100 papers, not " + papers);
+            List<String> files = Txn.calculateRead(ds, () -> {
+                try (var qe = org.apache.jena.query.QueryExecution.dataset(ds).query(
+                        "SELECT DISTINCT ?f { GRAPH ?m { ?g <https://papergraph.org/ontology#sourceFile> ?f } }").build()) {
+                    List<String> l = new java.util.ArrayList<>();
+                    qe.execSelect().forEachRemaining(r -> l.add(r.getLiteral("f").getString()));
+                    return l;
+                }
+            });
+            for (Demo.Entry e : Demo.entries(Demo.BUNDLED)) assertTrue(files.contains("classpath:" + e.resource()), files.toString());
+        }
+    }
+
+    @Test
     void demoRefusesAFolderItDidNotMake() throws Exception {
         Path dir = tmp.resolve("mine");
         Files.createDirectories(dir);
