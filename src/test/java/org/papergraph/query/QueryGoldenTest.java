@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.GraphStore;
+import org.papergraph.validate.Validation;
 
 /**
  * Golden tests of the named queries. Each folder under {@code src/test/resources/queries/} is one case, named after
@@ -98,6 +101,39 @@ class QueryGoldenTest {
             assertTrue(q.text().contains("# Params:"), q.name() + " has no '# Params:' line");
             assertTrue(q.text().contains("# Returns:"), q.name() + " has no '# Returns:' line");
             QueryRunner.parse(q);
+        }
+    }
+
+    @Test
+    void namedQueriesKeepTheirLeadingColumns() {
+        // Users and scripts rely on these names and column orders (issue 2, section 9).
+        Map<String, List<String>> leading = new LinkedHashMap<>();
+        leading.put("papers", List.of("paper", "title"));
+        leading.put("authors", List.of("paper", "author", "name", "position"));
+        leading.put("code-links", List.of("paper", "repository"));
+        leading.put("stats", List.of("class", "count"));
+        leading.put("citations", List.of("citing", "cited"));
+        leading.put("mentions", List.of("paper", "title", "type", "entity", "label", "surface", "role", "confidence"));
+        leading.put("results", List.of("paper", "title", "method", "methodLabel", "dataset", "datasetLabel", "metric",
+                "metricLabel", "value", "unit", "lowerIsBetter"));
+        leading.put("cited-by", List.of("citing", "title"));
+        QueryCatalog catalog = QueryCatalog.classpath();
+        leading.forEach((name, columns) -> {
+            StoredQuery q = catalog.get(name).orElseThrow(() -> new AssertionError("missing query " + name));
+            List<String> vars = QueryRunner.parse(q).getResultVars();
+            assertEquals(columns, vars.subList(0, Math.min(columns.size(), vars.size())), name + " columns");
+        });
+    }
+
+    @Test
+    void goldenDataConformsToTheShapes() throws IOException {
+        // The fixtures are written under the ontology; the shapes must accept what the queries are tested on.
+        Validation validation = Validation.bundled();
+        for (String c : cases().toList()) {
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            RDFDataMgr.read(dsg, casesRoot().resolve(c).resolve("data.trig").toString());
+            Validation.Outcome o = validation.validate(dsg.getUnionGraph());
+            assertEquals(List.of(), o.problems(), c + "/data.trig");
         }
     }
 
