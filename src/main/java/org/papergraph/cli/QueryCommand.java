@@ -57,7 +57,9 @@ public final class QueryCommand implements Callable<Integer> {
             QueryRunner.parse(q);
             QueryRunner.bind(q, params);
             try (GraphStore store = storeOptions.openExisting()) {
-                new QueryRunner().run(store.dataset(), q, params, fmt, out);
+                // Result writers want bytes (Jena's JSON writer refuses a Writer): results go to standard output.
+                out.flush();
+                new QueryRunner().run(store.dataset(), q, params, fmt, System.out);
             }
             return 0;
         } catch (QueryFailure e) {

@@ -36,7 +36,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 if (shown++ == limit) break;
                 out.println(p.severityName() + ": " + fmt(p.focus())
                         + (p.path() == null ? "" : " " + p.path())
-                        + (p.value() == null ? "" : " value " + fmt(p.value()))
+                        + (p.value() == null || p.value().equals(p.focus()) ? "" : " value " + fmt(p.value()))
                         + ": " + p.message());
             }
             if (o.problems().size() > limit) out.println("(" + (o.problems().size() - limit) + " more not shown; use --limit)");

@@ -1,6 +1,9 @@
 package org.papergraph.query;
 
-import java.io.Writer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -99,12 +102,12 @@ public final class QueryRunner {
 
     /**
      * Runs {@code q} with {@code params} over {@code dataset} in a read transaction and writes the results to
-     * {@code out} in {@code format}. SELECT and ASK queries only.
+     * {@code out} in {@code format} (UTF-8). The caller owns {@code out}; it is flushed, not closed. SELECT and ASK queries only.
      *
      * @return the number of solutions written (1 for ASK)
      * @throws QueryFailure when the query does not parse, its parameters are wrong, or it is not SELECT or ASK
      */
-    public long run(Dataset dataset, StoredQuery q, Map<String, String> params, ResultFormat format, Writer out) {
+    public long run(Dataset dataset, StoredQuery q, Map<String, String> params, ResultFormat format, OutputStream out) {
         Query query = parse(q);
         Map<String, Node> bound = bind(q, params);
         if (!query.isSelectType() && !query.isAskType()) {
@@ -115,9 +118,10 @@ public final class QueryRunner {
             bound.forEach((name, node) -> b.substitution(name, (RDFNode) dataset.getDefaultModel().asRDFNode(node)));
             try (QueryExecution qe = b.build()) {
                 if (query.isAskType()) {
-                    // The result-set writers take ASK answers only as byte streams; the answer is one word.
+                    // The answer is one word; table, CSV and TSV print it bare.
                     boolean answer = qe.execAsk();
-                    out.write(format == ResultFormat.JSON ? "{ \"head\": { }, \"boolean\": " + answer + " }\n" : answer + "\n");
+                    String text = format == ResultFormat.JSON ? "{ \"head\": { }, \"boolean\": " + answer + " }\n" : answer + "\n";
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     return 1L;
                 }
@@ -126,8 +130,8 @@ public final class QueryRunner {
                 writer.write(out, rows, Context.emptyContext());
                 out.flush();
                 return rows.getRowNumber();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +74,9 @@ class QueryGoldenTest {
 
         try (GraphStore store = GraphStore.open(tmp.resolve("db"), Iris.defaults())) {
             Txn.executeWrite(store.datasetGraph(), () -> RDFDataMgr.read(store.datasetGraph(), dir.resolve("data.trig").toString()));
-            StringWriter out = new StringWriter();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             long rows = new QueryRunner().run(store.dataset(), q, params, ResultFormat.CSV, out);
-            List<String> actual = lines(out.toString());
+            List<String> actual = lines(out.toString(StandardCharsets.UTF_8));
             if (!expected.equals(actual)) {
                 fail(caseName + ": rows differ\n--- expected\n" + String.join("\n", expected)
                         + "\n--- actual\n" + String.join("\n", actual));
