@@ -44,8 +44,11 @@ public final class QueryRunner {
         try {
             return QueryFactory.create(q.text(), Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
-            throw new QueryFailure("query " + q.name() + " does not parse (line " + e.getLine() + ", column "
-                    + e.getColumn() + "): " + e.getMessage(), e);
+            // The parser's first line names the offending token and its position; the rest lists every token the
+            // grammar would have accepted, which buries the point.
+            String first = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error").strip();
+            String where = first.contains("line ") ? "" : "line " + e.getLine() + ", column " + e.getColumn() + ": ";
+            throw new QueryFailure("query " + q.name() + " does not parse: " + where + first, e);
         }
     }
 

@@ -104,7 +104,8 @@ class QueryCommandTest {
         Files.writeString(bad, "SELECT ?s\nWHERE { ?s ?p }\n");
         Run r = run("query", bad.toString(), "--store", listingStore.toString());
         assertEquals(Main.USAGE, r.status());
-        assertTrue(r.err().contains("does not parse (line 2, column"), r.err());
+        assertTrue(r.err().contains("does not parse: ") && r.err().contains("line 2, column 15"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     @Test

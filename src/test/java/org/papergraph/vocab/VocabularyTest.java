@@ -94,4 +94,40 @@ class VocabularyTest {
             assertEquals(1, kinds, t + " has more than one declaring type");
         }
     }
+
+    /** Every IRI used anywhere in {@code g} (subjects, predicates, objects) that starts with {@code ns}. */
+    static Set<String> used(Graph g, String ns) {
+        Set<String> out = new TreeSet<>();
+        g.find().forEach(t -> {
+            for (Node n : List.of(t.getSubject(), t.getPredicate(), t.getObject())) {
+                if (n.isURI() && n.getURI().startsWith(ns)) out.add(n.getURI());
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void shapesUseOnlyDeclaredTerms() throws Exception {
+        Graph shapes = GraphFactory.createDefaultGraph();
+        try (InputStream in = VocabularyTest.class.getClassLoader().getResourceAsStream("ontology/shapes.ttl")) {
+            RDFParser.source(in).lang(Lang.TURTLE).parse(shapes);
+        }
+        Set<String> unknown = used(shapes, PG.NS);
+        unknown.removeAll(declared());
+        assertEquals(Set.of(), unknown, "pg: terms in shapes.ttl that the ontology does not declare");
+    }
+
+    @Test
+    void alignmentsPointAtRealLinkedPapersWithCodeTerms() {
+        // Read LPWC's own ontology (metaphacts/linkedpaperswithcode) so a misspelt class or property fails here.
+        Graph lpwc = GraphFactory.createDefaultGraph();
+        RDFParser.source(org.papergraph.SharedData.path(
+                "data/paperswithcode/linkedpaperswithcode/ontologies/linkedpaperswithcode-ontology.ttl")).parse(lpwc);
+        Set<String> lpwcTerms = used(lpwc, "https://linkedpaperswithcode.com/");
+        Set<String> ours = used(ontology, "https://linkedpaperswithcode.com/");
+        assertFalse(ours.isEmpty(), "the ontology should align to Linked Papers With Code");
+        Set<String> unknown = new TreeSet<>(ours);
+        unknown.removeAll(lpwcTerms);
+        assertEquals(Set.of(), unknown, "LPWC IRIs the LPWC ontology does not have");
+    }
 }
