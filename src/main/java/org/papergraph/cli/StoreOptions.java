@@ -19,4 +19,12 @@ public final class StoreOptions {
     public Iris iris() { return new Iris(base); }
 
     public GraphStore open() { return GraphStore.open(store, iris()); }
+
+    /** Opens the store for reading commands, which must not create an empty store and silently answer nothing. */
+    public GraphStore openExisting() {
+        if (!java.nio.file.Files.isDirectory(store)) {
+            throw new UserException("no store at " + store + "; run papergraph ingest first or give --store DIR");
+        }
+        return open();
+    }
 }
