@@ -23,7 +23,8 @@ public final class StoreOptions {
     /** Opens the store for reading commands, which must not create an empty store and silently answer nothing. */
     public GraphStore openExisting() {
         if (!java.nio.file.Files.isDirectory(store)) {
-            throw new UserException("no store at " + store + "; run papergraph ingest first or give --store DIR");
+            throw new UserException("no store at " + store + "; build one with 'papergraph ingest FILE' or "
+                    + "'papergraph demo', or name it with --store DIR");
         }
         return open();
     }
