@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Builds a knowledge graph of machine-learning research in Apache Jena TDB2 and serves it.",
         subcommands = {
                 IngestCommand.class,
+                QueryCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Options every command that touches the store shares. */
 public final class StoreOptions {
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "papergraph-db",
-            description = "TDB2 store folder (default: ${DEFAULT-VALUE}); created when missing.")
+            description = "TDB2 store folder (default: ${DEFAULT-VALUE}); ingest creates it when missing.")
     Path store;
 
     @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
@@ -19,4 +19,13 @@ public final class StoreOptions {
     public Iris iris() { return new Iris(base); }
 
     public GraphStore open() { return GraphStore.open(store, iris()); }
+
+    /** Opens the store for reading commands, which must not create an empty store and silently answer nothing. */
+    public GraphStore openExisting() {
+        if (!java.nio.file.Files.isDirectory(store)) {
+            throw new UserException("no store at " + store + "; build one with 'papergraph ingest FILE' or "
+                    + "'papergraph demo', or name it with --store DIR");
+        }
+        return open();
+    }
 }

@@ -54,11 +54,7 @@ public final class Ingestor {
      */
     public IngestSummary ingest(List<Path> inputs, String format) {
         long t0 = System.currentTimeMillis();
-        RecordReader forced = null;
-        if (format != null) {
-            forced = SourceFiles.byName(format).orElseThrow(() -> new IngestException(
-                    "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
-        }
+        RecordReader forced = forcedReader(format);
         List<Path> files = new ArrayList<>();
         java.util.Set<Path> fromFolders = new java.util.HashSet<>();
         expand(inputs, files, fromFolders);
@@ -69,6 +65,32 @@ public final class Ingestor {
         }
         return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads,
                 System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * Ingests one stream as if it were a file called {@code name}, which the records' provenance names as their
+     * source (for example a resource bundled in the jar). Gzip is undone as for files; {@code in} is closed on return.
+     *
+     * @param format a format name to force, or null to detect it from the content
+     * @throws IngestException when the format cannot be told, the stream fails, or the store cannot be written
+     */
+    public IngestSummary ingest(InputStream in, String name, String format) {
+        long t0 = System.currentTimeMillis();
+        RecordReader forced = forcedReader(format);
+        Counter c = new Counter();
+        try (CountingStream raw = new CountingStream(in)) {
+            ingestStream(raw, name, -1, forced, c, false);
+        } catch (IOException e) {
+            throw new IngestException("reading " + name + " failed: " + e.getMessage()
+                    + " (records before this point that were committed are stored)");
+        }
+        return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, System.currentTimeMillis() - t0);
+    }
+
+    private static RecordReader forcedReader(String format) {
+        if (format == null) return null;
+        return SourceFiles.byName(format).orElseThrow(() -> new IngestException(
+                "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
     }
 
     /** Names of files in folders that document data rather than hold it; never read when walking a folder. */
@@ -108,13 +130,23 @@ public final class Ingestor {
         } catch (IOException e) {
             throw new IngestException("cannot read " + name + ": " + e.getMessage());
         }
-        try (CountingStream raw = new CountingStream(Files.newInputStream(file));
-             InputStream in = SourceFiles.decode(raw)) {
+        try (CountingStream raw = new CountingStream(Files.newInputStream(file))) {
+            return ingestStream(raw, name, size, forced, c, inFolder);
+        } catch (IOException e) {
+            throw new IngestException("reading " + name + " failed: " + e.getMessage()
+                    + " (records before this point that were committed are stored)");
+        }
+    }
+
+    /** Reads one (possibly gzipped) stream; returns false when {@code skippable} and its format is unknown. */
+    private boolean ingestStream(CountingStream raw, String name, long size, RecordReader forced, Counter c,
+                                 boolean skippable) throws IOException {
+        try (InputStream in = SourceFiles.decode(raw)) {
             RecordReader reader = forced;
             if (reader == null) {
                 String head = SourceFiles.head(in);
                 Optional<RecordReader> r = SourceFiles.detect(head);
-                if (r.isEmpty() && inFolder) {
+                if (r.isEmpty() && skippable) {
                     listener.fileSkipped(name, "format not recognised; name the file with --format to read it");
                     return false;
                 }
@@ -138,9 +170,6 @@ public final class Ingestor {
             batcher.flush();
             listener.fileFinished(name);
             return true;
-        } catch (IOException e) {
-            throw new IngestException("reading " + name + " failed: " + e.getMessage()
-                    + " (records before this point that were committed are stored)");
         }
     }
 

@@ -1,0 +1,186 @@
+package org.papergraph.serve;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.papergraph.store.GraphStore;
+
+/**
+ * The papergraph SPARQL server: an embedded Fuseki over a {@link GraphStore}'s dataset, whose default graph is the
+ * union of the named graphs.
+ *
+ * <p>The dataset is published as {@value #DATASET} with SPARQL query endpoints {@code /papergraph/sparql} and
+ * {@code /papergraph/query} and nothing else: no update, upload or graph-store write endpoints exist, so every
+ * attempt to change the graph over HTTP is answered 4xx. Each query runs under a timeout; a query that exceeds it is
+ * cancelled and answered with an HTTP error (Fuseki's 503) while the response is still uncommitted; when results
+ * had already started to stream, the connection is aborted instead ({@link AbortOnLateError}), so a client never
+ * mistakes a timeout for an empty or complete result. A client may ask for a shorter timeout with the SPARQL
+ * protocol's {@code timeout} parameter (seconds), never a longer one. The listener binds {@value #DEFAULT_HOST}
+ * unless told otherwise.
+ *
+ * <p>Built with {@link #builder(GraphStore)}; later features (HTML pages, linked-data servlets) hook in through
+ * {@link Builder#customize} without editing this class. The server does not own the store: whoever opened the store
+ * closes it after {@link #stop()}. Thread-safe: Fuseki serves requests concurrently, each in its own read
+ * transaction.
+ */
+public final class Server implements AutoCloseable {
+    /** Dataset path on the server. */
+    public static final String DATASET = "/papergraph";
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 3030;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Jetty response buffer. Fuseki's default is 5 MB, allocated for every request (about 17 ms per ping); 64 KB
+     * keeps small answers in one write and still lets a query time out before the response is committed when the
+     * results so far fit in it.
+     */
+    public static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
+
+    private final FusekiServer fuseki;
+    private final String host;
+    private final Duration timeout;
+    private volatile boolean stopped;
+
+    private Server(FusekiServer fuseki, String host, Duration timeout) {
+        this.fuseki = fuseki;
+        this.host = host;
+        this.timeout = timeout;
+    }
+
+    /** A builder for a server over {@code store}'s dataset, with the defaults above. */
+    public static Builder builder(GraphStore store) { return new Builder(store); }
+
+    /** Starts listening; returns once the port is bound. */
+    public Server start() {
+        fuseki.start();
+        return this;
+    }
+
+    /** The port actually bound (the chosen one when built with port 0); valid after {@link #start()}. */
+    public int port() {
+        for (Connector c : fuseki.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) return sc.getLocalPort();
+        }
+        return fuseki.getHttpPort();
+    }
+
+    public String host() { return host; }
+
+    public Duration timeout() { return timeout; }
+
+    /** {@code http://host:port} with the bound port, no trailing slash. */
+    public String baseUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port();
+    }
+
+    /** The dataset's URL, e.g. {@code http://127.0.0.1:3030/papergraph}. */
+    public String datasetUrl() { return baseUrl() + DATASET; }
+
+    /** The SPARQL query endpoint, e.g. {@code http://127.0.0.1:3030/papergraph/sparql}. */
+    public String sparqlUrl() { return datasetUrl() + "/sparql"; }
+
+    /** A GET URL that runs {@code query} on the SPARQL endpoint. */
+    public String queryUrl(String query) {
+        return sparqlUrl() + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    /** The underlying Fuseki server, for callers that need Jetty or Fuseki details. */
+    public FusekiServer fuseki() { return fuseki; }
+
+    /** Blocks the calling thread until the server stops. */
+    public void join() { fuseki.join(); }
+
+    /** Stops listening and finishes in-flight requests; calling it again does nothing. Leaves the store open. */
+    public synchronized void stop() {
+        if (stopped) return;
+        stopped = true;
+        fuseki.stop();
+    }
+
+    @Override
+    public void close() { stop(); }
+
+    /** Configures a {@link Server}. Not thread-safe; use once. */
+    public static final class Builder {
+        private final GraphStore store;
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private final List<Consumer<FusekiServer.Builder>> customizers = new ArrayList<>();
+
+        private Builder(GraphStore store) { this.store = Objects.requireNonNull(store, "store"); }
+
+        /** Interface to bind, {@value #DEFAULT_HOST} by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port to bind, {@value #DEFAULT_PORT} by default; 0 picks a free port (see {@link Server#port()}). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
+            this.port = port;
+            return this;
+        }
+
+        /** Longest a query may run, 30 s by default; must be positive. */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Adds a step run on the Fuseki builder after papergraph's own setup, in the order added: the place to add
+         * servlets, filters or static files. It must not add update or upload endpoints to the dataset.
+         */
+        public Builder customize(Consumer<FusekiServer.Builder> step) {
+            customizers.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        /** Builds the server without starting it. */
+        public Server build() {
+            // The timeout sits in the endpoints' context: the query processor reads ARQ.queryTimeout from there, and
+            // the store's own context (used by offline queries) stays untouched.
+            Context cxt = new Context();
+            cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            DataService service = DataService.newBuilder(store.datasetGraph())
+                    .addEndpoint(queryEndpoint("sparql", cxt))
+                    .addEndpoint(queryEndpoint("query", cxt))
+                    .build();
+            FusekiServer.Builder fb = FusekiServer.create()
+                    .port(port)
+                    .enablePing(true)
+                    .addFilter("/*", new AbortOnLateError())
+                    .add(DATASET, service);
+            customizers.forEach(c -> c.accept(fb));
+            FusekiServer fuseki = fb.build();
+            for (Connector c : fuseki.getJettyServer().getConnectors()) {
+                if (c instanceof ServerConnector sc) sc.setHost(host);
+                HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+            }
+            return new Server(fuseki, host, timeout);
+        }
+
+        private static Endpoint queryEndpoint(String name, Context cxt) {
+            return Endpoint.create().operation(Operation.Query).endpointName(name).context(cxt).build();
+        }
+    }
+}
