@@ -22,6 +22,9 @@ public final class Main implements Runnable {
     public static final int USAGE = 2;
     /** Exit status when the command ran but some input was rejected. */
     public static final int REJECTED = 1;
+    /** Exit status for an internal error (a bug). */
+    public static final int INTERNAL = 70;
+    private static final boolean DEBUG = System.getenv("PAPERGRAPH_DEBUG") != null;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -35,7 +38,11 @@ public final class Main implements Runnable {
                 cmd.getErr().println("papergraph: " + ex.getMessage());
                 return ex instanceof UserException u ? u.status() : 3;
             }
-            throw ex;
+            // A bug, not bad input: one line for the user, the stack trace only when asked for.
+            cmd.getErr().println("papergraph: internal error: " + ex
+                    + (DEBUG ? "" : " (set PAPERGRAPH_DEBUG=1 for the stack trace, and please report it)"));
+            if (DEBUG) ex.printStackTrace(cmd.getErr());
+            return INTERNAL;
         });
         return cl.execute(args);
     }
