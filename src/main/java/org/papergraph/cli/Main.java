@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Builds a knowledge graph of machine-learning research in Apache Jena TDB2 and serves it.",
         subcommands = {
                 IngestCommand.class,
+                BuildModelsCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
