@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.papergraph.eval.Evaluation;
+import org.papergraph.eval.ResultEvaluation;
 import org.papergraph.extract.ExtractionModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "Shared data folder (default: ${DEFAULT-VALUE}).")
     Path shared;
 
+    @Option(names = "--seed-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/seed-results.tsv",
+            description = "Hand-checked result gold of the seed listing (default: ${DEFAULT-VALUE}).")
+    Path seedGold;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -28,6 +33,9 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation ev = new Evaluation(shared, ExtractionModels.shipped());
         out.println("## Entities");
         ev.entityReport(out);
+        out.println();
+        out.println("## Results");
+        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
         return 0;
     }
 }

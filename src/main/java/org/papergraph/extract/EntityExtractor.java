@@ -2,15 +2,12 @@ package org.papergraph.extract;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
@@ -36,11 +33,13 @@ public final class EntityExtractor implements Extractor {
             + "build|built|creat|collect|call|dub|nam|term|coin)\\w*\\b");
     private static final Pattern NAMED_JUST_BEFORE = Pattern.compile("(?i)(?:\\b(?:called|named|dubbed|termed|coined|our)|:)\\s*$");
     private static final Pattern COMPARE_BEFORE = Pattern.compile(
-            "(?i)\\b(?:than|outperform\\w*|surpass\\w*|compared (?:to|with)|over|against|baselines?|versus|vs\\.?|such as|including|e\\.g\\.,?|like)\\b[^.;]{0,40}$");
+            "(?i)\\b(?:than|outperform\\w*|surpass\\w*|compared (?:to|with)|over|against|baselines?|versus|vs\\.?|such as|including|e\\.g\\.,?|like)\\b"
+            + "(?:(?!\\b(?:use|uses|using|used|adopt\\w*|employ\\w*|based on|build on)\\b)[^.;]){0,40}$");
 
     private final Iris iris;
     private final EntityFinder finder;
     private final EntityResolver resolver;
+    private final EntityNodes nodes;
 
     public EntityExtractor(Iris iris) { this(iris, ExtractionModels.shipped()); }
 
@@ -48,6 +47,7 @@ public final class EntityExtractor implements Extractor {
         this.iris = iris;
         this.finder = new EntityFinder(models);
         this.resolver = new EntityResolver(models.lexicon());
+        this.nodes = new EntityNodes(iris, resolver);
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class EntityExtractor implements Extractor {
             String surface = text.substring(f.start(), f.end());
             String canonical = resolver.canonical(f.type(), surface);
             Node entity = f.type().iri(iris, canonical);
-            describe(q, entity, f.type(), canonical, surface);
+            nodes.describe(q, entity, f.type(), canonical, surface);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
             q.add(paper, PG.hasMention, m);
             q.add(m, RDF.type.asNode(), PG.Mention);
@@ -82,24 +82,6 @@ public final class EntityExtractor implements Extractor {
             q.integer(m, PG.end, f.end());
             q.literal(m, PG.sentence, text.substring(f.sentenceStart(), f.sentenceEnd()));
             q.add(m, PG.extractedBy, by);
-        }
-    }
-
-    /** Adds type and labels of an entity; a dataset variant ("ImageNet-1K") also points at its base dataset. */
-    void describe(Quads q, Node entity, EntityType type, String canonical, String surface) {
-        q.add(entity, RDF.type.asNode(), type.rdfClass());
-        q.literal(entity, RDFS.label.asNode(), canonical);
-        q.literal(entity, SKOS.prefLabel.asNode(), canonical);
-        if (!surface.equals(canonical)) q.literal(entity, SKOS.altLabel.asNode(), surface);
-        if (type == EntityType.DATASET) {
-            String base = resolver.variantOf(canonical);
-            if (base != null) {
-                Node parent = iris.dataset(base);
-                q.add(entity, PG.variantOf, parent);
-                q.add(parent, RDF.type.asNode(), PG.Dataset);
-                q.literal(parent, RDFS.label.asNode(), base);
-                q.literal(parent, SKOS.prefLabel.asNode(), base);
-            }
         }
     }
 
@@ -128,7 +110,4 @@ public final class EntityExtractor implements Extractor {
     static String decimal(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
-
-    /** Mentions of the given kind found in a field, for other extractors' use. */
-    List<EntityFinder.Found> find(String text, EntityFinder.Field field) { return finder.find(text, field); }
 }

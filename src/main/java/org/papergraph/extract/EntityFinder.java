@@ -53,6 +53,9 @@ public final class EntityFinder {
         return false;
     }
 
+    private static final java.util.regex.Pattern DATA_WORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:corpus|corpora|dataset|datasets|data set|treebank|benchmark|database|collection|lexicon|wordnet|bank)\\b");
+
     private final ExtractionModels models;
 
     public EntityFinder(ExtractionModels models) { this.models = models; }
@@ -85,7 +88,7 @@ public final class EntityFinder {
             EntityType t = m.entry().type();
             // In titles a dataset is what the paper introduces ("A Corpus of ..."); a benchmark a title names in
             // passing is left to the tagger, which sees the lexicon hit as a feature (ORKG CS-NER convention).
-            if (t == EntityType.METRIC || (t == EntityType.DATASET && field == Field.ABSTRACT)) add(here, taken, toks, m, field, from, to);
+            if (t == EntityType.METRIC || (t != EntityType.TASK && field == Field.ABSTRACT)) add(here, taken, toks, m, field, from, to);
         }
         for (PerceptronTagger.Span s : tagger.tag(toks, lexTags)) {
             int a = s.from(), b = s.to();
@@ -96,6 +99,10 @@ public final class EntityFinder {
             boolean free = true;
             for (int i = a; i < b; i++) free &= !taken[i];
             if (!free) continue;
+            // The title tagger's dataset spans are right only when they say what they are ("... Corpus"): measured
+            // partial precision 0.06 without this rule on the ORKG dev titles.
+            if (field == Field.TITLE && s.type() == EntityType.DATASET
+                    && !DATA_WORD.matcher(text.substring(toks.get(a).start(), toks.get(b - 1).end())).find()) continue;
             here.add(new Found(toks.get(a).start(), toks.get(b - 1).end(), s.type(), confidence(field, s.type(), false), null, from, to));
             for (int i = a; i < b; i++) taken[i] = true;
         }

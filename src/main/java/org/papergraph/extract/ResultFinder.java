@@ -55,18 +55,17 @@ public final class ResultFinder {
     /** Most characters between a result's subject and its verb. */
     static final int SUBJECT_GAP = 30;
 
-    private final EntityFinder finder;
     private final Lexicon lexicon;
 
-    public ResultFinder(ExtractionModels models) {
-        this.finder = new EntityFinder(models);
-        this.lexicon = models.lexicon();
-    }
+    public ResultFinder(ExtractionModels models) { this.lexicon = models.lexicon(); }
+
+    /** Cheap pre-check: only a text with a percent sign or a decimal number can state a result. */
+    public static boolean mayHoldResults(String text) { return text.indexOf('%') >= 0 || hasDecimal(text); }
 
     /** Results in {@code abstractText}; {@code proposed} names the paper's own method (for "our model"), or null. */
     public List<FoundResult> find(String abstractText, List<EntityFinder.Found> mentions, String proposed) {
         List<FoundResult> out = new ArrayList<>();
-        if (abstractText == null || abstractText.indexOf('%') < 0 && !hasDecimal(abstractText)) return out;
+        if (abstractText == null || !mayHoldResults(abstractText)) return out;
         for (int[] sr : Sentences.split(abstractText)) {
             String s = abstractText.substring(sr[0], sr[1]);
             if (!containsDigit(s)) continue;
