@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.papergraph.eval.Evaluation;
+import org.papergraph.eval.ResolutionEvaluation;
 import org.papergraph.eval.ResultEvaluation;
 import org.papergraph.extract.ExtractionModels;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ public final class EvalCommand implements Callable<Integer> {
         out.println();
         out.println("## Results");
         new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
+        out.println();
+        out.println("## Entity resolution");
+        new ResolutionEvaluation(shared).report(out);
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 BuildModelsCommand.class,
                 EvalCommand.class,
+                BenchExtractCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -25,9 +25,6 @@ public final class EntityExtractor implements Extractor {
     /** Roles a mention can have; what the paper does with the entity. */
     public static final String PROPOSED = "proposed", INTRODUCED = "introduced", USED = "used", COMPARED = "compared";
 
-    /** Spans the tagger is less sure of than this are not emitted. */
-    static final double MIN_CONFIDENCE = 0.5;
-
     private static final Pattern PROPOSE = Pattern.compile(
             "(?i)\\b(?:we|this (?:paper|work)|here)\\b.{0,60}\\b(?:propos|introduc|present|develop|design|releas|construct|"
             + "build|built|creat|collect|call|dub|nam|term|coin)\\w*\\b");
@@ -85,9 +82,11 @@ public final class EntityExtractor implements Extractor {
         }
     }
 
-    /** Unknown one-word lower-case spans ("algorithm", "it") are generic words, not names; low-confidence spans go. */
+    /**
+     * Unknown one-word lower-case spans ("algorithm", "it") are generic words, not names. Everything else is kept
+     * with its calibrated confidence; consumers choose their own cut-off in SPARQL.
+     */
     static boolean keep(EntityFinder.Found f, String text) {
-        if (f.confidence() < MIN_CONFIDENCE) return false;
         if (f.entry() != null) return true;
         String s = text.substring(f.start(), f.end());
         if (s.length() < 2) return false;
@@ -96,10 +95,12 @@ public final class EntityExtractor implements Extractor {
 
     /** What the text says the paper does with the entity, read from the words before it in its sentence. */
     static String role(EntityFinder.Found f, String text) {
-        String before = text.substring(f.sentenceStart(), f.start());
+        // Only a bounded window before the mention is matched, so the cost per mention stays constant.
+        int from = Math.max(f.sentenceStart(), f.start() - 100);
+        String before = text.substring(from, f.start());
         boolean proposes = NAMED_JUST_BEFORE.matcher(before).find() || PROPOSE.matcher(before).find()
                 || (f.sentenceStart() == 0 && f.start() == 0 && text.startsWith(":", f.end()));
-        boolean compares = COMPARE_BEFORE.matcher(before).find();
+        boolean compares = COMPARE_BEFORE.matcher(before.length() > 60 ? before.substring(before.length() - 60) : before).find();
         return switch (f.type()) {
             case METHOD -> compares ? COMPARED : proposes ? PROPOSED : USED;
             case DATASET -> proposes && !compares ? INTRODUCED : USED;

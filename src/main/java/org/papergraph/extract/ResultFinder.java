@@ -91,7 +91,7 @@ public final class ResultFinder {
             if (a > 0 && (s.charAt(a - 1) == '+' || s.charAt(a - 1) == '-')) continue;
             int clause = clauseStart(s, a);
             // "outperforms X by 7.85%" and "improvement of 20.31% and 18.42%": a gain anywhere earlier in the clause.
-            String lead = s.substring(clause, a);
+            String lead = s.substring(Math.max(clause, a - 150), a);
             Matcher lastVerb = VERB.matcher(lead);
             int lv = 0;
             while (lastVerb.find()) lv = lastVerb.end();

@@ -43,6 +43,8 @@ public final class LexiconBuilder {
     private final Path shared;
     private final Map<EntityType, Map<String, Map<String, Integer>>> names = new EnumMap<>(EntityType.class);
     private final Map<String, Boolean> lowerIsBetter = new HashMap<>();
+    /** Task synonym pairs (task, synonym): one entity, the synonym a variant of the task's entry. */
+    private final List<String[]> synonyms = new ArrayList<>();
 
     /** Names longer than this many tokens are phrases, not names. */
     static final int MAX_NAME_TOKENS = 6;
@@ -75,8 +77,7 @@ public final class LexiconBuilder {
         for (String line : Files.readAllLines(pwc.resolve("sota-extractor-tasks/synonyms.csv"))) {
             String[] f = line.split("\",\"");
             if (f.length != 2 || line.startsWith("task,")) continue;
-            add(EntityType.TASK, f[0].replace("\"", ""));
-            add(EntityType.TASK, f[1].replace("\"", ""));
+            synonym(f[0].replace("\"", ""), f[1].replace("\"", ""));
         }
         Path kb = shared.resolve("data/nlp-tdms-tdmsci/NLP-TDMS/kb");
         for (String line : Files.readAllLines(kb.resolve("taskKB.tsv"))) {
@@ -122,10 +123,16 @@ public final class LexiconBuilder {
         for (JsonValue tv : tasks) {
             JsonObject t = tv.getAsObject();
             add(EntityType.TASK, str(t, "task"));
-            if (t.hasKey("synonyms")) for (JsonValue s : t.get("synonyms").getAsArray()) add(EntityType.TASK, s.getAsString().value());
+            if (t.hasKey("synonyms")) for (JsonValue s : t.get("synonyms").getAsArray()) synonym(str(t, "task"), s.getAsString().value());
             if (t.hasKey("datasets")) for (JsonValue dv : t.get("datasets").getAsArray()) datasetObject(dv.getAsObject());
             if (t.hasKey("subtasks")) tasks(t.get("subtasks").getAsArray());
         }
+    }
+
+    private void synonym(String task, String synonym) {
+        add(EntityType.TASK, task);
+        add(EntityType.TASK, synonym);
+        synonyms.add(new String[] {task, synonym});
     }
 
     private void datasetObject(JsonObject d) {
@@ -173,6 +180,14 @@ public final class LexiconBuilder {
         // A key that several types claim goes to the first of these: names in benchmark tables are most often
         // datasets and metrics; model names are the noisiest source.
         List<EntityType> priority = List.of(EntityType.DATASET, EntityType.METRIC, EntityType.TASK, EntityType.METHOD);
+        Map<String, Map<String, Integer>> taskGroups = names.get(EntityType.TASK);
+        for (String[] syn : synonyms) {
+            String a = Tokenizer.key(syn[0]), b = Tokenizer.key(syn[1]);
+            if (a.equals(b) || !taskGroups.containsKey(a) || !taskGroups.containsKey(b)) continue;
+            // The synonym's spellings join the task's entry; a tiny count keeps the task's name canonical.
+            taskGroups.get(b).forEach((name, n) -> taskGroups.get(a).merge(name, 0, Integer::sum));
+            taskGroups.remove(b);
+        }
         Map<String, EntityType> owner = new HashMap<>();
         for (EntityType t : priority) for (String k : names.get(t).keySet()) owner.putIfAbsent(k, t);
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);

@@ -46,8 +46,9 @@ final class Features {
         out[k++] = h(1, "");
         out[k++] = h(2, w);
         out[k++] = h(3, sh);
-        out[k++] = h(4, w.length() > 3 ? w.substring(w.length() - 3) : w);
-        out[k++] = h(5, w.length() > 3 ? w.substring(0, 3) : w);
+        int len = w.length();
+        out[k++] = h(OFFSET ^ (4 * PRIME), w, Math.max(0, len - 3), len);
+        out[k++] = h(OFFSET ^ (5 * PRIME), w, 0, Math.min(3, len));
         out[k++] = h(6, wm1);
         out[k++] = h(7, wp1);
         out[k++] = h(8, wm2);
@@ -65,7 +66,7 @@ final class Features {
             out[k++] = h(h(18, lex), prev);
         }
         out[k++] = h(h(19, c.afterColon()[i] ? "after" : "before"), sh);
-        out[k++] = h(20, w.length() > 2 ? w.substring(w.length() - 2) : w);
+        out[k++] = h(OFFSET ^ (20 * PRIME), w, Math.max(0, len - 2), len);
         out[k++] = h(21, i == 0 ? "first" : i == n - 1 ? "last" : "mid");
         out[k++] = h(h(22, wp1), wp2);
         out[k++] = h(h(23, wm1), prev);
@@ -90,13 +91,16 @@ final class Features {
 
     static long h(int template, int v) { return mix((OFFSET ^ (template * PRIME)) * PRIME ^ (v + 7)); }
 
-    static long h(long seed, CharSequence s) {
+    static long h(long seed, CharSequence s) { return h(seed, s, 0, s.length()); }
+
+    /** Hash of {@code s[from, to)}; equal to hashing that substring, without allocating it. */
+    static long h(long seed, CharSequence s, int from, int to) {
         long x = seed;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             x ^= s.charAt(i);
             x *= PRIME;
         }
-        return mix(x ^ s.length());
+        return mix(x ^ (to - from));
     }
 
     static long h(long seed, int v) { return mix((seed ^ (v + 13)) * PRIME); }
