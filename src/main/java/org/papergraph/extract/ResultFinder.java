@@ -37,6 +37,8 @@ public final class ResultFinder {
     private static final Pattern RELATIVE_BEFORE = Pattern.compile(
             "(?i)(?:\\+|±|\\b(?:by|from|above|over|up to|upto|less than|more than|at least|nearly|almost|about|around|within|under|"
             + "only|roughly|approximately|beyond|exceeding|improvement of|gain of|increase of|reduction of|margin of))\\s*(?:about|over|up to|nearly|around|roughly|approximately|only|an?)?\\s*$");
+    /** The upper end of a range: "from 76.5% to 80.9%", "1.5%-6.4%". */
+    private static final Pattern RANGE_END = Pattern.compile("\\d\\s*(?:\\\\?%)?\\s*(?:to|-|–|~)\\s*$");
     private static final Pattern GAIN_WORDS = Pattern.compile(
             "(?i)\\b(?:improv\\w*|gains?|outperform\\w*|increas\\w*|reduc\\w*|decreas\\w*|boost\\w*|surpass\\w*|margin|relative|better|higher|lower)\\b[^,;]*$");
     private static final Pattern VERB = Pattern.compile(
@@ -89,6 +91,7 @@ public final class ResultFinder {
             String after = s.substring(b);
             if (RELATIVE_BEFORE.matcher(before).find() || RELATIVE_AFTER.matcher(after).find() || UNIT_AFTER.matcher(after).find()) continue;
             if (a > 0 && (s.charAt(a - 1) == '+' || s.charAt(a - 1) == '-')) continue;
+            if (RANGE_END.matcher(before).find()) continue;
             int clause = clauseStart(s, a);
             // "outperforms X by 7.85%" and "improvement of 20.31% and 18.42%": a gain anywhere earlier in the clause.
             String lead = s.substring(Math.max(clause, a - 150), a);

@@ -110,8 +110,9 @@ public final class Lexicon {
 
     /**
      * Longest non-overlapping matches, left to right. A match never starts or ends on punctuation and never crosses
-     * {@code , ; : ( )}. Method and dataset names must show an upper-case letter or a digit in the text (so the
-     * common word "transformer" or "cora" does not hit a name), tasks and metrics match in any case.
+     * {@code , ; : ( )}. Method and dataset names must show an upper-case letter or a digit in the text, not counting
+     * the first letter of the first token (a sentence start), so the common words "transformer" or "Experimental
+     * results" do not hit a name; tasks and metrics match in any case. Callers pass one sentence or title at a time.
      */
     public List<Match> match(List<Token> tokens) {
         List<Match> out = new ArrayList<>();
@@ -151,7 +152,8 @@ public final class Lexicon {
         if (e.type() == EntityType.TASK || e.type() == EntityType.METRIC) return true;
         for (int k = from; k < to; k++) {
             String t = tokens.get(k).text();
-            for (int c = 0; c < t.length(); c++) {
+            // The capital of a sentence's first word says nothing ("Experimental results" is a PwC dataset name).
+            for (int c = k == 0 ? 1 : 0; c < t.length(); c++) {
                 char ch = t.charAt(c);
                 if (Character.isUpperCase(ch) || Character.isDigit(ch)) return true;
             }
