@@ -55,18 +55,20 @@ public final class EntityExtractor implements Extractor {
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
         Node by = iris.extractor(NAME);
-        emit(q, paper, by, r.title(), EntityFinder.Field.TITLE);
-        emit(q, paper, by, r.abstractText(), EntityFinder.Field.ABSTRACT);
+        // Each entity is described once per record, however often it is mentioned.
+        java.util.Set<Node> described = new java.util.HashSet<>();
+        emit(q, paper, by, r.title(), EntityFinder.Field.TITLE, described);
+        emit(q, paper, by, r.abstractText(), EntityFinder.Field.ABSTRACT, described);
     }
 
-    private void emit(Quads q, Node paper, Node by, String text, EntityFinder.Field field) {
+    private void emit(Quads q, Node paper, Node by, String text, EntityFinder.Field field, java.util.Set<Node> described) {
         if (text == null) return;
         for (EntityFinder.Found f : finder.find(text, field)) {
             if (!keep(f, text)) continue;
             String surface = text.substring(f.start(), f.end());
             String canonical = resolver.canonical(f.type(), surface);
             Node entity = f.type().iri(iris, canonical);
-            nodes.describe(q, entity, f.type(), canonical, surface);
+            if (described.add(entity) || !surface.equals(canonical)) nodes.describe(q, entity, f.type(), canonical, surface);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
             q.add(paper, PG.hasMention, m);
             q.add(m, RDF.type.asNode(), PG.Mention);
