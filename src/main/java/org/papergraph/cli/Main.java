@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 ValidateCommand.class,
+                BuildModelsCommand.class,
+                EvalCommand.class,
+                BenchExtractCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

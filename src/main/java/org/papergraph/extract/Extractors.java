@@ -13,6 +13,8 @@ public final class Extractors {
         return List.of(
                 new MetadataExtractor(iris),
                 new CodeLinkExtractor(iris),
-                new CitationExtractor(iris));
+                new CitationExtractor(iris),
+                new EntityExtractor(iris),
+                new ResultExtractor(iris));
     }
 }

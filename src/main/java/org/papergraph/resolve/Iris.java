@@ -89,10 +89,10 @@ public final class Iris {
         return NodeFactory.createURI(paper.getURI() + "#author-" + position + "-" + hash(person.getURI()).substring(0, 8));
     }
 
-    public Node method(String name) { return iri("method/" + slug(name)); }
-    public Node dataset(String name) { return iri("dataset/" + slug(name)); }
-    public Node task(String name) { return iri("task/" + slug(name)); }
-    public Node metric(String name) { return iri("metric/" + slug(name)); }
+    public Node method(String name) { return iri("method/" + entitySlug(name)); }
+    public Node dataset(String name) { return iri("dataset/" + entitySlug(name)); }
+    public Node task(String name) { return iri("task/" + entitySlug(name)); }
+    public Node metric(String name) { return iri("metric/" + entitySlug(name)); }
     /** A benchmark result, keyed by everything that makes it the same result. */
     public Node result(String... parts) { return iri("result/" + hash(String.join("\u0001", parts))); }
     /** One occurrence of an entity in a paper's text. */
@@ -145,6 +145,16 @@ public final class Iris {
     public static String normaliseTitle(String title) {
         return slug(title).replace('-', ' ');
     }
+
+    /**
+     * Slug of an entity name with the hyphen between letters and digits dropped, so the spellings "ResNet-50",
+     * "ResNet 50" and "ResNet50" (and "CIFAR-10", "CIFAR10") mint one IRI.
+     */
+    public static String entitySlug(String name) {
+        return LETTER_DIGIT_HYPHEN.matcher(slug(name)).replaceAll("");
+    }
+
+    private static final Pattern LETTER_DIGIT_HYPHEN = Pattern.compile("(?<=[a-z])-(?=[0-9])|(?<=[0-9])-(?=[a-z])");
 
     /** Lower-case ASCII slug: accents stripped, every run of other characters one hyphen. */
     public static String slug(String s) {

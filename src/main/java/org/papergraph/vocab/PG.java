@@ -105,6 +105,11 @@ public final class PG {
     public static final Node sentence = term("sentence");
     /** The extractor that produced a fact or a record graph. */
     public static final Node extractedBy = term("extractedBy");
+    /**
+     * A dataset that is a version, size or split of another ("ImageNet-1K" of "ImageNet"): related but not the
+     * same, so results on the two are not mixed.
+     */
+    public static final Node variantOf = term("variantOf");
 
     // ---- record provenance
     /** Source file a record graph was read from. */

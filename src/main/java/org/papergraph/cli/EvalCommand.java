@@ -1,0 +1,45 @@
+package org.papergraph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.papergraph.eval.Evaluation;
+import org.papergraph.eval.ResolutionEvaluation;
+import org.papergraph.eval.ResultEvaluation;
+import org.papergraph.extract.ExtractionModels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Measures extraction on the dev splits of the gold sets in the shared data folder.",
+                "Prints precision, recall and F1 per type (exact span and partial overlap) as Markdown tables."})
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "Shared data folder (default: ${DEFAULT-VALUE}).")
+    Path shared;
+
+    @Option(names = "--seed-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/seed-results.tsv",
+            description = "Hand-checked result gold of the seed listing (default: ${DEFAULT-VALUE}).")
+    Path seedGold;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
+        PrintWriter out = spec.commandLine().getOut();
+        Evaluation ev = new Evaluation(shared, ExtractionModels.shipped());
+        out.println("## Entities");
+        ev.entityReport(out);
+        out.println();
+        out.println("## Results");
+        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
+        out.println();
+        out.println("## Entity resolution");
+        new ResolutionEvaluation(shared).report(out);
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package org.papergraph.eval;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.papergraph.extract.EntityType;
+
+/**
+ * Readers for the entity gold sets in {@code ../shared/data}: ORKG CS-NER (CoNLL-like, BIOES tags) and SciERC
+ * (JSON lines, inclusive token spans). Types are mapped to papergraph's {@link EntityType}s; unmapped types are
+ * dropped. Used by the eval command and by the tagger training; nothing at runtime depends on these files.
+ */
+public final class GoldSets {
+    private GoldSets() {}
+
+    /** ORKG CS-NER: solution and method are what a paper proposes or uses (Method), research problem is a Task. */
+    public static final Map<String, EntityType> ORKG = Map.of(
+            "SOLUTION", EntityType.METHOD, "METHOD", EntityType.METHOD,
+            "DATASET", EntityType.DATASET, "RESEARCH_PROBLEM", EntityType.TASK);
+    /** SciERC: Material is left out (it mixes datasets with any other data); Generic and OtherScientificTerm too. */
+    public static final Map<String, EntityType> SCIERC = Map.of(
+            "Method", EntityType.METHOD, "Task", EntityType.TASK, "Metric", EntityType.METRIC);
+
+    /** Reads an ORKG CS-NER {@code .data} file: {@code token TAB tag} lines, blank line between sequences. */
+    public static List<GoldDoc> orkg(Path file, Map<String, EntityType> types) throws IOException {
+        List<GoldDoc> docs = new ArrayList<>();
+        List<String> toks = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        // A few ORKG files carry stray non-UTF-8 bytes; decoding with replacement keeps the rest of the file usable.
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    flush(file.getFileName() + "#" + docs.size(), toks, tags, types, docs);
+                    continue;
+                }
+                int tab = line.lastIndexOf('\t');
+                if (tab < 0) tab = line.lastIndexOf(' ');
+                if (tab <= 0) continue;
+                toks.add(line.substring(0, tab).strip());
+                tags.add(line.substring(tab + 1).strip());
+            }
+        }
+        flush(file.getFileName() + "#" + docs.size(), toks, tags, types, docs);
+        return docs;
+    }
+
+    private static void flush(String id, List<String> toks, List<String> tags, Map<String, EntityType> types, List<GoldDoc> docs) {
+        if (toks.isEmpty()) return;
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[toks.size()];
+        int[] ends = new int[toks.size()];
+        for (int i = 0; i < toks.size(); i++) {
+            if (i > 0) text.append(' ');
+            starts[i] = text.length();
+            text.append(toks.get(i));
+            ends[i] = text.length();
+        }
+        List<GoldSpan> spans = new ArrayList<>();
+        int open = -1;
+        String openType = null;
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            String prefix = tag.length() > 1 && tag.charAt(1) == '-' ? tag.substring(0, 1) : "O";
+            String type = prefix.equals("O") ? null : tag.substring(2);
+            switch (prefix) {
+                case "S" -> { add(spans, starts[i], ends[i], type, types); open = -1; }
+                case "B" -> { open = i; openType = type; }
+                case "I" -> { if (open < 0 || !type.equals(openType)) { open = i; openType = type; } }
+                case "E" -> {
+                    if (open < 0 || !type.equals(openType)) open = i;
+                    add(spans, starts[open], ends[i], type, types);
+                    open = -1;
+                }
+                default -> open = -1;
+            }
+        }
+        docs.add(new GoldDoc(id, text.toString(), spans));
+        toks.clear();
+        tags.clear();
+    }
+
+    private static void add(List<GoldSpan> spans, int s, int e, String type, Map<String, EntityType> types) {
+        EntityType t = types.get(type);
+        if (t != null) spans.add(new GoldSpan(s, e, t));
+    }
+
+    /** Reads a SciERC JSON-lines file; the text is all sentences' tokens joined by single spaces. */
+    public static List<GoldDoc> scierc(Path file, Map<String, EntityType> types) throws IOException {
+        List<GoldDoc> docs = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonObject o = JSON.parse(line);
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            for (JsonValue sent : o.get("sentences").getAsArray()) {
+                for (JsonValue tok : sent.getAsArray()) {
+                    if (text.length() > 0) text.append(' ');
+                    starts.add(text.length());
+                    text.append(tok.getAsString().value());
+                    ends.add(text.length());
+                }
+            }
+            List<GoldSpan> spans = new ArrayList<>();
+            for (JsonValue sent : o.get("ner").getAsArray()) {
+                for (JsonValue ent : sent.getAsArray()) {
+                    JsonArray a = ent.getAsArray();
+                    EntityType t = types.get(a.get(2).getAsString().value());
+                    if (t == null) continue;
+                    int s = a.get(0).getAsNumber().value().intValue();
+                    int e = a.get(1).getAsNumber().value().intValue();
+                    spans.add(new GoldSpan(starts.get(s), ends.get(e), t));
+                }
+            }
+            docs.add(new GoldDoc(o.get("doc_key").getAsString().value(), text.toString(), spans));
+        }
+        return docs;
+    }
+}

@@ -1,0 +1,163 @@
+package org.papergraph.extract.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.papergraph.extract.EntityType;
+import org.papergraph.extract.text.Token;
+import org.papergraph.extract.text.Tokenizer;
+
+/**
+ * A dictionary of known entity names (methods, datasets, tasks, metrics) matched over tokens. Names match on their
+ * key (letters and digits, lower-cased, across token boundaries), so "ResNet-50", "ResNet50" and "ResNet 50" all hit
+ * the entry whose canonical name is "ResNet-50". Immutable once loaded; safe to share between threads.
+ *
+ * <p>File format ({@code src/main/resources/extract/lexicon.tsv}, written by {@link LexiconBuilder}): one entity per
+ * line, {@code type TAB canonical TAB variant|variant... TAB flags} (flag {@code lower}: lower is better); lines starting with {@code #} are comments.
+ */
+public final class Lexicon {
+    /** Resource path of the lexicon shipped in the jar. */
+    public static final String RESOURCE = "/extract/lexicon.tsv";
+    /** Longest name, in tokens, that is looked up. */
+    static final int MAX_TOKENS = 8;
+
+    /**
+     * A known entity: its type, canonical name, the variants seen in the sources and, for metrics, whether lower
+     * values are better.
+     */
+    public record Entry(EntityType type, String canonical, List<String> variants, boolean lowerIsBetter) {}
+
+    /** A lexicon hit: tokens [{@code from}, {@code to}) of the matched list name {@code entry}. */
+    public record Match(int from, int to, Entry entry) {}
+
+    private final Map<String, Entry> byKey;
+    private final Set<String> prefixes;
+    private final List<Entry> entries;
+
+    private Lexicon(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        Map<String, Entry> keys = new HashMap<>();
+        Set<String> pre = new HashSet<>();
+        for (Entry e : entries) {
+            List<String> names = new ArrayList<>(e.variants());
+            names.add(e.canonical());
+            for (String n : names) {
+                String k = Tokenizer.key(n);
+                if (k.isEmpty()) continue;
+                keys.putIfAbsent(k, e);
+                StringBuilder sb = new StringBuilder();
+                for (Token t : Tokenizer.tokens(n)) {
+                    sb.append(t.key());
+                    pre.add(sb.toString());
+                }
+            }
+        }
+        this.byKey = keys;
+        this.prefixes = pre;
+    }
+
+    private static volatile Lexicon shipped;
+
+    /** The lexicon shipped in the jar, loaded once. */
+    public static Lexicon shipped() {
+        Lexicon l = shipped;
+        if (l == null) {
+            synchronized (Lexicon.class) {
+                if (shipped == null) {
+                    try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
+                        if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+                        shipped = read(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                l = shipped;
+            }
+        }
+        return l;
+    }
+
+    public static Lexicon of(List<Entry> entries) { return new Lexicon(entries); }
+
+    public static Lexicon read(InputStream in) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            List<String> variants = f.length > 2 && !f[2].isEmpty() ? List.of(f[2].split("\\|")) : List.of();
+            boolean lower = f.length > 3 && f[3].contains("lower");
+            entries.add(new Entry(EntityType.parse(f[0]), f[1], variants, lower));
+        }
+        return new Lexicon(entries);
+    }
+
+    public List<Entry> entries() { return entries; }
+
+    /** The entry whose canonical name or variant has the key of {@code name}, or null. */
+    public Entry lookup(String name) { return byKey.get(Tokenizer.key(name)); }
+
+    /**
+     * Longest non-overlapping matches, left to right. A match never starts or ends on punctuation and never crosses
+     * {@code , ; : ( )}. Method and dataset names must show an upper-case letter or a digit in the text, not counting
+     * the first letter of the first token (a sentence start), so the common words "transformer" or "Experimental
+     * results" do not hit a name; tasks and metrics match in any case. Callers pass one sentence or title at a time.
+     */
+    public List<Match> match(List<Token> tokens) {
+        List<Match> out = new ArrayList<>();
+        int n = tokens.size();
+        int i = 0;
+        StringBuilder sb = new StringBuilder(64);
+        while (i < n) {
+            Token first = tokens.get(i);
+            if (first.isPunct() || !prefixes.contains(first.key())) { i++; continue; }
+            sb.setLength(0);
+            int best = -1;
+            Entry bestEntry = null;
+            for (int j = i; j < n && j < i + MAX_TOKENS; j++) {
+                Token t = tokens.get(j);
+                if (t.isPunct()) {
+                    char c = t.text().charAt(0);
+                    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.') break;
+                    continue;
+                }
+                sb.append(t.key());
+                String k = sb.toString();
+                if (!prefixes.contains(k)) break;
+                Entry e = byKey.get(k);
+                if (e != null && accept(e, tokens, i, j + 1)) { best = j + 1; bestEntry = e; }
+            }
+            if (bestEntry != null) {
+                out.add(new Match(i, best, bestEntry));
+                i = best;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean accept(Entry e, List<Token> tokens, int from, int to) {
+        if (e.type() == EntityType.TASK || e.type() == EntityType.METRIC) return true;
+        for (int k = from; k < to; k++) {
+            String t = tokens.get(k).text();
+            // The capital of a sentence's first word says nothing ("Experimental results" is a PwC dataset name).
+            for (int c = k == 0 ? 1 : 0; c < t.length(); c++) {
+                char ch = t.charAt(c);
+                if (Character.isUpperCase(ch) || Character.isDigit(ch)) return true;
+            }
+        }
+        return false;
+    }
+}

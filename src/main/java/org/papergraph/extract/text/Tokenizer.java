@@ -1,0 +1,60 @@
+package org.papergraph.extract.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits text into word tokens with UTF-16 offsets. A word is a run of letters and digits, joined across one of
+ * {@code - _ . / + @ '} when a letter or digit follows, so model and dataset names ("ResNet-50", "ViT-B/16",
+ * "nDCG@3", "2.08", "Wav2Vec") stay one token; any other non-space character is a token of its own. Stateless.
+ */
+public final class Tokenizer {
+    private Tokenizer() {}
+
+    public static List<Token> tokens(String s) { return tokens(s, 0, s.length()); }
+
+    /** Tokens of {@code s} between {@code from} and {@code to}; offsets are into {@code s}. */
+    public static List<Token> tokens(String s, int from, int to) {
+        List<Token> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) { i++; continue; }
+            int start = i;
+            if (Character.isLetterOrDigit(c)) {
+                i++;
+                while (i < to) {
+                    char d = s.charAt(i);
+                    if (Character.isLetterOrDigit(d)) { i++; continue; }
+                    if (isJoiner(d) && i + 1 < to && Character.isLetterOrDigit(s.charAt(i + 1))) { i += 2; continue; }
+                    break;
+                }
+            } else {
+                i++;
+            }
+            out.add(token(s, start, i));
+        }
+        return out;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '_' || c == '.' || c == '/' || c == '+' || c == '@' || c == '\'' || c == '\u2013';
+    }
+
+    static Token token(String s, int start, int end) {
+        String text = s.substring(start, end);
+        String lower = text.toLowerCase(Locale.ROOT);
+        return new Token(text, start, end, lower, key(lower));
+    }
+
+    /** Lower-cased letters and digits only: the matching key of a name. */
+    public static String key(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) sb.append(Character.toLowerCase(c));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package org.papergraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.junit.jupiter.api.Test;
+import org.papergraph.resolve.Iris;
+import org.papergraph.source.PaperRecord;
+import org.papergraph.source.SourcePosition;
+
+/** Golden cases for the entity extractor on short real sentences, checked through SPARQL as a user would. */
+class EntityExtractorTest {
+    static final Iris IRIS = Iris.defaults();
+    static final String PREFIX = "PREFIX pg: <https://papergraph.org/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+
+    static Dataset extract(String title, String abs) {
+        PaperRecord r = PaperRecord.builder("test", SourcePosition.line("t.txt", 1)).title(title).abstractText(abs).arxivId("2101.00001").build();
+        Dataset ds = DatasetFactory.create();
+        Node g = NodeFactory.createURI("urn:g");
+        var out = StreamRDFLib.dataset(ds.asDatasetGraph());
+        out.start();
+        new EntityExtractor(IRIS).extract(r, g, out);
+        out.finish();
+        return ds;
+    }
+
+    /** Rows of the mentions query shape: surface, type local name, canonical label, role, field, start, end. */
+    static List<String[]> mentions(Dataset ds) {
+        String q = PREFIX + "SELECT ?surface ?type ?label ?role ?field ?start ?end ?conf ?entity WHERE { GRAPH ?g { ?p pg:hasMention ?m . "
+                + "?m pg:entity ?entity ; pg:surface ?surface ; pg:role ?role ; pg:field ?field ; pg:start ?start ; pg:end ?end ; pg:confidence ?conf ; "
+                + "pg:sentence ?s ; pg:extractedBy ?x . ?entity a ?cls ; rdfs:label ?label ; skos:prefLabel ?label . "
+                + "BIND(STRAFTER(STR(?cls), '#') AS ?type) } } ORDER BY ?field ?start";
+        List<String[]> rows = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                double c = s.getLiteral("conf").getDouble();
+                assertTrue(c >= 0 && c <= 1, "confidence in [0,1]");
+                rows.add(new String[] {s.getLiteral("surface").getString(), s.getLiteral("type").getString(), s.getLiteral("label").getString(),
+                        s.getLiteral("role").getString(), s.getLiteral("field").getString(), Integer.toString(s.getLiteral("start").getInt()),
+                        Integer.toString(s.getLiteral("end").getInt()), s.getResource("entity").getURI()});
+            }
+        }
+        return rows;
+    }
+
+    static String[] find(List<String[]> rows, String surface) {
+        return rows.stream().filter(r -> r[0].equals(surface)).findFirst()
+                .orElseThrow(() -> new AssertionError("no mention '" + surface + "' in " + rows.stream().map(r -> r[0] + "/" + r[1]).toList()));
+    }
+
+    @Test
+    void offsetsPointAtTheSurfaceInTheirField() {
+        String title = "EEEA-Net: An Early Exit Evolutionary Neural Architecture Search";
+        String abs = "Using EEEA-Net on CIFAR-10, CIFAR-100, and ImageNet datasets, our experiments showed that EEEA-Net achieved the lowest "
+                + "error rate among state-of-the-art NAS models.";
+        List<String[]> rows = mentions(extract(title, abs));
+        assertTrue(rows.size() >= 5, () -> "mentions: " + rows.size());
+        for (String[] r : rows) {
+            String field = r[4].equals("title") ? title : abs;
+            assertEquals(r[0], field.substring(Integer.parseInt(r[5]), Integer.parseInt(r[6])));
+        }
+        assertEquals("Dataset", find(rows, "CIFAR-100")[1]);
+        assertEquals("Metric", find(rows, "error rate")[1]);
+        assertEquals("proposed", rows.stream().filter(r -> r[0].equals("EEEA-Net") && r[4].equals("title")).findFirst().orElseThrow()[3]);
+    }
+
+    @Test
+    void rolesFollowTheWordsBeforeTheMention() {
+        String abs = "We introduce Social-Chem-101, a large-scale corpus that catalogs 292k rules-of-thumb. "
+                + "We compare against baselines such as MobileNetV2 and use a ResNet-50 backbone.";
+        List<String[]> rows = mentions(extract("Social Chemistry 101: Learning to Reason about Social and Moral Norms", abs));
+        assertEquals("compared", find(rows, "MobileNetV2")[3]);
+        assertEquals("used", find(rows, "ResNet-50")[3]);
+    }
+
+    @Test
+    void spellingsOfOneNameResolveToOneEntityAndTypesNeverMerge() {
+        List<String[]> rows = mentions(extract("A study of backbones",
+                "We train ResNet-50, ResNet50 and ResNet 50 backbones on CIFAR10 and CIFAR-10, and on ImageNet-1K."));
+        String iri = find(rows, "ResNet-50")[7];
+        assertEquals(iri, find(rows, "ResNet50")[7]);
+        assertEquals(iri, find(rows, "ResNet 50")[7]);
+        assertEquals(find(rows, "CIFAR10")[7], find(rows, "CIFAR-10")[7]);
+        assertEquals(IRIS.dataset("CIFAR-10"), NodeFactory.createURI(find(rows, "CIFAR10")[7]));
+        assertNotEquals(IRIS.method("CIFAR-10"), IRIS.dataset("CIFAR-10"));
+    }
+
+    @Test
+    void imageNet1kIsAVariantOfImageNetNotTheSameDataset() {
+        Dataset ds = extract("X", "We report results on ImageNet-1K with a standard training recipe.");
+        String q = PREFIX + "ASK { GRAPH ?g { ?v pg:variantOf ?base . ?v rdfs:label ?vl . ?base rdfs:label 'ImageNet' ; a pg:Dataset . "
+                + "FILTER(?v != ?base) } }";
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            assertTrue(qe.execAsk());
+        }
+    }
+}
