@@ -13,6 +13,7 @@ public final class Extractors {
         return List.of(
                 new MetadataExtractor(iris),
                 new CodeLinkExtractor(iris),
-                new CitationExtractor(iris));
+                new CitationExtractor(iris),
+                new ReportedResultExtractor(iris));
     }
 }

@@ -30,6 +30,8 @@ public final class PaperRecord {
     private final String journalRef;
     private final List<String> codeLinks;
     private final List<Reference> references;
+    private final List<ReportedResult> results;
+    private final String recordKey;
     private final Node paperIri;
 
     private PaperRecord(Builder b) {
@@ -48,6 +50,8 @@ public final class PaperRecord {
         this.journalRef = b.journalRef;
         this.codeLinks = List.copyOf(b.codeLinks);
         this.references = List.copyOf(b.references);
+        this.results = List.copyOf(b.results);
+        this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
     }
 
@@ -82,6 +86,15 @@ public final class PaperRecord {
     /** Code repository URLs the source lists explicitly (text-mined links come from an extractor). */
     public List<String> codeLinks() { return codeLinks; }
     public List<Reference> references() { return references; }
+    /** Benchmark results the source says this paper reports (leaderboard cells), in source order. */
+    public List<ReportedResult> results() { return results; }
+
+    /**
+     * Tells apart several records of the same paper in one format (one per leaderboard row, say), so each keeps
+     * its own record graph; null when a format has one record per paper. Must be stable across runs (a hash of
+     * the record's content, not its position), so re-ingesting replaces the same graph.
+     */
+    public String recordKey() { return recordKey; }
 
     /**
      * The paper IRI entity resolution chose for this record (an existing resource for the same paper), or null
@@ -112,6 +125,8 @@ public final class PaperRecord {
         b.journalRef = journalRef;
         b.codeLinks.addAll(codeLinks);
         b.references.addAll(references);
+        b.results.addAll(results);
+        b.recordKey = recordKey;
         b.paperIri = paperIri;
         return b;
     }
@@ -138,6 +153,8 @@ public final class PaperRecord {
         private String journalRef;
         private final List<String> codeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
+        private final List<ReportedResult> results = new ArrayList<>();
+        private String recordKey;
         private Node paperIri;
 
         private Builder(String format, SourcePosition position) {
@@ -158,6 +175,8 @@ public final class PaperRecord {
         public Builder journalRef(String v) { this.journalRef = Text.clean(v); return this; }
         public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
         public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
+        public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
+        public Builder recordKey(String v) { this.recordKey = blankToNull(v); return this; }
 
         public PaperRecord build() { return new PaperRecord(this); }
 

@@ -83,6 +83,8 @@ public final class PG {
     public static final Node unit = term("unit");
     /** Whether lower values of the metric are better. */
     public static final Node lowerIsBetter = term("lowerIsBetter");
+    /** A dataset is a variant (split, setting, subset) of another dataset; PwC calls these subdatasets. */
+    public static final Node variantOf = term("variantOf");
 
     // ---- mentions and evidence
     /** A mention found in the paper. */
