@@ -130,7 +130,7 @@ public final class Ingestor {
 
         @Override
         public void accept(PaperRecord record) {
-            if (record.title() == null && record.arxivId() == null && record.doi() == null) {
+            if (record.title() == null && record.arxivId() == null && record.doi() == null && record.otherIds().isEmpty()) {
                 reject(new RecordError(record.position(), "record has no title and no identifier"));
                 return;
             }

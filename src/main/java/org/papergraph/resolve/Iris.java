@@ -54,7 +54,8 @@ public final class Iris {
 
     /**
      * The key that identifies a paper record across runs: {@code arxiv/{id}}, {@code doi/{doi}} or
-     * {@code title/{slug}-{hash}}, {@code openalex/{id}} or {@code s2/{id}}, in that order of preference.
+     * {@code title/{slug}-{hash}}, {@code openalex/{id}}, {@code s2/{id}} or {@code url/{hash}} (a paper known only by a link, as some
+     * leaderboard rows name theirs), in that order of preference.
      */
     public static String paperKey(PaperRecord r) {
         if (r.arxivId() != null) return "arxiv/" + arxivBase(r.arxivId());
@@ -62,6 +63,7 @@ public final class Iris {
         if (r.title() != null) return titleKey(r.title());
         if (r.otherIds().containsKey("openalex")) return "openalex/" + encode(r.otherIds().get("openalex"));
         if (r.otherIds().containsKey("s2")) return "s2/" + encode(r.otherIds().get("s2"));
+        if (r.otherIds().containsKey("url")) return "url/" + hash(r.otherIds().get("url").strip());
         throw new IllegalArgumentException("record has no arXiv id, DOI or title: " + r);
     }
 

@@ -40,8 +40,8 @@ public final class PwcEvaluationTablesReader implements RecordReader {
         String h = head.stripLeading();
         if (!h.startsWith("[")) return 0;
         // The archive's tasks carry datasets with "sota" tables; no other JSON we read has those keys.
-        boolean tasks = h.contains("\"datasets\"") && (h.contains("\"subtasks\"") || h.contains("\"task\""));
-        return tasks && (h.contains("\"sota\"") || h.contains("\"subdatasets\"")) ? 10 : 0;
+        // ("task" itself may come after thousands of rows, past the head, when keys are sorted.)
+        return h.contains("\"datasets\"") && (h.contains("\"sota\"") || h.contains("\"subdatasets\"")) ? 10 : 0;
     }
 
     /** A task or dataset on the path to a row; names may arrive after the rows. */
@@ -140,6 +140,11 @@ public final class PwcEvaluationTablesReader implements RecordReader {
         }
         String title = text(row, "paper_title");
         String url = text(row, "paper_url");
+        // Some tables put the paper's link in the title column: it is a link, not a title.
+        if (title != null && title.matches("(?i)https?://\\S+")) {
+            if (url == null) url = title;
+            title = null;
+        }
         String model = text(row, "model_name");
         String where = "row of '" + pr.task.name + "' on '" + pr.dataset.name + "'" + (model == null ? "" : " (model '" + model + "')");
         if (title == null && url == null) {
