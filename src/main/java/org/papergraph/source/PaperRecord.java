@@ -31,6 +31,7 @@ public final class PaperRecord {
     private final List<String> codeLinks;
     private final List<Reference> references;
     private final List<ReportedResult> results;
+    private final String bodyText;
     private final String recordKey;
     private final Node paperIri;
 
@@ -51,6 +52,7 @@ public final class PaperRecord {
         this.codeLinks = List.copyOf(b.codeLinks);
         this.references = List.copyOf(b.references);
         this.results = List.copyOf(b.results);
+        this.bodyText = b.bodyText;
         this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
     }
@@ -88,6 +90,8 @@ public final class PaperRecord {
     public List<Reference> references() { return references; }
     /** Benchmark results the source says this paper reports (leaderboard cells), in source order. */
     public List<ReportedResult> results() { return results; }
+    /** The paper's body text (full-text sources such as GROBID TEI; paragraphs joined by blank lines), or null. */
+    public String bodyText() { return bodyText; }
 
     /**
      * Tells apart several records of the same paper in one format (one per leaderboard row, say), so each keeps
@@ -126,6 +130,7 @@ public final class PaperRecord {
         b.codeLinks.addAll(codeLinks);
         b.references.addAll(references);
         b.results.addAll(results);
+        b.bodyText = bodyText;
         b.recordKey = recordKey;
         b.paperIri = paperIri;
         return b;
@@ -154,6 +159,7 @@ public final class PaperRecord {
         private final List<String> codeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final List<ReportedResult> results = new ArrayList<>();
+        private String bodyText;
         private String recordKey;
         private Node paperIri;
 
@@ -176,6 +182,7 @@ public final class PaperRecord {
         public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
         public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
         public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
+        public Builder bodyText(String v) { this.bodyText = v == null || v.isBlank() ? null : java.text.Normalizer.normalize(v.strip(), java.text.Normalizer.Form.NFC); return this; }
         public Builder recordKey(String v) { this.recordKey = blankToNull(v); return this; }
 
         public PaperRecord build() { return new PaperRecord(this); }
