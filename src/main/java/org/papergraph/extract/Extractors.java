@@ -14,6 +14,7 @@ public final class Extractors {
                 new MetadataExtractor(iris),
                 new CodeLinkExtractor(iris),
                 new CitationExtractor(iris),
-                new ReportedResultExtractor(iris));
+                new ReportedResultExtractor(iris),
+                new ResolutionExtractor(iris));
     }
 }

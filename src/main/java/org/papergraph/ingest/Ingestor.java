@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
+import org.papergraph.resolve.PaperResolver;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
@@ -26,7 +28,7 @@ import org.papergraph.store.RecordQuads;
 
 /**
  * Reads source files, runs every extractor over each record and writes the results to the store in batches
- * (reader → record → extractor → quads → store). A record that cannot be read or extracted is reported to the
+ * (reader → record → resolver → extractor → quads → store). A record that cannot be read or extracted is reported to the
  * listener and skipped; the rest is stored. One ingest at a time per instance.
  */
 public final class Ingestor {
@@ -37,6 +39,7 @@ public final class Ingestor {
     private final List<Extractor> extractors;
     private final int batchSize;
     private final IngestListener listener;
+    private Map<String, Long> lastLinks = Map.of();
 
     public Ingestor(GraphStore store, List<Extractor> extractors, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -61,10 +64,16 @@ public final class Ingestor {
         }
         List<Path> files = expand(inputs);
         Counter c = new Counter();
-        for (Path f : files) ingestFile(f, forced, c);
+        // Knows every paper in the store, and learns each record's as it goes: one paper, one resource.
+        PaperResolver resolver = PaperResolver.load(store.datasetGraph(), store.iris());
+        for (Path f : files) ingestFile(f, forced, c, resolver);
+        lastLinks = resolver.linkCounts();
         return new IngestSummary(files.size(), c.stored + c.rejected, c.stored, c.rejected, c.quads,
                 System.currentTimeMillis() - t0);
     }
+
+    /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
+    public Map<String, Long> resolutionLinks() { return lastLinks; }
 
     private static List<Path> expand(List<Path> inputs) {
         List<Path> files = new ArrayList<>();
@@ -86,7 +95,7 @@ public final class Ingestor {
         return files;
     }
 
-    private void ingestFile(Path file, RecordReader forced, Counter c) {
+    private void ingestFile(Path file, RecordReader forced, Counter c, PaperResolver resolver) {
         String name = file.toString();
         long size;
         try {
@@ -107,7 +116,7 @@ public final class Ingestor {
                 reader = r.get();
             }
             listener.fileStarted(name, reader.format(), size);
-            Batcher batcher = new Batcher(c, raw);
+            Batcher batcher = new Batcher(c, raw, resolver);
             reader.read(in, name, batcher);
             batcher.flush();
             listener.fileFinished(name);
@@ -121,19 +130,22 @@ public final class Ingestor {
     private final class Batcher implements RecordSink {
         private final Counter c;
         private final CountingStream raw;
+        private final PaperResolver resolver;
         private final List<RecordQuads> batch = new ArrayList<>();
 
-        Batcher(Counter c, CountingStream raw) {
+        Batcher(Counter c, CountingStream raw, PaperResolver resolver) {
             this.c = c;
             this.raw = raw;
+            this.resolver = resolver;
         }
 
         @Override
-        public void accept(PaperRecord record) {
-            if (record.title() == null && record.arxivId() == null && record.doi() == null && record.otherIds().isEmpty()) {
-                reject(new RecordError(record.position(), "record has no title and no identifier"));
+        public void accept(PaperRecord read) {
+            if (read.title() == null && read.arxivId() == null && read.doi() == null && read.otherIds().isEmpty()) {
+                reject(new RecordError(read.position(), "record has no title and no identifier"));
                 return;
             }
+            PaperRecord record = resolver.resolve(read);
             Iris iris = store.iris();
             Node graph = iris.recordGraph(record);
             List<Quad> quads = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.papergraph.source.PaperRecord;
  *   paper/arxiv/{id}            paper/doi/{lower-cased doi}      paper/title/{slug}-{hash}
  *   person/orcid/{orcid}        person/{slug of name}
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
- *   result/{hash}               mention/{hash}
+ *   result/{hash}               mention/{hash}                     citation/{hash}
  *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
  *   graph/meta                  extractor/{name}                   paper/openalex/{id}  paper/s2/{id}
  * </pre>
@@ -117,6 +117,15 @@ public final class Iris {
 
     /** A benchmark result, keyed by everything that makes it the same result. */
     public Node result(String... parts) { return iri("result/" + hash(String.join("\u0001", parts))); }
+    /** One citation from one paper to another, as a node that can carry its context sentences. */
+    public Node citation(Node citing, Node cited) { return iri("citation/" + hash(citing.getURI() + "\u0001" + cited.getURI())); }
+
+    /**
+     * The audit node of one resolution link in a record graph: {@code {graph}#match-{what}}, {@code what} being
+     * {@code paper} or {@code reference-{n}}. Lives and dies with its record graph.
+     */
+    public Node match(Node recordGraph, String what) { return NodeFactory.createURI(recordGraph.getURI() + "#match-" + what); }
+
     /** One occurrence of an entity in a paper's text. */
     public Node mention(String... parts) { return iri("mention/" + hash(String.join("\u0001", parts))); }
 

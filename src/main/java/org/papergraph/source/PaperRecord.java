@@ -34,6 +34,8 @@ public final class PaperRecord {
     private final String bodyText;
     private final String recordKey;
     private final Node paperIri;
+    private final PaperMatch paperMatch;
+    private final Map<Integer, PaperMatch> referenceMatches;
 
     private PaperRecord(Builder b) {
         this.format = Objects.requireNonNull(b.format, "format");
@@ -55,6 +57,8 @@ public final class PaperRecord {
         this.bodyText = b.bodyText;
         this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
+        this.paperMatch = b.paperMatch;
+        this.referenceMatches = Map.copyOf(b.referenceMatches);
     }
 
     public static Builder builder(String format, SourcePosition position) {
@@ -106,6 +110,28 @@ public final class PaperRecord {
      */
     public Node paperIri() { return paperIri; }
 
+    /** How resolution linked this record to an existing paper under another key, or null (see {@link PaperMatch}). */
+    public PaperMatch paperMatch() { return paperMatch; }
+
+    /**
+     * How resolution linked references to papers, by index in {@link #references()}; a reference without an entry
+     * is identified by its own key (arXiv id, DOI or title).
+     */
+    public Map<Integer, PaperMatch> referenceMatches() { return referenceMatches; }
+
+    /**
+     * A copy of this record resolved by entity resolution: the paper to {@code paper} (null: keep this record's own
+     * key) and references by index.
+     */
+    public PaperRecord withResolution(PaperMatch paper, Map<Integer, PaperMatch> references) {
+        Builder b = toBuilder();
+        b.paperIri = paper == null ? paperIri : paper.paper();
+        b.paperMatch = paper;
+        b.referenceMatches.clear();
+        b.referenceMatches.putAll(references);
+        return b.build();
+    }
+
     /** A copy of this record resolved to {@code iri}. */
     public PaperRecord withPaperIri(Node iri) {
         Builder b = toBuilder();
@@ -133,6 +159,8 @@ public final class PaperRecord {
         b.bodyText = bodyText;
         b.recordKey = recordKey;
         b.paperIri = paperIri;
+        b.paperMatch = paperMatch;
+        b.referenceMatches.putAll(referenceMatches);
         return b;
     }
 
@@ -162,6 +190,8 @@ public final class PaperRecord {
         private String bodyText;
         private String recordKey;
         private Node paperIri;
+        private PaperMatch paperMatch;
+        private final Map<Integer, PaperMatch> referenceMatches = new LinkedHashMap<>();
 
         private Builder(String format, SourcePosition position) {
             this.format = format;
