@@ -34,8 +34,6 @@ public final class GrobidTeiReader implements RecordReader {
     private static final Pattern ARXIV_FILE = Pattern.compile("(?:^|[/\\\\])(\\d{4}\\.\\d{4,5})(v\\d+)?\\.tei\\.xml$");
     private static final Pattern ARXIV_IN_TEXT = Pattern.compile("(?i)arxiv[:\\s]*(\\d{4}\\.\\d{4,5})(v\\d+)?");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
-    /** A sentence ends at . ! or ? followed by space and something that starts a sentence. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\[(\"\\d])");
 
     @Override
     public String format() { return FORMAT; }
@@ -204,18 +202,8 @@ public final class GrobidTeiReader implements RecordReader {
         if (!body.isEmpty()) body.append("\n\n");
         body.append(Text.clean(t));
         for (Map.Entry<Integer, String> r : refs) {
-            contexts.putIfAbsent(r.getValue(), sentenceAt(t, r.getKey()));
+            contexts.putIfAbsent(r.getValue(), Text.sentenceAt(t, r.getKey()));
         }
-    }
-
-    static String sentenceAt(String text, int offset) {
-        int start = 0;
-        Matcher m = SENTENCE_END.matcher(text);
-        while (m.find()) {
-            if (m.end() > offset) return Text.clean(text.substring(start, m.start()));
-            start = m.end();
-        }
-        return Text.clean(text.substring(start));
     }
 
     /** A reference from a {@code biblStruct}; null when it has neither a title nor an identifier. */
