@@ -23,6 +23,7 @@ import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
 import org.papergraph.source.RecordSink;
 import org.papergraph.source.SourceFiles;
+import org.papergraph.source.SourcePosition;
 import org.papergraph.store.GraphStore;
 import org.papergraph.store.RecordQuads;
 
@@ -50,10 +51,12 @@ public final class Ingestor {
     }
 
     /**
-     * Ingests files and folders (folders recursively, files in name order, hidden files skipped).
+     * Ingests files and folders (folders recursively, files in name order, hidden files skipped). A file found in
+     * a folder whose format no reader recognises is reported as one rejected record and skipped.
      *
      * @param format a format name to force, or null to detect each file's format from its content
-     * @throws IngestException when an input is missing, its format cannot be told, or the store cannot be written
+     * @throws IngestException when an input is missing, the format of a file named directly cannot be told, or
+     *                         the store cannot be written
      */
     public IngestSummary ingest(List<Path> inputs, String format) {
         long t0 = System.currentTimeMillis();
@@ -62,11 +65,12 @@ public final class Ingestor {
             forced = SourceFiles.byName(format).orElseThrow(() -> new IngestException(
                     "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
         }
+        List<Path> named = inputs.stream().filter(p -> !Files.isDirectory(p)).toList();
         List<Path> files = expand(inputs);
         Counter c = new Counter();
         // Knows every paper in the store, and learns each record's as it goes: one paper, one resource.
         PaperResolver resolver = PaperResolver.load(store.datasetGraph(), store.iris());
-        for (Path f : files) ingestFile(f, forced, c, resolver);
+        for (Path f : files) ingestFile(f, forced, c, resolver, named.contains(f));
         lastLinks = resolver.linkCounts();
         return new IngestSummary(files.size(), c.stored + c.rejected, c.stored, c.rejected, c.quads,
                 System.currentTimeMillis() - t0);
@@ -95,7 +99,8 @@ public final class Ingestor {
         return files;
     }
 
-    private void ingestFile(Path file, RecordReader forced, Counter c, PaperResolver resolver) {
+    /** @param named whether the user named this file (not found in a folder): then an unknown format is an error */
+    private void ingestFile(Path file, RecordReader forced, Counter c, PaperResolver resolver, boolean named) {
         String name = file.toString();
         long size;
         try {
@@ -109,6 +114,13 @@ public final class Ingestor {
             if (reader == null) {
                 String head = SourceFiles.head(in);
                 Optional<RecordReader> r = SourceFiles.detect(head);
+                if (r.isEmpty() && !named) {
+                    // Folders hold READMEs and annotation files beside the data: report each, read the rest.
+                    c.rejected++;
+                    listener.rejected(new RecordError(SourcePosition.line(name, 1),
+                            "no reader recognises this file's format; file skipped (name it with --format to read it)"));
+                    return;
+                }
                 if (r.isEmpty()) {
                     throw new IngestException("cannot tell the format of " + name + "; name it with --format ("
                             + String.join(", ", SourceFiles.formats()) + ")");
