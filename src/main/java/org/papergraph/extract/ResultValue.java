@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * The number a leaderboard cell holds, read the way people write scores: {@code 91.2}, {@code 91.2%},
- * {@code 2.46 (±0.1)}, {@code 85.1 ± 0.3}, {@code 1,234.5} (thousands), {@code 74,2} (decimal comma: one or two
+ * {@code 2.46 (±0.1)}, {@code 78.0 (average of 3 splits)} (one parenthesised note after the number), {@code 85.1 ± 0.3}, {@code 1,234.5} (thousands), {@code 74,2} (decimal comma: one or two
  * digits after it), {@code 1.82M} / {@code 24K} / {@code 1.5B} (multipliers, upper case M and B only, and k or K),
  * with markdown bold ({@code **70.3**}), footnote stars and a byte-order mark around it ignored.
  *
  * <p>Not numbers, on purpose, so only the raw string is stored: missing marks ({@code -}, {@code N/A}), words,
- * pairs ({@code 78.6/84.4}: which one is the score is not said), bounds ({@code >1,400}), ratios ({@code 87:1}),
+ * pairs ({@code 78.6/84.4}, {@code 94.6 (14 gestures), 91.9 (28 gestures)}: which one is the score is not said), bounds ({@code >1,400}), ratios ({@code 87:1}),
  * and a lower-case {@code m} suffix (million parameters or metres or minutes: the cell does not say).
  *
  * @param value   the number, multipliers applied
@@ -22,7 +22,7 @@ public record ResultValue(BigDecimal value, boolean percent) {
     private static final Pattern NUMBER = Pattern.compile(
             "([-+\u2212]?)(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+,\\d{1,2}|\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE]([-+]?\\d+))?"
                     + "\\s*([kKMB])?\\s*(%{1,2})?"
-                    + "\\s*(?:\\((?:±|\\+/?-)[^)]*\\)|(?:±|\\+/-|\\+-)\\s*[\\d.]+\\s*%?)?");
+                    + "\\s*(?:\\([^()]*\\)|(?:±|\\+/-|\\+-)\\s*[\\d.]+\\s*%?)?");
 
     /** The number in {@code raw}, or empty when the cell holds none (or more than one). */
     public static Optional<ResultValue> parse(String raw) {

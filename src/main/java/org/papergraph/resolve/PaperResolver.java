@@ -29,8 +29,8 @@ import org.papergraph.vocab.PG;
  * <p>A record or reference whose own key's resource (the IRI {@link Iris} mints from its arXiv id, DOI or title)
  * already exists keeps it. Otherwise the rules, in order: arXiv id without version, DOI lower-cased, OpenAlex id, Semantic Scholar id, then the
  * normalised title ({@link Iris#normaliseTitle}): equal titles first, then the most similar title at or above
- * {@link #DEFAULT_THRESHOLD} (Levenshtein similarity, 1 - distance / longer length), with the publication year as
- * tie-breaker. A title never links two papers whose arXiv ids or DOIs differ, and titles shorter than
+ * {@link #DEFAULT_THRESHOLD} (Levenshtein similarity, 1 - distance / longer length) whose year, when both sides
+ * have one, is within one of the record's, with the publication year as tie-breaker. A title never links two papers whose arXiv ids or DOIs differ, and titles shorter than
  * {@value #MIN_TITLE_CHARS} characters are not matched at all ("Introduction", a venue name). Nothing found: the
  * record keeps its own key and becomes the resource later records and references find.
  *
@@ -185,7 +185,10 @@ public final class PaperResolver {
         for (String c : candidates) {
             double s = similarity(t, c);
             if (s < threshold || s < bestScore) continue;
-            List<Entry> ok = byTitle.get(c).stream().filter(e -> compatible(k, e)).toList();
+            // A similar title from another year is another paper ("Maximum entropy (deep) inverse reinforcement
+            // learning", 2008 and 2015): similar titles must agree on the year within one, when both have one.
+            List<Entry> ok = byTitle.get(c).stream().filter(e -> compatible(k, e))
+                    .filter(e -> k.year() == null || e.year == null || Math.abs(e.year - k.year()) <= 1).toList();
             if (ok.isEmpty()) continue;
             if (s > bestScore) { best.clear(); bestScore = s; }
             best.addAll(ok);
