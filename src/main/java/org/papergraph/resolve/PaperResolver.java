@@ -125,6 +125,7 @@ public final class PaperResolver {
         Node own = iris.paper(r.withPaperIri(null));
         PaperMatch paper = find(key, own);
         Node paperIri = paper == null ? own : paper.paper();
+        if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
         register(key, paperIri);
         Map<Integer, PaperMatch> refs = new LinkedHashMap<>();
         List<Reference> references = r.references();
@@ -138,7 +139,10 @@ public final class PaperResolver {
             PaperMatch m = find(rk, refOwn);
             // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
             if (m != null && m.paper().equals(paperIri)) m = null;
-            if (m != null) refs.put(i, m);
+            if (m != null) {
+                refs.put(i, m);
+                links.merge(m.rule(), 1L, Long::sum);
+            }
             register(rk, m == null ? refOwn : m.paper());
         }
         if (paper == null && refs.isEmpty()) return r;
@@ -165,9 +169,7 @@ public final class PaperResolver {
         else if (k.openalex() != null && byOpenAlex.containsKey(k.openalex())) m = new PaperMatch(byOpenAlex.get(k.openalex()).iri, "openalex", 1.0, k.openalex());
         else if (k.s2() != null && byS2.containsKey(k.s2())) m = new PaperMatch(byS2.get(k.s2()).iri, "s2", 1.0, k.s2());
         else if (k.title() != null) m = byTitle(k);
-        if (m == null || m.paper().equals(own)) return null;
-        links.merge(m.rule(), 1L, Long::sum);
-        return m;
+        return m == null || m.paper().equals(own) ? null : m;
     }
 
     private PaperMatch byTitle(Key k) {
