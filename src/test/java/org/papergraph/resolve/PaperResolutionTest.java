@@ -26,7 +26,7 @@ class PaperResolutionTest {
     static final String PG = "PREFIX pg: <https://papergraph.org/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX cito: <http://purl.org/spar/cito/> ";
     @TempDir Path tmp;
 
-    static Path tei() { return SharedData.path("data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml"); }
+    static Path tei() { return SharedData.path("data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml/1410.5401.tei.xml"); }
     static Path pwc() { return SharedData.path("data/paperswithcode/sota-extractor-tasks/nlp-progress.json"); }
 
     static List<QuerySolution> select(GraphStore store, String q) {
