@@ -26,7 +26,8 @@ import org.papergraph.source.PaperRecord;
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
  *   result/{hash}               mention/{hash}                     citation/{hash}
  *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
- *   graph/meta                  extractor/{name}                   paper/openalex/{id}  paper/s2/{id}
+ *   graph/meta                  extractor/{name}
+ *   paper/openalex/{id}         paper/s2/{id}                      paper/url/{hash}
  * </pre>
  * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
  */

@@ -75,9 +75,15 @@ public final class PaperRecord {
     public List<String> arxivVersions() { return arxivVersions; }
     /** DOI as the source gives it, or null. */
     public String doi() { return doi; }
-    /** Other identifiers by scheme: {@code openalex}, {@code s2}, {@code pwc}, {@code mag}. */
+    /**
+     * Other identifiers by scheme: {@code openalex} ({@code W...}), {@code s2}, {@code mag}, {@code url} (a paper
+     * known only by a link, as some leaderboard rows give it).
+     */
     public Map<String, String> otherIds() { return otherIds; }
-    /** Title, or null when the source has none (readers reject such records). */
+    /**
+     * Title, or null when the source has none; a record without a title needs an identifier (arXiv id, DOI or an
+     * entry of {@link #otherIds()}), else the ingest rejects it.
+     */
     public String title() { return title; }
     /** Abstract, or null. */
     public String abstractText() { return abstractText; }
