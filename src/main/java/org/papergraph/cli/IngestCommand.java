@@ -46,9 +46,13 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (GraphStore store = storeOptions.open();
              ConsoleProgress progress = new ConsoleProgress(err, quiet)) {
-            IngestSummary s = new Ingestor(store, Extractors.defaults(store.iris()), batch, progress).ingest(inputs, format);
+            Ingestor ingestor = new Ingestor(store, Extractors.defaults(store.iris()), batch, progress);
+            IngestSummary s = ingestor.ingest(inputs, format);
             progress.close();
             spec.commandLine().getOut().println("ingested into " + store.directory() + ": " + s);
+            if (!ingestor.resolutionLinks().isEmpty()) {
+                spec.commandLine().getOut().println("papers linked to existing resources, by rule: " + ingestor.resolutionLinks());
+            }
             return s.rejected() > 0 ? Main.REJECTED : 0;
         }
     }

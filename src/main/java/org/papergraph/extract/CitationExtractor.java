@@ -1,19 +1,28 @@
 package org.papergraph.extract;
 
+import java.util.List;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.papergraph.resolve.Iris;
+import org.papergraph.source.PaperMatch;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.Reference;
 import org.papergraph.vocab.CITO;
 import org.papergraph.vocab.PG;
 
 /**
- * Citations: {@code cito:cites} from the paper to each reference that has an arXiv id, a DOI or a title. The cited
- * paper is described as far as the reference says (a stub: type, title, identifiers, year), in the citing record's
- * graph, so the citation graph is complete now and meets the full record in the union graph when it arrives.
+ * Citations: {@code cito:cites} from the paper to each reference that has an arXiv id, a DOI, a title or an
+ * OpenAlex / Semantic Scholar id. The cited paper is the one resolution matched ({@link PaperRecord#referenceMatches()})
+ * or else the one minted from the reference's own key, and is described as far as the reference says (a stub:
+ * type, title, identifiers, year, authors' names), in the citing record's graph, so the citation graph is complete
+ * now and meets the full record in the union graph when it arrives.
+ *
+ * <p>When the source gives the sentence the citation is made in, the citation also becomes a {@code cito:Citation}
+ * node ({@code cito:hasCitingEntity}, {@code cito:hasCitedEntity}) with {@code pg:citationContext}; the plain
+ * {@code cito:cites} edge stays, so simple queries need not know about contexts.
  */
 public final class CitationExtractor implements Extractor {
     private final Iris iris;
@@ -24,27 +33,44 @@ public final class CitationExtractor implements Extractor {
     public String name() { return "citations"; }
 
     @Override
+    public String version() { return "2"; }
+
+    @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         if (r.references().isEmpty()) return;
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
-        for (Reference ref : r.references()) {
-            Node cited = cited(ref);
+        List<Reference> refs = r.references();
+        for (int i = 0; i < refs.size(); i++) {
+            Reference ref = refs.get(i);
+            PaperMatch m = r.referenceMatches().get(i);
+            Node cited = m != null ? m.paper() : cited(ref);
             if (cited == null || cited.equals(paper)) continue;
             q.add(paper, CITO.cites, cited);
             q.add(cited, RDF.type.asNode(), PG.Paper);
             q.literal(cited, DCTerms.title.asNode(), ref.title());
             if (ref.arxivId() != null) q.literal(cited, PG.arxivId, Iris.arxivBase(ref.arxivId()));
             if (ref.doi() != null) q.literal(cited, PG.doi, Iris.normaliseDoi(ref.doi()));
+            q.literal(cited, PG.openalexId, ref.otherIds().get("openalex"));
+            q.literal(cited, PG.s2Id, ref.otherIds().get("s2"));
             if (ref.year() != null) q.date(cited, DCTerms.issued.asNode(), String.format("%04d", ref.year()));
+            if (ref.context() != null) {
+                Node c = iris.citation(paper, cited);
+                q.add(c, RDF.type.asNode(), CITO.Citation);
+                q.add(c, CITO.hasCitingEntity, paper);
+                q.add(c, CITO.hasCitedEntity, cited);
+                q.literal(c, PG.citationContext, ref.context());
+            }
         }
     }
 
-    /** The IRI of the cited paper, by arXiv id, DOI or title in that order; null when the reference has none. */
+    /** The IRI a reference is minted under by its own key: arXiv id, DOI, title, OpenAlex id, S2 id; or null. */
     Node cited(Reference ref) {
         if (ref.arxivId() != null) return iris.paperByArxiv(ref.arxivId());
         if (ref.doi() != null) return iris.paperByDoi(ref.doi());
         if (ref.title() != null && !ref.title().isBlank()) return iris.paperByTitle(ref.title());
+        if (ref.otherIds().containsKey("openalex")) return iris.paperByOpenAlex(ref.otherIds().get("openalex"));
+        if (ref.otherIds().containsKey("s2")) return iris.paperByS2(ref.otherIds().get("s2"));
         return null;
     }
 }

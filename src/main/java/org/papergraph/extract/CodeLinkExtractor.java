@@ -31,7 +31,12 @@ public final class CodeLinkExtractor implements Extractor {
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         Set<String> urls = new LinkedHashSet<>();
-        for (String link : r.codeLinks()) urls.add(Iris.normaliseRepositoryUrl(link));
+        for (String link : r.codeLinks()) {
+            // Listed links may point into a repository (tree/master/research/...): keep the repository.
+            Set<String> found = new LinkedHashSet<>();
+            find(link, found);
+            urls.add(found.isEmpty() ? Iris.normaliseRepositoryUrl(link) : found.iterator().next());
+        }
         find(r.title(), urls);
         find(r.abstractText(), urls);
         if (urls.isEmpty()) return;

@@ -15,6 +15,9 @@ public final class Extractors {
                 new CodeLinkExtractor(iris),
                 new CitationExtractor(iris),
                 new EntityExtractor(iris),
-                new ResultExtractor(iris));
+                new ResultExtractor(iris),
+
+                new ReportedResultExtractor(iris),
+                new ResolutionExtractor(iris));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -16,6 +17,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
+import org.papergraph.resolve.PaperResolver;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
@@ -26,7 +28,7 @@ import org.papergraph.store.RecordQuads;
 
 /**
  * Reads source files, runs every extractor over each record and writes the results to the store in batches
- * (reader → record → extractor → quads → store). A record that cannot be read or extracted is reported to the
+ * (reader → record → resolver → extractor → quads → store). A record that cannot be read or extracted is reported to the
  * listener and skipped; the rest is stored. One ingest at a time per instance.
  */
 public final class Ingestor {
@@ -37,6 +39,8 @@ public final class Ingestor {
     private final List<Extractor> extractors;
     private final int batchSize;
     private final IngestListener listener;
+    /** Knows every paper in the store and learns each record's as it goes (one paper, one resource); per ingest. */
+    private PaperResolver resolver;
 
     public Ingestor(GraphStore store, List<Extractor> extractors, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -59,6 +63,7 @@ public final class Ingestor {
         java.util.Set<Path> fromFolders = new java.util.HashSet<>();
         expand(inputs, files, fromFolders);
         Counter c = new Counter();
+        resolver = PaperResolver.load(store.datasetGraph(), store.iris());
         int read = 0;
         for (Path f : files) {
             if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
@@ -78,6 +83,7 @@ public final class Ingestor {
         long t0 = System.currentTimeMillis();
         RecordReader forced = forcedReader(format);
         Counter c = new Counter();
+        resolver = PaperResolver.load(store.datasetGraph(), store.iris());
         try (CountingStream raw = new CountingStream(in)) {
             ingestStream(raw, name, -1, forced, c, false);
         } catch (IOException e) {
@@ -86,6 +92,9 @@ public final class Ingestor {
         }
         return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, System.currentTimeMillis() - t0);
     }
+
+    /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
+    public Map<String, Long> resolutionLinks() { return resolver == null ? Map.of() : resolver.linkCounts(); }
 
     private static RecordReader forcedReader(String format) {
         if (format == null) return null;
@@ -187,11 +196,12 @@ public final class Ingestor {
         }
 
         @Override
-        public void accept(PaperRecord record) {
-            if (record.title() == null && record.arxivId() == null && record.doi() == null) {
-                reject(new RecordError(record.position(), "record has no title and no identifier"));
+        public void accept(PaperRecord read) {
+            if (read.title() == null && read.arxivId() == null && read.doi() == null && read.otherIds().isEmpty()) {
+                reject(new RecordError(read.position(), "record has no title and no identifier"));
                 return;
             }
+            PaperRecord record = resolver.resolve(read);
             Iris iris = store.iris();
             Node graph = iris.recordGraph(record);
             List<Quad> quads = new ArrayList<>();

@@ -24,8 +24,10 @@ import org.papergraph.source.PaperRecord;
  *   paper/arxiv/{id}            paper/doi/{lower-cased doi}      paper/title/{slug}-{hash}
  *   person/orcid/{orcid}        person/{slug of name}
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
- *   result/{hash}               mention/{hash}
- *   graph/{format}/{paper key}  graph/meta                        extractor/{name}
+ *   result/{hash}               mention/{hash}                     citation/{hash}
+ *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
+ *   graph/meta                  extractor/{name}
+ *   paper/openalex/{id}         paper/s2/{id}                      paper/url/{hash}
  * </pre>
  * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
  */
@@ -53,12 +55,16 @@ public final class Iris {
 
     /**
      * The key that identifies a paper record across runs: {@code arxiv/{id}}, {@code doi/{doi}} or
-     * {@code title/{slug}-{hash}}, in that order of preference.
+     * {@code title/{slug}-{hash}}, {@code openalex/{id}}, {@code s2/{id}} or {@code url/{hash}} (a paper known only by a link, as some
+     * leaderboard rows name theirs), in that order of preference.
      */
     public static String paperKey(PaperRecord r) {
         if (r.arxivId() != null) return "arxiv/" + arxivBase(r.arxivId());
         if (r.doi() != null) return "doi/" + encode(normaliseDoi(r.doi()));
         if (r.title() != null) return titleKey(r.title());
+        if (r.otherIds().containsKey("openalex")) return "openalex/" + encode(r.otherIds().get("openalex"));
+        if (r.otherIds().containsKey("s2")) return "s2/" + encode(r.otherIds().get("s2"));
+        if (r.otherIds().containsKey("url")) return "url/" + hash(r.otherIds().get("url").strip());
         throw new IllegalArgumentException("record has no arXiv id, DOI or title: " + r);
     }
 
@@ -67,9 +73,20 @@ public final class Iris {
     public Node paperByArxiv(String arxivId) { return iri("paper/arxiv/" + arxivBase(arxivId)); }
     public Node paperByDoi(String doi) { return iri("paper/doi/" + encode(normaliseDoi(doi))); }
     public Node paperByTitle(String title) { return iri("paper/" + titleKey(title)); }
+    /** A paper known only by its OpenAlex work id ({@code W2741809807}). */
+    public Node paperByOpenAlex(String id) { return iri("paper/openalex/" + encode(id.strip())); }
+    /** A paper known only by its Semantic Scholar / S2ORC paper id. */
+    public Node paperByS2(String id) { return iri("paper/s2/" + encode(id.strip())); }
 
-    /** Named graph holding what one source says about one paper. */
-    public Node recordGraph(PaperRecord r) { return iri("graph/" + r.format() + "/" + paperKey(r)); }
+    /**
+     * Named graph holding what one source record says about one paper. Formats with several records per paper in
+     * one file (a leaderboard row each) set {@link PaperRecord#recordKey()}, which becomes a last path segment,
+     * so those records do not replace each other's graph.
+     */
+    public Node recordGraph(PaperRecord r) {
+        String g = "graph/" + r.format() + "/" + paperKey(r);
+        return iri(r.recordKey() == null ? g : g + "/" + encode(r.recordKey()));
+    }
     /** Named graph holding the provenance of every record graph. */
     public Node metaGraph() { return iri("graph/meta"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }
@@ -93,8 +110,23 @@ public final class Iris {
     public Node dataset(String name) { return iri("dataset/" + entitySlug(name)); }
     public Node task(String name) { return iri("task/" + entitySlug(name)); }
     public Node metric(String name) { return iri("metric/" + entitySlug(name)); }
+    /**
+     * A short stable key for a record's content ({@link PaperRecord#recordKey()}): the same parts give the same
+     * key in every run. Not an IRI by itself.
+     */
+    public static String contentKey(String... parts) { return hash(String.join("\u0001", parts)).substring(0, 16); }
+
     /** A benchmark result, keyed by everything that makes it the same result. */
     public Node result(String... parts) { return iri("result/" + hash(String.join("\u0001", parts))); }
+    /** One citation from one paper to another, as a node that can carry its context sentences. */
+    public Node citation(Node citing, Node cited) { return iri("citation/" + hash(citing.getURI() + "\u0001" + cited.getURI())); }
+
+    /**
+     * The audit node of one resolution link in a record graph: {@code {graph}#match-{what}}, {@code what} being
+     * {@code paper} or {@code reference-{n}}. Lives and dies with its record graph.
+     */
+    public Node match(Node recordGraph, String what) { return NodeFactory.createURI(recordGraph.getURI() + "#match-" + what); }
+
     /** One occurrence of an entity in a paper's text. */
     public Node mention(String... parts) { return iri("mention/" + hash(String.join("\u0001", parts))); }
 

@@ -28,8 +28,10 @@ public final class ListingReader implements RecordReader {
     public int sniff(String head) {
         String h = head.stripLeading();
         if (h.isEmpty() || h.startsWith("{") || h.startsWith("[") || h.startsWith("<")) return 0;
-        // Plain text with blank-line-separated paragraphs: a weak claim, below every structured format.
-        return h.contains("\n\n") ? 1 : 0;
+        // Plain prose in blank-line-separated paragraphs, with at least one long line (an abstract) and no
+        // tab-separated columns (CoNLL, TSV): a weak claim, below every structured format.
+        if (!h.contains("\n\n") || h.contains("\t")) return 0;
+        return h.lines().anyMatch(l -> l.length() >= 200 && l.indexOf(' ') > 0) ? 1 : 0;
     }
 
     @Override

@@ -30,7 +30,12 @@ public final class PaperRecord {
     private final String journalRef;
     private final List<String> codeLinks;
     private final List<Reference> references;
+    private final List<ReportedResult> results;
+    private final String bodyText;
+    private final String recordKey;
     private final Node paperIri;
+    private final PaperMatch paperMatch;
+    private final Map<Integer, PaperMatch> referenceMatches;
 
     private PaperRecord(Builder b) {
         this.format = Objects.requireNonNull(b.format, "format");
@@ -48,7 +53,12 @@ public final class PaperRecord {
         this.journalRef = b.journalRef;
         this.codeLinks = List.copyOf(b.codeLinks);
         this.references = List.copyOf(b.references);
+        this.results = List.copyOf(b.results);
+        this.bodyText = b.bodyText;
+        this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
+        this.paperMatch = b.paperMatch;
+        this.referenceMatches = Map.copyOf(b.referenceMatches);
     }
 
     public static Builder builder(String format, SourcePosition position) {
@@ -65,9 +75,15 @@ public final class PaperRecord {
     public List<String> arxivVersions() { return arxivVersions; }
     /** DOI as the source gives it, or null. */
     public String doi() { return doi; }
-    /** Other identifiers by scheme: {@code openalex}, {@code s2}, {@code pwc}, {@code mag}. */
+    /**
+     * Other identifiers by scheme: {@code openalex} ({@code W...}), {@code s2}, {@code mag}, {@code url} (a paper
+     * known only by a link, as some leaderboard rows give it).
+     */
     public Map<String, String> otherIds() { return otherIds; }
-    /** Title, or null when the source has none (readers reject such records). */
+    /**
+     * Title, or null when the source has none; a record without a title needs an identifier (arXiv id, DOI or an
+     * entry of {@link #otherIds()}), else the ingest rejects it.
+     */
     public String title() { return title; }
     /** Abstract, or null. */
     public String abstractText() { return abstractText; }
@@ -82,12 +98,45 @@ public final class PaperRecord {
     /** Code repository URLs the source lists explicitly (text-mined links come from an extractor). */
     public List<String> codeLinks() { return codeLinks; }
     public List<Reference> references() { return references; }
+    /** Benchmark results the source says this paper reports (leaderboard cells), in source order. */
+    public List<ReportedResult> results() { return results; }
+    /** The paper's body text (full-text sources such as GROBID TEI; paragraphs joined by blank lines), or null. */
+    public String bodyText() { return bodyText; }
+
+    /**
+     * Tells apart several records of the same paper in one format (one per leaderboard row, say), so each keeps
+     * its own record graph; null when a format has one record per paper. Must be stable across runs (a hash of
+     * the record's content, not its position), so re-ingesting replaces the same graph.
+     */
+    public String recordKey() { return recordKey; }
 
     /**
      * The paper IRI entity resolution chose for this record (an existing resource for the same paper), or null
      * when the IRI is minted from the record's own key. {@code Iris#paper} honours it.
      */
     public Node paperIri() { return paperIri; }
+
+    /** How resolution linked this record to an existing paper under another key, or null (see {@link PaperMatch}). */
+    public PaperMatch paperMatch() { return paperMatch; }
+
+    /**
+     * How resolution linked references to papers, by index in {@link #references()}; a reference without an entry
+     * is identified by its own key (arXiv id, DOI or title).
+     */
+    public Map<Integer, PaperMatch> referenceMatches() { return referenceMatches; }
+
+    /**
+     * A copy of this record resolved by entity resolution: the paper to {@code paper} (null: keep this record's own
+     * key) and references by index.
+     */
+    public PaperRecord withResolution(PaperMatch paper, Map<Integer, PaperMatch> references) {
+        Builder b = toBuilder();
+        b.paperIri = paper == null ? paperIri : paper.paper();
+        b.paperMatch = paper;
+        b.referenceMatches.clear();
+        b.referenceMatches.putAll(references);
+        return b.build();
+    }
 
     /** A copy of this record resolved to {@code iri}. */
     public PaperRecord withPaperIri(Node iri) {
@@ -112,7 +161,12 @@ public final class PaperRecord {
         b.journalRef = journalRef;
         b.codeLinks.addAll(codeLinks);
         b.references.addAll(references);
+        b.results.addAll(results);
+        b.bodyText = bodyText;
+        b.recordKey = recordKey;
         b.paperIri = paperIri;
+        b.paperMatch = paperMatch;
+        b.referenceMatches.putAll(referenceMatches);
         return b;
     }
 
@@ -138,7 +192,12 @@ public final class PaperRecord {
         private String journalRef;
         private final List<String> codeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
+        private final List<ReportedResult> results = new ArrayList<>();
+        private String bodyText;
+        private String recordKey;
         private Node paperIri;
+        private PaperMatch paperMatch;
+        private final Map<Integer, PaperMatch> referenceMatches = new LinkedHashMap<>();
 
         private Builder(String format, SourcePosition position) {
             this.format = format;
@@ -158,6 +217,9 @@ public final class PaperRecord {
         public Builder journalRef(String v) { this.journalRef = Text.clean(v); return this; }
         public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
         public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
+        public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
+        public Builder bodyText(String v) { this.bodyText = v == null || v.isBlank() ? null : java.text.Normalizer.normalize(v.strip(), java.text.Normalizer.Form.NFC); return this; }
+        public Builder recordKey(String v) { this.recordKey = blankToNull(v); return this; }
 
         public PaperRecord build() { return new PaperRecord(this); }
 

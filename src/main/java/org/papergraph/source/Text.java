@@ -4,7 +4,25 @@ import java.text.Normalizer;
 
 /** Text clean-up shared by the readers, so every source yields the same form of the same words. */
 public final class Text {
+    /** A sentence ends at . ! or ? followed by space and something that starts a sentence. */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\[(\"\\d])");
+
     private Text() {}
+
+    /**
+     * The sentence of {@code text} that holds {@code offset}, cleaned: the citation context of a citation marker.
+     * Sentences end at {@code .!?} before a capital, digit, bracket or quote; abbreviations ("Fig. 2") may cut one
+     * short, which costs context, not correctness.
+     */
+    public static String sentenceAt(String text, int offset) {
+        int start = 0;
+        java.util.regex.Matcher m = SENTENCE_END.matcher(text);
+        while (m.find()) {
+            if (m.end() > offset) return clean(text.substring(start, m.start()));
+            start = m.end();
+        }
+        return clean(text.substring(start));
+    }
 
     /**
      * NFC-normalises and folds runs of white space (including the line breaks that arXiv hard-wraps titles and

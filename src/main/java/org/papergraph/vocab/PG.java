@@ -111,6 +111,22 @@ public final class PG {
      */
     public static final Node variantOf = term("variantOf");
 
+    // ---- citations and paper resolution
+    /** A sentence of the citing paper's text in which a citation ({@code cito:Citation}) is made. */
+    public static final Node citationContext = term("citationContext");
+    /** How entity resolution linked a record or a reference to a paper that already existed under another key. */
+    public static final Node PaperMatch = term("PaperMatch");
+    /** The paper a resolution link chose. */
+    public static final Node matchedPaper = term("matchedPaper");
+    /** The rule that made a resolution link: arxiv, doi, openalex, s2, title or title-similar. */
+    public static final Node matchedBy = term("matchedBy");
+    /** Score of a resolution link in [0, 1]: 1 for identifiers and equal titles, the title similarity otherwise. */
+    public static final Node matchScore = term("matchScore");
+    /** The key value a resolution link compared (identifier or normalised title). */
+    public static final Node matchedValue = term("matchedValue");
+    /** What was resolved: the record's own paper ("record") or one of its references ("reference"). */
+    public static final Node matchRole = term("matchRole");
+
     // ---- record provenance
     /** Source file a record graph was read from. */
     public static final Node sourceFile = term("sourceFile");

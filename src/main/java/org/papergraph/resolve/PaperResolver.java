@@ -1,0 +1,251 @@
+package org.papergraph.resolve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.papergraph.source.PaperMatch;
+import org.papergraph.source.PaperRecord;
+import org.papergraph.source.Reference;
+import org.papergraph.vocab.PG;
+
+/**
+ * "One paper, one resource": before extraction, finds the paper resource a record, and each of its references,
+ * already has in the store or earlier in the same ingest, so the same paper arriving from arXiv, Papers with Code,
+ * OpenAlex, a TEI reference list or a listing is one IRI.
+ *
+ * <p>A record or reference whose own key's resource (the IRI {@link Iris} mints from its arXiv id, DOI or title)
+ * already exists keeps it. Otherwise the rules, in order: arXiv id without version, DOI lower-cased, OpenAlex id, Semantic Scholar id, then the
+ * normalised title ({@link Iris#normaliseTitle}): equal titles first, then the most similar title at or above
+ * {@link #DEFAULT_THRESHOLD} (Levenshtein similarity, 1 - distance / longer length) whose year, when both sides
+ * have one, is within one of the record's, with the publication year as tie-breaker. A title never links two papers whose arXiv ids or DOIs differ, and titles shorter than
+ * {@value #MIN_TITLE_CHARS} characters are not matched at all ("Introduction", a venue name). Nothing found: the
+ * record keeps its own key and becomes the resource later records and references find.
+ *
+ * <p>When the chosen IRI differs from the one the record or reference would mint from its own key, the record
+ * carries a {@link PaperMatch} (rule, score, compared value), which the resolution extractor writes into the
+ * record graph for audit. The earliest resource wins: ingest order decides which key a merged paper's IRI carries,
+ * and a second ingest of the same input finds the same IRIs (they are in the store by then).
+ *
+ * <p>Keeps an in-memory index of every paper's identifiers and normalised title (some 200 bytes a paper). Not
+ * thread-safe: one ingest calls {@link #resolve} in record order.
+ */
+public final class PaperResolver {
+    /**
+     * Title similarity at or above which two titles name the same paper. Measured on the shared data (docs/SOURCES.md):
+     * of 391 TEI references whose arXiv id names a paper of the 2020 evaluation tables, 359 score 0.9 or more against
+     * that paper's title (the rest carry author names or "published as a conference paper" glued to the title, which
+     * no threshold saves); the nearest other title scored at most 0.875 ("pixel" vs "sliced recurrent neural
+     * networks"), except one true duplicate listed under two arXiv ids.
+     */
+    public static final double DEFAULT_THRESHOLD = 0.9;
+    /** Normalised titles shorter than this are too generic to match on. */
+    public static final int MIN_TITLE_CHARS = 16;
+    /** How many of a title's rarest words pick the candidates for similarity. */
+    private static final int BLOCKING_WORDS = 3;
+
+    private final Iris iris;
+    private final double threshold;
+    private final Map<String, Entry> byArxiv = new HashMap<>();
+    private final Map<String, Entry> byDoi = new HashMap<>();
+    private final Map<String, Entry> byOpenAlex = new HashMap<>();
+    private final Map<String, Entry> byS2 = new HashMap<>();
+    private final Map<Node, Entry> byIri = new HashMap<>();
+    private final Map<String, List<Entry>> byTitle = new HashMap<>();
+    private final Map<String, Set<String>> titlesByWord = new HashMap<>();
+    private final Map<String, Long> links = new TreeMap<>();
+
+    /** The identifying facts of one paper resource. */
+    private static final class Entry {
+        final Node iri;
+        final Set<String> arxiv = new HashSet<>(2);
+        final Set<String> doi = new HashSet<>(2);
+        Integer year;
+        Entry(Node iri) { this.iri = iri; }
+    }
+
+    /** What a record or reference says that identifies a paper. */
+    private record Key(String arxiv, String doi, String openalex, String s2, String title, Integer year) {}
+
+    public PaperResolver(Iris iris, double threshold) {
+        this.iris = iris;
+        this.threshold = threshold;
+    }
+
+    /** A resolver that knows every paper already in {@code dsg} (read in one read transaction). */
+    public static PaperResolver load(DatasetGraph dsg, Iris iris) {
+        PaperResolver r = new PaperResolver(iris, DEFAULT_THRESHOLD);
+        Txn.executeRead(dsg, () -> {
+            dsg.find(Node.ANY, Node.ANY, PG.arxivId, Node.ANY).forEachRemaining(q -> r.byArxiv.putIfAbsent(lex(q), r.entry(q.getSubject())));
+            dsg.find(Node.ANY, Node.ANY, PG.doi, Node.ANY).forEachRemaining(q -> r.byDoi.putIfAbsent(lex(q), r.entry(q.getSubject())));
+            dsg.find(Node.ANY, Node.ANY, PG.openalexId, Node.ANY).forEachRemaining(q -> r.byOpenAlex.putIfAbsent(lex(q), r.entry(q.getSubject())));
+            dsg.find(Node.ANY, Node.ANY, PG.s2Id, Node.ANY).forEachRemaining(q -> r.byS2.putIfAbsent(lex(q), r.entry(q.getSubject())));
+            dsg.find(Node.ANY, Node.ANY, DCTerms.issued.asNode(), Node.ANY).forEachRemaining(q -> {
+                String y = lex(q);
+                if (!q.getSubject().isURI() || !y.matches("\\d{4}.*")) return;
+                Entry e = r.entry(q.getSubject());
+                if (e.year == null) e.year = Integer.parseInt(y.substring(0, 4));
+            });
+            dsg.find(Node.ANY, Node.ANY, DCTerms.title.asNode(), Node.ANY).forEachRemaining(q -> {
+                if (q.getSubject().isURI()) r.addTitle(lex(q), r.entry(q.getSubject()));
+            });
+            for (Map.Entry<String, Entry> e : r.byArxiv.entrySet()) e.getValue().arxiv.add(e.getKey());
+            for (Map.Entry<String, Entry> e : r.byDoi.entrySet()) e.getValue().doi.add(e.getKey());
+        });
+        return r;
+    }
+
+    private static String lex(Quad q) { return q.getObject().isLiteral() ? q.getObject().getLiteralLexicalForm() : q.getObject().toString(); }
+
+    private Entry entry(Node iri) { return byIri.computeIfAbsent(iri, Entry::new); }
+
+    /** Links made so far in this resolver's life, by rule; only links to a resource under another key count. */
+    public Map<String, Long> linkCounts() { return Map.copyOf(links); }
+
+    /**
+     * The record with its paper and references resolved. Registers what the record says, so later records and
+     * references find this paper.
+     */
+    public PaperRecord resolve(PaperRecord r) {
+        Key key = new Key(r.arxivId() == null ? null : Iris.arxivBase(r.arxivId()),
+                r.doi() == null ? null : Iris.normaliseDoi(r.doi()), r.otherIds().get("openalex"), r.otherIds().get("s2"),
+                r.title(), year(r.published()));
+        Node own = iris.paper(r.withPaperIri(null));
+        PaperMatch paper = find(key, own);
+        Node paperIri = paper == null ? own : paper.paper();
+        if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
+        register(key, paperIri);
+        Map<Integer, PaperMatch> refs = new LinkedHashMap<>();
+        List<Reference> references = r.references();
+        for (int i = 0; i < references.size(); i++) {
+            Reference ref = references.get(i);
+            Node refOwn = ownIri(ref);
+            if (refOwn == null) continue;
+            Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
+                    ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
+                    ref.otherIds().get("s2"), ref.title(), ref.year());
+            PaperMatch m = find(rk, refOwn);
+            // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
+            if (m != null && m.paper().equals(paperIri)) m = null;
+            if (m != null) {
+                refs.put(i, m);
+                links.merge(m.rule(), 1L, Long::sum);
+            }
+            register(rk, m == null ? refOwn : m.paper());
+        }
+        if (paper == null && refs.isEmpty()) return r;
+        return r.withResolution(paper, refs);
+    }
+
+    /** The IRI a reference is minted under by its own key: arXiv id, DOI, title, OpenAlex id, S2 id; or null. */
+    public Node ownIri(Reference ref) {
+        if (ref.arxivId() != null) return iris.paperByArxiv(ref.arxivId());
+        if (ref.doi() != null) return iris.paperByDoi(ref.doi());
+        if (ref.title() != null && !ref.title().isBlank()) return iris.paperByTitle(ref.title());
+        if (ref.otherIds().containsKey("openalex")) return iris.paperByOpenAlex(ref.otherIds().get("openalex"));
+        if (ref.otherIds().containsKey("s2")) return iris.paperByS2(ref.otherIds().get("s2"));
+        return null;
+    }
+
+    private PaperMatch find(Key k, Node own) {
+        // A resource under the record's own key already exists: it stays the paper's resource. This keeps earlier
+        // decisions: what minted its own IRI in one ingest finds that IRI again in the next.
+        if (byIri.containsKey(own)) return null;
+        PaperMatch m = null;
+        if (k.arxiv() != null && byArxiv.containsKey(k.arxiv())) m = new PaperMatch(byArxiv.get(k.arxiv()).iri, "arxiv", 1.0, k.arxiv());
+        else if (k.doi() != null && byDoi.containsKey(k.doi())) m = new PaperMatch(byDoi.get(k.doi()).iri, "doi", 1.0, k.doi());
+        else if (k.openalex() != null && byOpenAlex.containsKey(k.openalex())) m = new PaperMatch(byOpenAlex.get(k.openalex()).iri, "openalex", 1.0, k.openalex());
+        else if (k.s2() != null && byS2.containsKey(k.s2())) m = new PaperMatch(byS2.get(k.s2()).iri, "s2", 1.0, k.s2());
+        else if (k.title() != null) m = byTitle(k);
+        return m == null || m.paper().equals(own) ? null : m;
+    }
+
+    private PaperMatch byTitle(Key k) {
+        String t = Iris.normaliseTitle(k.title());
+        if (t.length() < MIN_TITLE_CHARS) return null;
+        List<Entry> equal = byTitle.getOrDefault(t, List.of()).stream().filter(e -> compatible(k, e)).toList();
+        if (!equal.isEmpty()) return new PaperMatch(best(equal, k.year()).iri, "title", 1.0, t);
+        // Candidates share one of the title's rarest words; score them all, keep the best at or above the threshold.
+        List<String> words = new ArrayList<>(words(t));
+        words.sort(Comparator.comparingInt((String w) -> titlesByWord.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
+        Set<String> candidates = new HashSet<>();
+        for (String w : words.subList(0, Math.min(BLOCKING_WORDS, words.size()))) candidates.addAll(titlesByWord.getOrDefault(w, Set.of()));
+        double bestScore = -1;
+        List<Entry> best = new ArrayList<>();
+        for (String c : candidates) {
+            double s = similarity(t, c);
+            if (s < threshold || s < bestScore) continue;
+            // A similar title from another year is another paper ("Maximum entropy (deep) inverse reinforcement
+            // learning", 2008 and 2015): similar titles must agree on the year within one, when both have one.
+            List<Entry> ok = byTitle.get(c).stream().filter(e -> compatible(k, e))
+                    .filter(e -> k.year() == null || e.year == null || Math.abs(e.year - k.year()) <= 1).toList();
+            if (ok.isEmpty()) continue;
+            if (s > bestScore) { best.clear(); bestScore = s; }
+            best.addAll(ok);
+        }
+        if (best.isEmpty()) return null;
+        return new PaperMatch(best(best, k.year()).iri, "title-similar", Math.round(bestScore * 1000) / 1000.0, t);
+    }
+
+    /** Levenshtein similarity of two normalised titles: 1 - distance / length of the longer. */
+    public static double similarity(String a, String b) {
+        int max = Math.max(a.length(), b.length());
+        if (max == 0) return 1;
+        return 1 - (double) LevenshteinDistance.getDefaultInstance().apply(a, b) / max;
+    }
+
+    /** Same year first, then nearest year, then the smallest IRI, so the choice does not depend on map order. */
+    private static Entry best(List<Entry> entries, Integer year) {
+        return entries.stream().min(Comparator
+                .comparingInt((Entry e) -> year == null || e.year == null ? 1 : Math.min(2, Math.abs(e.year - year) * 2))
+                .thenComparing(e -> e.iri.getURI())).orElseThrow();
+    }
+
+    /** A title match must not join papers whose arXiv ids or DOIs say they differ. */
+    private static boolean compatible(Key k, Entry e) {
+        if (k.arxiv() != null && !e.arxiv.isEmpty() && !e.arxiv.contains(k.arxiv())) return false;
+        return k.doi() == null || e.doi.isEmpty() || e.doi.contains(k.doi());
+    }
+
+    private void register(Key k, Node iri) {
+        Entry e = entry(iri);
+        if (k.arxiv() != null) { byArxiv.putIfAbsent(k.arxiv(), e); e.arxiv.add(k.arxiv()); }
+        if (k.doi() != null) { byDoi.putIfAbsent(k.doi(), e); e.doi.add(k.doi()); }
+        if (k.openalex() != null) byOpenAlex.putIfAbsent(k.openalex(), e);
+        if (k.s2() != null) byS2.putIfAbsent(k.s2(), e);
+        if (k.year() != null && e.year == null) e.year = k.year();
+        if (k.title() != null) addTitle(k.title(), e);
+    }
+
+    private void addTitle(String title, Entry e) {
+        String t = Iris.normaliseTitle(title);
+        if (t.length() < MIN_TITLE_CHARS) return;
+        List<Entry> list = byTitle.computeIfAbsent(t, x -> new ArrayList<>(1));
+        if (list.contains(e)) return;
+        list.add(e);
+        for (String w : words(t)) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+    }
+
+    /** Words of a normalised title worth blocking on: four letters or more. */
+    private static Set<String> words(String normalisedTitle) {
+        Set<String> s = new HashSet<>();
+        for (String w : normalisedTitle.split(" ")) if (w.length() >= 4) s.add(w);
+        return s;
+    }
+
+    private static Integer year(String iso) {
+        return iso != null && iso.matches("\\d{4}.*") ? Integer.valueOf(iso.substring(0, 4)) : null;
+    }
+}

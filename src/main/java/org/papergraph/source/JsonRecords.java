@@ -1,0 +1,70 @@
+package org.papergraph.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Splits a JSON source into its objects for the JSON readers: JSON Lines (one object a line, each parsed on its own
+ * so a broken line is one rejected record at its line number) or, when the first line is a lone <code>{</code>,
+ * one pretty-printed object (entry 1).
+ */
+final class JsonRecords {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Receives each object with its position. */
+    interface Handler { void object(JsonNode node, SourcePosition position); }
+
+    private JsonRecords() {}
+
+    static void read(InputStream in, String file, RecordSink sink, Handler handler) throws IOException {
+        InputStream b = in.markSupported() ? in : new BufferedInputStream(in);
+        b.mark(4096);
+        String first = new String(b.readNBytes(4096), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        b.reset();
+        if (first.equals("{")) {
+            try {
+                handler.object(JSON.readTree(b), SourcePosition.entry(file, 1));
+            } catch (JsonProcessingException e) {
+                sink.reject(new RecordError(SourcePosition.line(file, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
+                        "JSON syntax error: " + e.getOriginalMessage()));
+            }
+            return;
+        }
+        Utf8Lines lines = new Utf8Lines(b);
+        Utf8Lines.Line line;
+        while ((line = lines.next()) != null) {
+            SourcePosition pos = SourcePosition.line(file, line.number());
+            if (!line.ok()) { sink.reject(new RecordError(pos, line.error())); continue; }
+            if (line.text().isBlank()) continue;
+            try {
+                handler.object(JSON.readTree(line.text()), pos);
+            } catch (JsonProcessingException e) {
+                sink.reject(new RecordError(pos, "not JSON: " + e.getOriginalMessage()));
+            }
+        }
+    }
+
+    /** A non-blank string field, stripped; numbers as text; null otherwise. */
+    static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || !v.isValueNode()) return null;
+        String s = v.asText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The first string of a field that is a string or an array of strings. */
+    static String firstText(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v != null && v.isArray()) {
+            for (JsonNode e : v) if (e.isValueNode() && !e.asText().isBlank()) return e.asText().strip();
+            return null;
+        }
+        return text(n, field);
+    }
+}

@@ -1,0 +1,105 @@
+package org.papergraph.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.papergraph.SharedData;
+
+class GrobidTeiReaderTest {
+    final GrobidTeiReader reader = new GrobidTeiReader();
+    static final Path SOTA = SharedData.path("data/sota-leaderboards/grobid-tei-2023");
+
+    static List<Path> teiFiles(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".tei.xml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everySotaTeiFileIsOnePaperWithItsReferenceList() throws Exception {
+        List<Path> files = teiFiles(SOTA);
+        assertEquals(100, files.size());
+        Pattern bibl = Pattern.compile("<biblStruct xml:id=\"b\\d+\"");
+        long records = 0, refs = 0, bibls = 0, withContext = 0;
+        for (Path f : files) {
+            RecordCollector c = RecordCollector.read(reader, f);
+            assertTrue(c.errors.isEmpty(), c.errors.toString());
+            assertEquals(1, c.records.size());
+            PaperRecord r = c.records.get(0);
+            // The corpus names each file by its arXiv id.
+            assertEquals(f.getFileName().toString().replaceAll("(v\\d+)?\\.tei\\.xml$", ""), r.arxivId());
+            records++;
+            refs += r.references().size();
+            withContext += r.references().stream().filter(x -> x.context() != null).count();
+            Matcher m = bibl.matcher(Files.readString(f));
+            while (m.find()) bibls++;
+        }
+        assertEquals(100, records);
+        // Entries with neither a title nor an identifier are dropped; they are few.
+        assertTrue(refs <= bibls && refs > bibls * 0.95, refs + " of " + bibls);
+        assertTrue(withContext > refs / 2, withContext + " contexts for " + refs);
+    }
+
+    @Test
+    void headerReferencesAndContextsOfOnePaper() throws Exception {
+        PaperRecord r = RecordCollector.read(reader, SOTA.resolve("train/3/2104.02324v1.tei.xml")).records.get(0);
+        assertEquals("Multiple Instance Active Learning for Object Detection", r.title());
+        assertEquals("2104.02324", r.arxivId());
+        assertEquals(6, r.authors().size());
+        assertEquals(new Author("Jianzhuang Liu", null, List.of("University of Chinese Academy of Sciences", "Huawei Technologies")), r.authors().get(2));
+        assertTrue(r.abstractText().startsWith("Despite the substantial progress of active learning"));
+        assertTrue(r.bodyText().length() > 10_000);
+        assertEquals(45, r.references().size());
+        Reference first = r.references().get(0);
+        assertEquals("Contextual diversity for active learning", first.title());
+        assertEquals(2008, first.year());
+        assertEquals(List.of("Sharat Agarwal", "Himanshu Arora", "Saket Anand", "Chetan Arora"), first.authors());
+        assertTrue(first.context().contains("[30,1]"), first.context());
+        assertTrue(r.references().stream().anyMatch(x -> "1612.06129".equals(x.arxivId())));
+    }
+
+    @Test
+    void brokenXmlIsRejectedAtItsLineAndEntitiesAreNotExpanded() throws Exception {
+        String head = "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader><fileDesc><titleStmt>\n";
+        RecordCollector broken = RecordCollector.read(reader, "b.tei.xml", head + "<title>T</title>\n</fileDesc></teiHeader></TEI>\n");
+        assertEquals(0, broken.records.size());
+        assertEquals(1, broken.errors.size());
+        assertTrue(broken.errors.get(0).toString().startsWith("b.tei.xml, line 5: not well-formed TEI XML"), broken.errors.toString());
+
+        String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>&xxe;</title>"
+                + "</titleStmt></fileDesc></teiHeader></TEI>\n";
+        RecordCollector c = RecordCollector.read(reader, "x.tei.xml", xxe);
+        for (PaperRecord r : c.records) assertFalse(String.valueOf(r.title()).contains("root"), r.title());
+        assertEquals(1, c.records.size() + c.errors.size());
+
+        RecordCollector none = RecordCollector.read(reader, "n.tei.xml", head + "</titleStmt></fileDesc></teiHeader></TEI>\n");
+        assertEquals(1, none.errors.size());
+        assertTrue(none.errors.get(0).reason().contains("no title"));
+    }
+
+    @Test
+    void titleLessDocumentKeepsItsArxivIdFromTheFileName() throws Exception {
+        Path f = SOTA.resolve("train/38/2012.01526v1.tei.xml");
+        PaperRecord r = RecordCollector.read(reader, f).records.get(0);
+        assertNull(r.title());
+        assertEquals("2012.01526", r.arxivId());
+        assertFalse(r.references().isEmpty());
+    }
+
+    @Test
+    void sniffTellsTeiFromOtherXml() {
+        assertEquals(10, reader.sniff("<?xml version=\"1.0\"?>\n<TEI xml:space=\"preserve\" xmlns=\"http://www.tei-c.org/ns/1.0\">"));
+        assertEquals(0, reader.sniff("<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+    }
+}
