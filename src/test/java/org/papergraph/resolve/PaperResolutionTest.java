@@ -33,7 +33,8 @@ class PaperResolutionTest {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(PG + q).build()) {
                 List<QuerySolution> l = new java.util.ArrayList<>();
-                qe.execSelect().forEachRemaining(l::add);
+                // Copy inside the read transaction: TDB2 resolves result nodes lazily, and not after it ends.
+                org.apache.jena.query.ResultSetFactory.copyResults(qe.execSelect()).forEachRemaining(l::add);
                 return l;
             }
         });

@@ -100,6 +100,8 @@ class ListingReaderTest {
         ListingReader r = new ListingReader();
         assertEquals(0, r.sniff("{\"id\": 1}"));
         assertEquals(0, r.sniff("<?xml version=\"1.0\"?>"));
-        assertTrue(r.sniff("Title\n\nAbstract text") > 0);
+        assertTrue(r.sniff("Title\n\n" + "Abstract text with many words. ".repeat(10)) > 0);
+        assertEquals(0, r.sniff("Title\n\nShort text only"), "no paragraph long enough to be an abstract");
+        assertEquals(0, r.sniff("token\tO\nother\tB-Method\n\n" + "x ".repeat(200)), "tab-separated columns");
     }
 }
