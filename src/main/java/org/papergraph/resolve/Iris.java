@@ -25,7 +25,7 @@ import org.papergraph.source.PaperRecord;
  *   person/orcid/{orcid}        person/{slug of name}
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
  *   result/{hash}               mention/{hash}
- *   graph/{format}/{paper key}  graph/meta                        extractor/{name}
+ *   graph/{format}/{paper key}  graph/meta  graph/manual          extractor/{name}
  * </pre>
  * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
  */
@@ -72,6 +72,8 @@ public final class Iris {
     public Node recordGraph(PaperRecord r) { return iri("graph/" + r.format() + "/" + paperKey(r)); }
     /** Named graph holding the provenance of every record graph. */
     public Node metaGraph() { return iri("graph/meta"); }
+    /** Named graph receiving writes that a server client aims at the default graph (SPARQL Update, uploads). */
+    public Node manualGraph() { return iri("graph/manual"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }
 
     // ---- people and entities
