@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                LoadTestCommand.class,
                 ValidateCommand.class,
                 BuildModelsCommand.class,
                 EvalCommand.class,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves the store read-only over SPARQL (embedded Fuseki) until Ctrl-C.",
-                "Dataset /papergraph; query endpoint /papergraph/sparql (also /papergraph/query); no update or upload."})
+                "Dataset /papergraph; query endpoint /papergraph/sparql (also /papergraph/query); no update or upload",
+                "unless --allow-updates is given (then with HTTP basic authentication)."})
 public final class ServeCommand implements Callable<Integer> {
     /** A query the start-up message offers to try. */
     static final String EXAMPLE_QUERY = "PREFIX pg: <https://papergraph.org/ontology#> "
@@ -57,9 +58,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "papergraph-shutdown"));
-        out.println("Serving " + store.directory().toAbsolutePath().normalize() + " read-only (query timeout "
-                + seconds(server.timeout().toMillis()) + ")");
-        out.println("SPARQL endpoint: " + server.sparqlUrl());
+        out.println("Serving " + store.directory().toAbsolutePath().normalize()
+                + (server.updatesAllowed() ? " with updates" : " read-only") + " (query timeout "
+                + seconds(server.timeout().toMillis()) + ", at most " + server.maxResults() + " results per answer)");
+        out.println("SPARQL endpoint: " + server.sparqlUrl() + " (open to every client)");
+        if (server.updatesAllowed()) {
+            // The user name only; the password is never printed or logged.
+            out.println("SPARQL Update: " + server.updateUrl() + ", uploads: " + server.dataUrl()
+                    + " (HTTP basic authentication as '" + server.updateUser() + "'; default-graph writes go to graph/manual)");
+        }
         out.println("Try it:");
         out.println("  curl -H 'Accept: text/csv' '" + server.queryUrl(EXAMPLE_QUERY) + "'");
         extra.forEach(out::println);

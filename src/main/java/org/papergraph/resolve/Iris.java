@@ -26,7 +26,7 @@ import org.papergraph.source.PaperRecord;
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
  *   result/{hash}               mention/{hash}                     citation/{hash}
  *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
- *   graph/meta                  extractor/{name}
+ *   graph/meta                  graph/manual (server updates)      extractor/{name}
  *   paper/openalex/{id}         paper/s2/{id}                      paper/url/{hash}
  * </pre>
  * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
@@ -89,6 +89,8 @@ public final class Iris {
     }
     /** Named graph holding the provenance of every record graph. */
     public Node metaGraph() { return iri("graph/meta"); }
+    /** Named graph receiving writes that a server client aims at the default graph (SPARQL Update, uploads). */
+    public Node manualGraph() { return iri("graph/manual"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }
 
     // ---- people and entities
