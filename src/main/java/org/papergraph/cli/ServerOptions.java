@@ -3,6 +3,7 @@ package org.papergraph.cli;
 import java.time.Duration;
 
 import org.papergraph.serve.Server;
+import org.papergraph.serve.web.WebSite;
 import org.papergraph.store.GraphStore;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,7 @@ public final class ServerOptions {
     Server.Builder builder(GraphStore store) {
         if (port < 0 || port > 65535) throw new UserException("--port must be between 0 and 65535, not " + port, Main.USAGE);
         if (!(timeoutSeconds > 0)) throw new UserException("--timeout must be a positive number of seconds", Main.USAGE);
-        return Server.builder(store).host(host).port(port).timeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
+        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+        return Server.builder(store).host(host).port(port).timeout(timeout).customize(WebSite.installer(store, timeout));
     }
 }
