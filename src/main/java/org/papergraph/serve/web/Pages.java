@@ -72,9 +72,9 @@ final class Pages {
 
         List<QuerySolution> authors = q.select("""
                 SELECT ?author (MIN(?n) AS ?name) (MIN(?pos) AS ?position) WHERE {
-                  { ?paper pg:authorship ?s . ?s pg:author ?author . OPTIONAL { ?s pg:position ?pos } }
-                  UNION { ?paper dcterms:creator ?author }
-                  OPTIONAL { ?author foaf:name ?n } OPTIONAL { ?author rdfs:label ?n }
+                  ?paper dcterms:creator ?author .
+                  OPTIONAL { ?paper pg:authorship ?s . ?s pg:author ?author ; pg:position ?pos }
+                  OPTIONAL { ?author foaf:name ?n }
                 } GROUP BY ?author ORDER BY ?position ?name""", bind);
         h.raw("<section id=\"authors\"><h2>Authors</h2>");
         if (authors.isEmpty()) none(h, "No authors recorded.");
