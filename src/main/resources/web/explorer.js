@@ -40,7 +40,7 @@
     a.href = /^https?:/.test(path) ? path : root + path;
     a.textContent = 'Open page';
     panel.appendChild(a);
-    panel.appendChild(text('p', node.connectedEdges().length + ' links shown'));
+    panel.appendChild(text('p', node.connectedEdges().length + ' links shown' + (node.hasClass('expanded') ? '' : '; click to expand')));
   }
 
   function expand(iri) {
@@ -64,7 +64,7 @@
     });
   }
 
-  cy.on('tap', 'node', function (evt) { show(evt.target); expand(evt.target.id()); });
+  cy.on('tap', 'node', function (evt) { show(evt.target); expand(evt.target.id()).then(function () { show(evt.target); }); });
   expand(start).then(function () {
     var s = cy.getElementById(start);
     if (s.nonempty()) { s.select(); show(s); }
