@@ -49,7 +49,14 @@ final class Search {
                   OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s dcterms:issued ?i }
                 } GROUP BY ?s ORDER BY ?title LIMIT %d""";
         if (indexed) papers = Sparql.PREFIXES + papers;
-        for (QuerySolution r : q.select(papers.formatted(limit), bind)) {
+        List<QuerySolution> rows;
+        try {
+            rows = q.select(papers.formatted(limit), bind);
+        } catch (org.apache.jena.query.text.TextIndexException e) {
+            // The escaped words should always parse; if Lucene still refuses them, fall back to substring matching.
+            return indexed ? run(q, text, false, limit) : hits;
+        }
+        for (QuerySolution r : rows) {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "title"), "Paper", Sparql.str(r, "issued")));
         }
         return hits;

@@ -170,6 +170,11 @@ class WebSiteTest {
         }
         String hits = fx.get(fx.server.baseUrl() + "/search?q=baseline", "text/html").body();
         assertTrue(hits.contains("BaseNet: a baseline"));
+        // Words of the abstract only, through the Lucene index; query syntax in the input is taken as words.
+        String inAbstract = fx.get(fx.server.baseUrl() + "/search?q=evaluate+beats", "text/html").body();
+        assertTrue(inAbstract.contains("id/paper/arxiv/2001.00001"), inAbstract);
+        assertFalse(inAbstract.contains("id/paper/arxiv/1901.00002"));
+        assertEquals(200, fx.get(fx.server.baseUrl() + "/search?q=" + URLEncoder.encode("title:(\"AND OR", StandardCharsets.UTF_8), "text/html").statusCode());
         String entities = fx.get(fx.server.baseUrl() + "/search?q=fixset", "text/html").body();
         assertTrue(entities.contains("id/dataset/fixset-10"));
         String home = fx.get(fx.server.baseUrl() + "/", "text/html").body();
