@@ -63,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "papergraph-shutdown"));
         out.println("Serving " + store.directory().toAbsolutePath().normalize() + " read-only (query timeout "
                 + seconds(server.timeout().toMillis()) + ")");
+        out.println("Pages and search: " + server.baseUrl() + "/");
+        out.println("Resource IRIs " + store.iris().base() + "... are served at " + server.baseUrl() + "/id/... "
+                + "(HTML, Turtle, JSON-LD, N-Triples, RDF/XML by Accept header); VoID: " + server.baseUrl() + "/.well-known/void");
         out.println("SPARQL endpoint: " + server.sparqlUrl());
         out.println("Try it:");
         out.println("  curl -H 'Accept: text/csv' '" + server.queryUrl(EXAMPLE_QUERY) + "'");

@@ -240,6 +240,15 @@ class WebSiteTest {
         assertTrue(bad.contains("Syntax error"));
     }
 
+    @Test
+    void sparqlEndpointAnswersTextQueries() throws Exception {
+        String q = "PREFIX text: <http://jena.apache.org/text#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+                + "SELECT ?s WHERE { ?s text:query (dcterms:title \"baseline\") }";
+        HttpResponse<String> r = fx.get(fx.server.sparqlUrl() + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("s", WebFixture.P2), r.body().lines().toList());
+    }
+
     /** The HTML of {@code <section id="id">...</section>}; fails when missing. */
     static String section(String page, String id) {
         int s = page.indexOf("<section id=\"" + id + "\"");
