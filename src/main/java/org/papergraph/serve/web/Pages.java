@@ -204,6 +204,9 @@ final class Pages {
                 int s = Integer.parseInt(Sparql.str(r, "start"));
                 int e = Integer.parseInt(Sparql.str(r, "end"));
                 if (s < 0 || e > text.length() || s >= e) continue;
+                // Offsets taken from another version of the text would mark the wrong words: require the surface.
+                String surface = Sparql.str(r, "surface");
+                if (surface != null && !text.substring(s, e).equals(surface)) continue;
                 spans.add(new Span(s, e, Sparql.node(r, "entity"), localName(Sparql.str(r, "class")), Sparql.str(r, "label")));
             } catch (NumberFormatException | NullPointerException ex) {
                 // A mention without usable offsets is still listed under the entities; it just cannot be highlighted.
