@@ -52,8 +52,17 @@ final class Pages {
     private void paper(Graph g, Sparql q, Node p, Html h) {
         String title = first(g, p, DCTerms.title.asNode());
         h.open(title == null ? p.getURI() : title, null);
-        h.raw("<p class=\"kind\">Paper</p><h1>").text(title == null ? p.getURI() : title).raw("</h1>");
         Map<String, Node> bind = Map.of("paper", p);
+        List<QuerySolution> mentions = q.select("""
+                SELECT ?entity ?class (MIN(?l) AS ?label) ?surface ?role ?field ?start ?end ?confidence WHERE {
+                  ?paper pg:hasMention ?m . ?m pg:entity ?entity .
+                  OPTIONAL { ?m pg:surface ?surface } OPTIONAL { ?m pg:role ?role } OPTIONAL { ?m pg:field ?field }
+                  OPTIONAL { ?m pg:start ?start } OPTIONAL { ?m pg:end ?end } OPTIONAL { ?m pg:confidence ?confidence }
+                  OPTIONAL { ?entity a ?class . VALUES ?class { pg:Method pg:Dataset pg:Task pg:Metric } }
+                  OPTIONAL { ?entity rdfs:label ?l }
+                } GROUP BY ?m ?entity ?class ?surface ?role ?field ?start ?end ?confidence ORDER BY ?start""", bind);
+        h.raw("<p class=\"kind\">Paper</p><h1>").raw(title == null ? Html.escape(p.getURI()) : highlight(h, title, mentions, "title"))
+                .raw("</h1>");
         h.raw("<dl class=\"meta\">");
         String arxiv = first(g, p, PG.arxivId);
         if (arxiv != null) h.raw("<dt>arXiv</dt><dd>").link("https://arxiv.org/abs/" + arxiv, arxiv).raw("</dd>");
@@ -85,18 +94,10 @@ final class Pages {
         }
         h.raw("</section>");
 
-        List<QuerySolution> mentions = q.select("""
-                SELECT ?entity ?class (MIN(?l) AS ?label) ?surface ?role ?field ?start ?end ?confidence WHERE {
-                  ?paper pg:hasMention ?m . ?m pg:entity ?entity .
-                  OPTIONAL { ?m pg:surface ?surface } OPTIONAL { ?m pg:role ?role } OPTIONAL { ?m pg:field ?field }
-                  OPTIONAL { ?m pg:start ?start } OPTIONAL { ?m pg:end ?end } OPTIONAL { ?m pg:confidence ?confidence }
-                  OPTIONAL { ?entity a ?class . VALUES ?class { pg:Method pg:Dataset pg:Task pg:Metric } }
-                  OPTIONAL { ?entity rdfs:label ?l }
-                } GROUP BY ?m ?entity ?class ?surface ?role ?field ?start ?end ?confidence ORDER BY ?start""", bind);
         String abstractText = first(g, p, DCTerms.abstract_.asNode());
         h.raw("<section id=\"abstract\"><h2>Abstract</h2>");
         if (abstractText == null) none(h, "No abstract recorded.");
-        else h.raw("<p class=\"abstract\">").raw(highlight(h, abstractText, mentions)).raw("</p>");
+        else h.raw("<p class=\"abstract\">").raw(highlight(h, abstractText, mentions, "abstract")).raw("</p>");
         h.raw("</section>");
 
         List<QuerySolution> results = q.select("""
@@ -194,12 +195,15 @@ final class Pages {
                 "No other paper shares a method or dataset with this one.");
     }
 
-    /** The abstract with each located mention wrapped in a link to its entity; overlapping mentions keep the first. */
-    private String highlight(Html h, String text, List<QuerySolution> mentions) {
+    /**
+     * {@code text} (the title or the abstract, named by {@code field}) escaped, with each located mention wrapped in a
+     * link to its entity; overlapping mentions keep the first.
+     */
+    private String highlight(Html h, String text, List<QuerySolution> mentions, String field) {
         record Span(int start, int end, Node entity, String type, String label) {}
         List<Span> spans = new ArrayList<>();
         for (QuerySolution r : mentions) {
-            if (!"abstract".equals(Sparql.str(r, "field"))) continue;
+            if (!field.equals(Sparql.str(r, "field"))) continue;
             try {
                 int s = Integer.parseInt(Sparql.str(r, "start"));
                 int e = Integer.parseInt(Sparql.str(r, "end"));

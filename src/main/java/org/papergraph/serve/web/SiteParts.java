@@ -100,13 +100,28 @@ final class SiteParts {
 
     // ------------------------------------------------------------------------------------------------ explorer
 
-    String explorer(String iri, Html h) {
+    /** The explorer page: started from {@code iri}, or from a list of search hits for {@code query}, or from a form. */
+    String explorer(String iri, String query, Html h) {
         h.open("Graph explorer", null);
         h.raw("<h1>Graph explorer</h1>");
-        h.raw("<form class=\"explore\" method=\"get\" action=\"explore\"><input name=\"iri\" size=\"70\" placeholder=\"Resource IRI\"")
+        h.raw("<form class=\"explore\" method=\"get\" action=\"explore\"><input name=\"q\" size=\"30\" placeholder=\"Find a start\"")
+                .attr("value", query == null ? "" : query).raw("> or <input name=\"iri\" size=\"60\" placeholder=\"Resource IRI\"")
                 .attr("value", iri == null ? "" : iri).raw("><button type=\"submit\">Start here</button></form>");
+        if ((iri == null || iri.isBlank()) && query != null && !query.isBlank()) {
+            List<Search.Hit> hits = Txn.calculateRead(store.datasetGraph(),
+                    () -> Search.run(new Sparql(store.dataset(), 30_000), query, TextIndex.isIndexed(store.datasetGraph()), 20));
+            if (hits.isEmpty()) h.raw("<p class=\"none\">Nothing matched; try other words.</p>");
+            h.raw("<ul class=\"hits\">");
+            for (Search.Hit hit : hits) {
+                h.raw("<li class=\"" + Pages.cssType(hit.kind()) + "\"><span class=\"badge\">").text(hit.kind()).raw("</span> ")
+                        .link("explore?iri=" + Html.url(hit.iri().getURI()), hit.label() == null ? hit.iri().getURI() : hit.label())
+                        .raw("</li>");
+            }
+            h.raw("</ul>");
+            return h.close().toString();
+        }
         if (iri == null || iri.isBlank()) {
-            h.raw("<p class=\"none\">Start from a resource: use the search box, then <em>explore</em> on a result, or paste an IRI.</p>");
+            h.raw("<p class=\"none\">Start from a search above, from <em>explore</em> on a page or search result, or paste an IRI.</p>");
             return h.close().toString();
         }
         h.raw("<p class=\"legend\"><span class=\"paper\">paper</span> <span class=\"person\">author</span> "

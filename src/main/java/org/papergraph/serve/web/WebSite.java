@@ -84,7 +84,7 @@ public final class WebSite {
             if (path.startsWith(IriMapper.ID_PREFIX)) resource(path, req, resp);
             else if (path.equals("/")) html(resp, 200, parts.home(sparql(), new Html("./")));
             else if (path.equals("/search")) search(req, resp);
-            else if (path.equals("/explore")) html(resp, 200, parts.explorer(req.getParameter("iri"), new Html("./")));
+            else if (path.equals("/explore")) html(resp, 200, parts.explorer(req.getParameter("iri"), req.getParameter("q"), new Html("./")));
             else if (path.equals("/api/neighbours")) neighbours(req, resp);
             else if (path.equals("/query")) html(resp, 200, parts.queryPage(req.getParameter("name"), req.getParameter("query"),
                     req.getParameterMap(), timeoutMillis, new Html("./")));

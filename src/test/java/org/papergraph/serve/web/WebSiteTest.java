@@ -73,7 +73,7 @@ class WebSiteTest {
         HttpResponse<String> html = fx.get(fx.url(WebFixture.P1), browser);
         assertEquals(200, html.statusCode());
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(html.body().contains("<h1>FixNet"));
+        assertTrue(html.body().contains("<h1><a class=\"mention method\""), "title mention highlighted");
         HttpResponse<String> nt = fx.get(fx.url(WebFixture.P1) + "?format=nt", browser);
         assertTrue(nt.headers().firstValue("Content-Type").orElse("").startsWith("application/n-triples"));
         assertEquals(400, fx.get(fx.url(WebFixture.P1) + "?format=xls", browser).statusCode());
@@ -105,7 +105,8 @@ class WebSiteTest {
             assertFalse(body.contains("<script>FixNet"), url);
         }
         String paper = fx.get(fx.url(WebFixture.P1), "text/html").body();
-        assertTrue(paper.contains("FixNet &lt;script&gt;alert('pwned')&lt;/script&gt; &amp; friends"));
+        assertTrue(paper.contains(">FixNet</a> &lt;script&gt;alert('pwned')&lt;/script&gt; &amp; friends</h1>"), paper);
+        assertTrue(paper.contains("<title>FixNet &lt;script&gt;alert('pwned')&lt;/script&gt; &amp; friends · papergraph</title>"));
     }
 
     @Test
@@ -191,6 +192,8 @@ class WebSiteTest {
                 WebFixture.BASE + "method/fixnet", WebFixture.BASE + "person/alice-example", "https://github.com/example/fixnet")), ids.toString());
         assertTrue(o.get("edges").getAsArray().size() >= ids.size() - 1);
         assertEquals(404, fx.get(fx.server.baseUrl() + "/api/neighbours?iri=" + URLEncoder.encode(WebFixture.BASE + "x/y", StandardCharsets.UTF_8), null).statusCode());
+        String start = fx.get(fx.server.baseUrl() + "/explore?q=betternet", "text/html").body();
+        assertTrue(start.contains("href=\"explore?iri=" + URLEncoder.encode(WebFixture.BASE + "method/betternet", StandardCharsets.UTF_8) + "\""), start);
         HttpResponse<String> cy = fx.get(fx.server.baseUrl() + "/static/cytoscape.min.js", null);
         assertEquals(200, cy.statusCode());
         assertTrue(cy.body().length() > 100_000 && cy.body().contains("cytoscape"));
