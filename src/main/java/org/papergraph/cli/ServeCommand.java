@@ -67,6 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("SPARQL Update: " + server.updateUrl() + ", uploads: " + server.dataUrl()
                     + " (HTTP basic authentication as '" + server.updateUser() + "'; default-graph writes go to graph/manual)");
         }
+        out.println("Pages and search: " + server.baseUrl() + "/");
+        out.println("Resource IRIs " + store.iris().base() + "... are served at " + server.baseUrl() + "/id/... "
+                + "(HTML, Turtle, JSON-LD, N-Triples, RDF/XML by Accept header); VoID: " + server.baseUrl() + "/.well-known/void");
         out.println("Try it:");
         out.println("  curl -H 'Accept: text/csv' '" + server.queryUrl(EXAMPLE_QUERY) + "'");
         extra.forEach(out::println);

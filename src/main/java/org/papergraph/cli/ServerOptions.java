@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import org.papergraph.serve.Server;
+import org.papergraph.serve.web.WebSite;
 import org.papergraph.store.GraphStore;
 import picocli.CommandLine.Option;
 
@@ -53,8 +54,9 @@ public final class ServerOptions {
         if (port < 0 || port > 65535) throw new UserException("--port must be between 0 and 65535, not " + port, Main.USAGE);
         if (!(timeoutSeconds > 0)) throw new UserException("--timeout must be a positive number of seconds", Main.USAGE);
         if (maxResults < 1) throw new UserException("--max-results must be a positive number", Main.USAGE);
-        Server.Builder b = Server.builder(store).host(host).port(port).maxResults(maxResults)
-                .timeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
+        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
+        Server.Builder b = Server.builder(store).host(host).port(port).maxResults(maxResults).timeout(timeout)
+                .customize(WebSite.installer(store, timeout));
         if (allowUpdates) {
             if (user == null || user.isBlank() || user.contains(":")) {
                 throw new UserException("--user must be a non-empty name without ':'", Main.USAGE);

@@ -41,10 +41,15 @@ public final class GraphStore implements AutoCloseable {
     private final DatasetGraph dsg;
     private final Iris iris;
 
-    private GraphStore(Path dir, DatasetGraph dsg, Iris iris) {
+    /** The TDB2 dataset itself, under the text-index wrapper; released on close. */
+    private final DatasetGraph tdb;
+
+    private GraphStore(Path dir, DatasetGraph tdb, Iris iris) {
         this.dir = dir;
-        this.dsg = dsg;
+        this.tdb = tdb;
         this.iris = iris;
+        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        this.dsg = FullTextIndex.wrap(tdb, dir);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
@@ -86,7 +91,10 @@ public final class GraphStore implements AutoCloseable {
 
     public Iris iris() { return iris; }
 
-    /** The underlying TDB2 dataset graph (union default graph on). Callers use transactions. */
+    /**
+     * The store's dataset graph: TDB2 (union default graph on) under the full-text index ({@link FullTextIndex}), which
+     * every write must go through so the index stays in step. Callers use transactions.
+     */
     public DatasetGraph datasetGraph() { return dsg; }
 
     /** The dataset for SPARQL: its default graph is the union of the named graphs. */
@@ -150,7 +158,11 @@ public final class GraphStore implements AutoCloseable {
 
     @Override
     public void close() {
-        // Release the database so another process (or a test) can open the folder.
-        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        // Release the database and the text index so another process (or a test) can open the folder.
+        try {
+            ((org.apache.jena.query.text.DatasetGraphText) dsg).getTextIndex().close();
+        } finally {
+            org.apache.jena.tdb2.sys.TDBInternal.expel(tdb);
+        }
     }
 }

@@ -282,9 +282,12 @@ class ServerSecurityTest {
     void pathsCannotEscapeToTheFileSystem() throws Exception {
         Path secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT");
-        Server s = start(Server.builder(store).allowUpdates(USER, PASSWORD));
+        // With the web site installed, as serve and demo run it: its static files are the ones that could escape.
+        Server s = start(Server.builder(store).allowUpdates(USER, PASSWORD)
+                .customize(org.papergraph.serve.web.WebSite.installer(store, java.time.Duration.ofSeconds(30))));
         List<String> prefixes = List.of("/", "/papergraph/", "/papergraph/sparql/", "/papergraph/query/",
-                "/papergraph/update/", "/papergraph/data/", "/$/", "/$/ping/");
+                "/papergraph/update/", "/papergraph/data/", "/$/", "/$/ping/",
+                "/static/", "/id/", "/dumps/", "/explore/", "/api/neighbours/", "/search/", "/query/");
         String depth = "../".repeat(12);
         List<String> tails = List.of(depth + "etc/passwd",
                 depth.replace("/", "%2f") + "etc%2fpasswd",

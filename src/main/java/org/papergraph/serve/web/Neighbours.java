@@ -1,0 +1,99 @@
+package org.papergraph.serve.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QuerySolution;
+import org.papergraph.vocab.PG;
+
+/**
+ * The explorer's data: one resource and its neighbours as Cytoscape elements (JSON). Neighbours are the links a
+ * reader follows: citations both ways, authors and their papers, code repositories, and the methods, datasets, tasks
+ * and metrics a paper mentions or reports results with (the mention and result nodes themselves are folded into one
+ * edge). At most {@value #LIMIT} neighbours per expansion, so a hub stays drawable. Runs in the caller's read
+ * transaction.
+ */
+final class Neighbours {
+    static final int LIMIT = 60;
+
+    private Neighbours() {}
+
+    static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri) {
+        List<QuerySolution> rows = q.select("""
+                SELECT DISTINCT ?n ?edge ?dir WHERE {
+                  { ?x cito:cites ?n . BIND("cites" AS ?edge) BIND("out" AS ?dir) }
+                  UNION { ?n cito:cites ?x . BIND("cites" AS ?edge) BIND("in" AS ?dir) }
+                  UNION { ?x dcterms:creator ?n . BIND("author" AS ?edge) BIND("out" AS ?dir) }
+                  UNION { ?n dcterms:creator ?x . BIND("author" AS ?edge) BIND("in" AS ?dir) }
+                  UNION { ?x pg:codeRepository ?n . BIND("code" AS ?edge) BIND("out" AS ?dir) }
+                  UNION { ?n pg:codeRepository ?x . BIND("code" AS ?edge) BIND("in" AS ?dir) }
+                  UNION { ?x pg:hasMention/pg:entity ?n . BIND("mentions" AS ?edge) BIND("out" AS ?dir) }
+                  UNION { ?n pg:hasMention/pg:entity ?x . BIND("mentions" AS ?edge) BIND("in" AS ?dir) }
+                  UNION { ?x pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?n . BIND("result" AS ?edge) BIND("out" AS ?dir) }
+                  UNION { ?n pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?x . BIND("result" AS ?edge) BIND("in" AS ?dir) }
+                  FILTER(isIRI(?n) && ?n != ?x)
+                } LIMIT 400""", Map.of("x", iri));
+        Map<Node, String> nodes = new LinkedHashMap<>();
+        JsonArray edges = new JsonArray();
+        Set<String> seenEdges = new java.util.HashSet<>();
+        nodes.put(iri, "");
+        for (QuerySolution r : rows) {
+            Node n = Sparql.node(r, "n");
+            if (!nodes.containsKey(n)) {
+                if (nodes.size() > LIMIT) continue;
+                nodes.put(n, "");
+            }
+            boolean out = "out".equals(Sparql.str(r, "dir"));
+            String edge = Sparql.str(r, "edge");
+            Node s = out ? iri : n, t = out ? n : iri;
+            String id = s.getURI() + " " + edge + " " + t.getURI();
+            if (!seenEdges.add(id)) continue;
+            JsonObject data = new JsonObject();
+            data.put("id", id);
+            data.put("source", s.getURI());
+            data.put("target", t.getURI());
+            data.put("label", edge);
+            JsonObject e = new JsonObject();
+            e.put("data", data);
+            edges.add(e);
+        }
+        JsonArray nodeArray = new JsonArray();
+        for (Node n : nodes.keySet()) {
+            JsonObject data = new JsonObject();
+            data.put("id", n.getURI());
+            String label = Pages.labelOrNull(g, n);
+            if (label == null) label = n.getURI();
+            data.put("label", label.length() > 60 ? label.substring(0, 57) + "…" : label);
+            data.put("type", type(g, n));
+            String path = mapper.pathFor(n.getURI());
+            data.put("path", path == null ? n.getURI() : path);
+            JsonObject o = new JsonObject();
+            o.put("data", data);
+            nodeArray.add(o);
+        }
+        JsonObject result = new JsonObject();
+        result.put("center", iri.getURI());
+        result.put("nodes", nodeArray);
+        result.put("edges", edges);
+        return result;
+    }
+
+    /** The node's kind for styling: paper, person, method, dataset, task, metric, code or other. */
+    static String type(Graph g, Node n) {
+        Set<String> t = Pages.types(g, n);
+        if (t.contains(PG.Paper.getURI())) return "paper";
+        if (t.contains(PG.Person.getURI())) return "person";
+        if (t.contains(PG.Method.getURI())) return "method";
+        if (t.contains(PG.Dataset.getURI())) return "dataset";
+        if (t.contains(PG.Task.getURI())) return "task";
+        if (t.contains(PG.Metric.getURI())) return "metric";
+        if (t.contains(PG.CodeRepository.getURI())) return "code";
+        return "other";
+    }
+}

@@ -1,0 +1,540 @@
+package org.papergraph.serve.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.papergraph.vocab.PG;
+
+/**
+ * Renders the HTML page of one resource: paper, method, dataset, task, metric, author, or a plain table of
+ * statements for anything else. Each page runs a handful of SELECT queries; the caller holds a read transaction.
+ * Sections whose facts are absent (no mentions yet, no results) say so instead of disappearing, so a reader knows
+ * the page looked. Instances hold only immutable collaborators; one call per request.
+ */
+final class Pages {
+    private static final Node FOAF_NAME = org.apache.jena.graph.NodeFactory.createURI("http://xmlns.com/foaf/0.1/name");
+    /** pg:variantOf, which the extraction branch adds to PG; named here so pages work before and after that merge. */
+    private static final Node VARIANT_OF = org.apache.jena.graph.NodeFactory.createURI(PG.NS + "variantOf");
+    private final IriMapper mapper;
+
+    Pages(IriMapper mapper) { this.mapper = mapper; }
+
+    /** The page for {@code iri}, whose description is non-empty. */
+    String resource(Graph g, Sparql q, Node iri, Html h) {
+        Set<String> types = types(g, iri);
+        if (types.contains(PG.Paper.getURI())) paper(g, q, iri, h);
+        else if (types.contains(PG.Dataset.getURI())) entity(g, q, iri, "Dataset", h);
+        else if (types.contains(PG.Method.getURI())) entity(g, q, iri, "Method", h);
+        else if (types.contains(PG.Task.getURI())) entity(g, q, iri, "Task", h);
+        else if (types.contains(PG.Metric.getURI())) entity(g, q, iri, "Metric", h);
+        else if (types.contains(PG.Person.getURI())) author(g, q, iri, h);
+        else generic(g, q, iri, h);
+        return h.close().toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ paper
+
+    private void paper(Graph g, Sparql q, Node p, Html h) {
+        String title = first(g, p, DCTerms.title.asNode());
+        h.open(title == null ? p.getURI() : title, null);
+        Map<String, Node> bind = Map.of("paper", p);
+        List<QuerySolution> mentions = q.select("""
+                SELECT ?entity ?class (MIN(?l) AS ?label) ?surface ?role ?field ?start ?end ?confidence WHERE {
+                  ?paper pg:hasMention ?m . ?m pg:entity ?entity .
+                  OPTIONAL { ?m pg:surface ?surface } OPTIONAL { ?m pg:role ?role } OPTIONAL { ?m pg:field ?field }
+                  OPTIONAL { ?m pg:start ?start } OPTIONAL { ?m pg:end ?end } OPTIONAL { ?m pg:confidence ?confidence }
+                  OPTIONAL { ?entity a ?class . VALUES ?class { pg:Method pg:Dataset pg:Task pg:Metric } }
+                  OPTIONAL { ?entity rdfs:label ?l }
+                } GROUP BY ?m ?entity ?class ?surface ?role ?field ?start ?end ?confidence ORDER BY ?start""", bind);
+        h.raw("<p class=\"kind\">Paper</p><h1>").raw(title == null ? Html.escape(p.getURI()) : highlight(h, title, mentions, "title"))
+                .raw("</h1>");
+        h.raw("<dl class=\"meta\">");
+        String arxiv = first(g, p, PG.arxivId);
+        if (arxiv != null) h.raw("<dt>arXiv</dt><dd>").link("https://arxiv.org/abs/" + arxiv, arxiv).raw("</dd>");
+        String doi = first(g, p, PG.doi);
+        if (doi != null) h.raw("<dt>DOI</dt><dd>").link("https://doi.org/" + doi, doi).raw("</dd>");
+        String issued = first(g, p, DCTerms.issued.asNode());
+        if (issued != null) h.raw("<dt>Issued</dt><dd>").text(issued).raw("</dd>");
+        List<String> cats = all(g, p, PG.category);
+        if (!cats.isEmpty()) h.raw("<dt>Categories</dt><dd>").text(String.join(", ", cats)).raw("</dd>");
+        List<String> repos = all(g, p, PG.codeRepository);
+        h.raw("<dt>Code</dt><dd>");
+        if (repos.isEmpty()) h.raw("<span class=\"none\">no code link known</span>");
+        for (String r : repos) h.link(r, r).raw(" ");
+        h.raw("</dd></dl>");
+        formats(p, h);
+
+        List<QuerySolution> authors = q.select("""
+                SELECT ?author (MIN(?n) AS ?name) (MIN(?pos) AS ?position) WHERE {
+                  ?paper dcterms:creator ?author .
+                  OPTIONAL { ?paper pg:authorship ?s . ?s pg:author ?author ; pg:position ?pos }
+                  OPTIONAL { ?author foaf:name ?n }
+                } GROUP BY ?author ORDER BY ?position ?name""", bind);
+        h.raw("<section id=\"authors\"><h2>Authors</h2>");
+        if (authors.isEmpty()) none(h, "No authors recorded.");
+        else {
+            h.raw("<ul class=\"inline\">");
+            for (QuerySolution r : authors) h.raw("<li>").raw(a(h, Sparql.node(r, "author"), Sparql.str(r, "name"))).raw("</li>");
+            h.raw("</ul>");
+        }
+        h.raw("</section>");
+
+        String abstractText = first(g, p, DCTerms.abstract_.asNode());
+        h.raw("<section id=\"abstract\"><h2>Abstract</h2>");
+        if (abstractText == null) none(h, "No abstract recorded.");
+        else h.raw("<p class=\"abstract\">").raw(highlight(h, abstractText, mentions, "abstract")).raw("</p>");
+        h.raw("</section>");
+
+        List<QuerySolution> results = q.select("""
+                SELECT ?result ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
+                       ?metric (MIN(?xl) AS ?metricLabel) ?task (MIN(?tl) AS ?taskLabel) ?value ?rawValue ?unit ?lower WHERE {
+                  ?paper pg:reportsResult ?result .
+                  OPTIONAL { ?result pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
+                  OPTIONAL { ?result pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
+                  OPTIONAL { ?result pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
+                  OPTIONAL { ?result pg:task ?task . OPTIONAL { ?task rdfs:label ?tl } }
+                  OPTIONAL { ?result pg:value ?value } OPTIONAL { ?result pg:rawValue ?rawValue }
+                  OPTIONAL { ?result pg:unit ?unit } OPTIONAL { ?result pg:lowerIsBetter ?lower }
+                } GROUP BY ?result ?method ?dataset ?metric ?task ?value ?rawValue ?unit ?lower
+                ORDER BY ?datasetLabel ?metricLabel ?methodLabel""", bind);
+
+        // Entities: from mentions and from results, with the roles the paper gives them.
+        Map<String, Map<Node, TreeSet<String>>> byType = new TreeMap<>();
+        Map<Node, String> labels = new LinkedHashMap<>();
+        for (QuerySolution r : mentions) {
+            Node e = Sparql.node(r, "entity");
+            String type = localName(Sparql.str(r, "class"));
+            labels.putIfAbsent(e, Sparql.str(r, "label"));
+            TreeSet<String> roles = byType.computeIfAbsent(type == null ? "Other" : type, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(e, k -> new TreeSet<>());
+            String role = Sparql.str(r, "role");
+            if (role != null) roles.add(role);
+        }
+        for (QuerySolution r : results) {
+            for (String[] v : new String[][] {{"method", "Method"}, {"dataset", "Dataset"}, {"task", "Task"}}) {
+                Node e = Sparql.node(r, v[0]);
+                if (e == null) continue;
+                labels.putIfAbsent(e, Sparql.str(r, v[0] + "Label"));
+                byType.computeIfAbsent(v[1], k -> new LinkedHashMap<>()).computeIfAbsent(e, k -> new TreeSet<>()).add("result");
+            }
+        }
+        h.raw("<section id=\"entities\"><h2>Methods, datasets and tasks</h2>");
+        if (byType.isEmpty()) none(h, "No methods, datasets or tasks found in this paper.");
+        for (var t : byType.entrySet()) {
+            h.raw("<h3>").text(t.getKey()).raw("</h3><ul class=\"inline entities\">");
+            for (var e : t.getValue().entrySet()) {
+                h.raw("<li class=\"" + cssType(t.getKey()) + "\">").raw(a(h, e.getKey(), labels.get(e.getKey())));
+                if (!e.getValue().isEmpty()) h.raw(" <small>").text(String.join(", ", e.getValue())).raw("</small>");
+                h.raw("</li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</section>");
+
+        h.raw("<section id=\"results\"><h2>Results</h2>");
+        if (results.isEmpty()) none(h, "No benchmark results recorded for this paper.");
+        else {
+            h.raw("<table><thead><tr><th>Method</th><th>Dataset</th><th>Metric</th><th>Value</th><th>Task</th></tr></thead><tbody>");
+            for (QuerySolution r : results) {
+                h.raw("<tr><td>").raw(a(h, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "dataset"), Sparql.str(r, "datasetLabel")))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "metric"), Sparql.str(r, "metricLabel")))
+                        .raw(lowerMark(Sparql.str(r, "lower")))
+                        .raw("</td><td class=\"num\">").text(valueText(r))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "task"), Sparql.str(r, "taskLabel"))).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("</section>");
+
+        paperList(h, "references", "References", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
+                  ?paper cito:cites ?other . OPTIONAL { ?other dcterms:title ?t } OPTIONAL { ?other dcterms:issued ?i }
+                } GROUP BY ?other ORDER BY ?issued ?title""", bind), null, "This paper cites no paper in the graph.");
+        paperList(h, "cited-by", "Cited by", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
+                  ?other cito:cites ?paper . OPTIONAL { ?other dcterms:title ?t } OPTIONAL { ?other dcterms:issued ?i }
+                } GROUP BY ?other ORDER BY DESC(?issued) ?title""", bind), null, "No paper in the graph cites this one.");
+        paperList(h, "co-citation", "Co-cited with", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
+                  { SELECT ?other (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cito:cites ?paper , ?other . FILTER(?other != ?paper) }
+                    GROUP BY ?other }
+                  OPTIONAL { ?other dcterms:title ?t }
+                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title LIMIT 10""", bind), "cited together by %s papers",
+                "No paper cites this one together with another.");
+        paperList(h, "coupling", "Bibliographic coupling", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
+                  { SELECT ?other (COUNT(DISTINCT ?r) AS ?n) WHERE { ?paper cito:cites ?r . ?other cito:cites ?r . FILTER(?other != ?paper) }
+                    GROUP BY ?other }
+                  OPTIONAL { ?other dcterms:title ?t }
+                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title LIMIT 10""", bind), "%s shared references",
+                "No other paper shares a reference with this one.");
+        paperList(h, "related", "Related through methods and datasets", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                  { ?paper pg:hasMention/pg:entity ?e } UNION { ?paper pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  ?e a ?c . VALUES ?c { pg:Method pg:Dataset }
+                  { ?other pg:hasMention/pg:entity ?e } UNION { ?other pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  FILTER(?other != ?paper)
+                  OPTIONAL { ?other dcterms:title ?t }
+                } GROUP BY ?other ORDER BY DESC(?n) ?title LIMIT 10""", bind), "%s shared methods or datasets",
+                "No other paper shares a method or dataset with this one.");
+    }
+
+    /**
+     * {@code text} (the title or the abstract, named by {@code field}) escaped, with each located mention wrapped in a
+     * link to its entity; overlapping mentions keep the first.
+     */
+    private String highlight(Html h, String text, List<QuerySolution> mentions, String field) {
+        record Span(int start, int end, Node entity, String type, String label) {}
+        List<Span> spans = new ArrayList<>();
+        for (QuerySolution r : mentions) {
+            if (!field.equals(Sparql.str(r, "field"))) continue;
+            try {
+                int s = Integer.parseInt(Sparql.str(r, "start"));
+                int e = Integer.parseInt(Sparql.str(r, "end"));
+                if (s < 0 || e > text.length() || s >= e) continue;
+                // Offsets taken from another version of the text would mark the wrong words: require the surface.
+                String surface = Sparql.str(r, "surface");
+                if (surface != null && !text.substring(s, e).equals(surface)) continue;
+                spans.add(new Span(s, e, Sparql.node(r, "entity"), localName(Sparql.str(r, "class")), Sparql.str(r, "label")));
+            } catch (NumberFormatException | NullPointerException ex) {
+                // A mention without usable offsets is still listed under the entities; it just cannot be highlighted.
+            }
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (Span s : spans) {
+            if (s.start < at) continue;
+            out.append(Html.escape(text.substring(at, s.start)));
+            String href = href(h, s.entity);
+            String cls = "mention " + cssType(s.type);
+            String tip = (s.type == null ? "" : s.type + ": ") + (s.label == null ? "" : s.label);
+            if (href != null) {
+                out.append("<a class=\"").append(cls).append("\" title=\"").append(Html.escape(tip)).append("\" href=\"")
+                        .append(Html.escape(href)).append("\">");
+            } else {
+                out.append("<mark class=\"").append(cls).append("\">");
+            }
+            out.append(Html.escape(text.substring(s.start, s.end))).append(href != null ? "</a>" : "</mark>");
+            at = s.end;
+        }
+        out.append(Html.escape(text.substring(at)));
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ entities
+
+    private void entity(Graph g, Sparql q, Node e, String type, Html h) {
+        String label = label(g, e);
+        h.open(label, null);
+        h.raw("<p class=\"kind\">").text(type).raw("</p><h1>").text(label).raw("</h1>");
+        List<String> alt = all(g, e, SKOS.altLabel.asNode());
+        alt.remove(label);
+        if (!alt.isEmpty()) h.raw("<p>Also written: ").text(String.join(", ", alt)).raw("</p>");
+        for (String parent : all(g, e, VARIANT_OF)) {
+            Node pn = org.apache.jena.graph.NodeFactory.createURI(parent);
+            h.raw("<p>Variant of ").raw(a(h, pn, label(g, pn))).raw("</p>");
+        }
+        formats(e, h);
+        Map<String, Node> bind = Map.of("entity", e);
+        List<QuerySolution> papers = q.select("""
+                SELECT ?paper (MIN(?t) AS ?title) (MIN(?i) AS ?issued) (GROUP_CONCAT(DISTINCT ?how; separator=", ") AS ?roles) WHERE {
+                  { ?paper pg:hasMention ?m . ?m pg:entity ?entity . OPTIONAL { ?m pg:role ?r } BIND(COALESCE(?r, "mentioned") AS ?how) }
+                  UNION { ?paper pg:reportsResult ?res . ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . BIND("result" AS ?how) }
+                  OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?paper dcterms:issued ?i }
+                } GROUP BY ?paper ORDER BY ?issued ?title""", bind);
+        if (type.equals("Dataset")) leaderboard(q, bind, h);
+        else if (type.equals("Method") || type.equals("Task") || type.equals("Metric")) entityResults(q, bind, h);
+
+        h.raw("<section id=\"papers\"><h2>Papers over time</h2>");
+        if (papers.isEmpty()) none(h, "No paper in the graph mentions this " + type.toLowerCase() + ".");
+        else {
+            Map<String, Integer> perYear = new TreeMap<>();
+            for (QuerySolution r : papers) {
+                String i = Sparql.str(r, "issued");
+                perYear.merge(i == null || i.length() < 4 ? "undated" : i.substring(0, 4), 1, Integer::sum);
+            }
+            int max = perYear.values().stream().max(Integer::compare).orElse(1);
+            h.raw("<table class=\"years\"><tbody>");
+            perYear.forEach((y, n) -> h.raw("<tr><th>").text(y).raw("</th><td><span class=\"bar\" style=\"width:")
+                    .raw(Integer.toString(Math.max(2, 200 * n / max))).raw("px\"></span> ").text(Integer.toString(n)).raw("</td></tr>"));
+            h.raw("</tbody></table><ul class=\"papers\">");
+            for (QuerySolution r : papers) {
+                h.raw("<li>").raw(a(h, Sparql.node(r, "paper"), Sparql.str(r, "title")));
+                String i = Sparql.str(r, "issued");
+                if (i != null) h.raw(" <small>").text(i).raw("</small>");
+                h.raw(" <small class=\"roles\">").text(Sparql.str(r, "roles")).raw("</small></li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</section>");
+    }
+
+    /** A dataset's results per metric, best first (lower first where lower is better), and the best value over time. */
+    private void leaderboard(Sparql q, Map<String, Node> bind, Html h) {
+        List<QuerySolution> rows = q.select("""
+                SELECT ?metric (MIN(?xl) AS ?metricLabel) ?method (MIN(?ml) AS ?methodLabel) ?value ?paper (MIN(?t) AS ?title)
+                       (MIN(?i) AS ?issued) (MAX(COALESCE(?rl, false) || COALESCE(?mlb, false)) AS ?lower) WHERE {
+                  ?paper pg:reportsResult ?r . ?r pg:dataset ?entity ; pg:value ?value .
+                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } OPTIONAL { ?metric pg:lowerIsBetter ?mlb } }
+                  OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
+                  OPTIONAL { ?r pg:lowerIsBetter ?rl }
+                  OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?paper dcterms:issued ?i }
+                } GROUP BY ?r ?metric ?method ?value ?paper""", bind);
+        h.raw("<section id=\"leaderboard\"><h2>Leaderboard</h2>");
+        if (rows.isEmpty()) {
+            none(h, "No results with a value are recorded on this dataset.");
+            h.raw("</section>");
+            return;
+        }
+        Map<String, List<QuerySolution>> byMetric = new TreeMap<>();
+        for (QuerySolution r : rows) {
+            String m = Sparql.str(r, "metricLabel");
+            byMetric.computeIfAbsent(m == null ? (Sparql.str(r, "metric") == null ? "(no metric)" : Sparql.str(r, "metric")) : m,
+                    k -> new ArrayList<>()).add(r);
+        }
+        for (var entry : byMetric.entrySet()) {
+            List<QuerySolution> list = entry.getValue();
+            boolean lower = list.stream().anyMatch(r -> "true".equals(Sparql.str(r, "lower")));
+            Comparator<QuerySolution> byValue = Comparator.comparing(r -> new BigDecimal(Sparql.str(r, "value")));
+            list.sort(lower ? byValue : byValue.reversed());
+            h.raw("<h3 class=\"metric\">").text(entry.getKey()).raw(" <small>")
+                    .text(lower ? "lower is better" : "higher is better").raw("</small></h3>");
+            h.raw("<table class=\"leaderboard\"><thead><tr><th>#</th><th>Method</th><th>Value</th><th>Paper</th><th>Date</th></tr></thead><tbody>");
+            int rank = 0;
+            for (QuerySolution r : list) {
+                rank++;
+                h.raw("<tr><td class=\"num\">").text(Integer.toString(rank)).raw("</td><td>")
+                        .raw(a(h, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")))
+                        .raw("</td><td class=\"num\">").text(Sparql.str(r, "value"))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "paper"), Sparql.str(r, "title")))
+                        .raw("</td><td>").text(Sparql.str(r, "issued")).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+            h.raw(SotaChart.svg(entry.getKey(), list, lower));
+        }
+        h.raw("</section>");
+    }
+
+    private void entityResults(Sparql q, Map<String, Node> bind, Html h) {
+        List<QuerySolution> rows = q.select("""
+                SELECT ?paper (MIN(?t) AS ?title) ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
+                       ?metric (MIN(?xl) AS ?metricLabel) ?value WHERE {
+                  ?paper pg:reportsResult ?r . ?r pg:method|pg:task|pg:metric ?entity .
+                  OPTIONAL { ?r pg:value ?value }
+                  OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
+                  OPTIONAL { ?r pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
+                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
+                  OPTIONAL { ?paper dcterms:title ?t }
+                } GROUP BY ?r ?paper ?method ?dataset ?metric ?value ORDER BY ?datasetLabel ?metricLabel DESC(?value) LIMIT 200""", bind);
+        h.raw("<section id=\"results\"><h2>Results</h2>");
+        if (rows.isEmpty()) none(h, "No benchmark results recorded.");
+        else {
+            h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th></tr></thead><tbody>");
+            for (QuerySolution r : rows) {
+                h.raw("<tr><td>").raw(a(h, Sparql.node(r, "dataset"), Sparql.str(r, "datasetLabel")))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "metric"), Sparql.str(r, "metricLabel")))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")))
+                        .raw("</td><td class=\"num\">").text(Sparql.str(r, "value"))
+                        .raw("</td><td>").raw(a(h, Sparql.node(r, "paper"), Sparql.str(r, "title"))).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("</section>");
+    }
+
+    // ------------------------------------------------------------------------------------------------ authors
+
+    private void author(Graph g, Sparql q, Node person, Html h) {
+        String name = label(g, person);
+        h.open(name, null);
+        h.raw("<p class=\"kind\">Author</p><h1>").text(name).raw("</h1>");
+        String orcid = first(g, person, PG.orcid);
+        if (orcid != null) h.raw("<p>ORCID ").link("https://orcid.org/" + orcid, orcid).raw("</p>");
+        formats(person, h);
+        Map<String, Node> bind = Map.of("person", person);
+        paperList(h, "papers", "Papers", q.select("""
+                SELECT ?other (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
+                  { ?other dcterms:creator ?person } UNION { ?other pg:authorship/pg:author ?person }
+                  OPTIONAL { ?other dcterms:title ?t } OPTIONAL { ?other dcterms:issued ?i }
+                } GROUP BY ?other ORDER BY DESC(?issued) ?title""", bind), null, "No papers recorded.");
+        List<QuerySolution> co = q.select("""
+                SELECT ?co (MIN(?n) AS ?name) (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+                  ?p dcterms:creator ?person , ?co . FILTER(?co != ?person)
+                  OPTIONAL { ?co foaf:name ?n }
+                } GROUP BY ?co ORDER BY DESC(?papers) ?name LIMIT 100""", bind);
+        h.raw("<section id=\"coauthors\"><h2>Co-authors</h2>");
+        if (co.isEmpty()) none(h, "No co-authors recorded.");
+        else {
+            h.raw("<ul class=\"inline\">");
+            for (QuerySolution r : co) {
+                h.raw("<li>").raw(a(h, Sparql.node(r, "co"), Sparql.str(r, "name"))).raw(" <small>")
+                        .text(Sparql.str(r, "papers")).raw("</small></li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</section>");
+    }
+
+    // ------------------------------------------------------------------------------------------------ anything else
+
+    private void generic(Graph g, Sparql q, Node s, Html h) {
+        String label = label(g, s);
+        h.open(label, null);
+        h.raw("<p class=\"kind\">Resource</p><h1>").text(label).raw("</h1><p class=\"iri\">").text(s.getURI()).raw("</p>");
+        formats(s, h);
+        h.raw("<section id=\"statements\"><h2>Statements</h2><table><tbody>");
+        for (Triple t : Describer.describe(g, s)) {
+            h.raw("<tr><td>").text(t.getSubject().isURI() && !t.getSubject().equals(s) ? t.getSubject().getURI() : "")
+                    .raw("</td><td>").raw(nodeHtml(h, g, t.getPredicate())).raw("</td><td>").raw(nodeHtml(h, g, t.getObject()))
+                    .raw("</td></tr>");
+        }
+        h.raw("</tbody></table></section>");
+        List<QuerySolution> in = q.select("SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 100", Map.of("o", s));
+        h.raw("<section id=\"incoming\"><h2>Referred to by</h2>");
+        if (in.isEmpty()) none(h, "Nothing in the graph refers to this resource.");
+        else {
+            h.raw("<table><tbody>");
+            for (QuerySolution r : in) {
+                Node sub = Sparql.node(r, "s");
+                h.raw("<tr><td>").raw(nodeHtml(h, g, sub)).raw("</td><td>").raw(nodeHtml(h, g, Sparql.node(r, "p"))).raw("</td></tr>");
+            }
+            h.raw("</tbody></table>");
+        }
+        h.raw("</section>");
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private void paperList(Html h, String id, String heading, List<QuerySolution> rows, String countFormat, String empty) {
+        h.raw("<section id=\"" + id + "\"><h2>").text(heading).raw(" <small>").text(Integer.toString(rows.size())).raw("</small></h2>");
+        if (rows.isEmpty()) none(h, empty);
+        else {
+            h.raw("<ul class=\"papers\">");
+            for (QuerySolution r : rows) {
+                h.raw("<li>").raw(a(h, Sparql.node(r, "other"), Sparql.str(r, "title")));
+                String i = Sparql.str(r, "issued");
+                if (i != null) h.raw(" <small>").text(i).raw("</small>");
+                if (countFormat != null) h.raw(" <small class=\"count\">").text(String.format(countFormat, Sparql.str(r, "n"))).raw("</small>");
+                h.raw("</li>");
+            }
+            h.raw("</ul>");
+        }
+        h.raw("</section>");
+    }
+
+    /** Links to the machine-readable representations and the explorer. */
+    private void formats(Node iri, Html h) {
+        String self = href(h, iri);
+        h.raw("<p class=\"formats\">");
+        if (self != null) {
+            for (Representation r : Representation.values()) {
+                if (r != Representation.HTML) h.link(self + "?format=" + r.name, r.name).raw(" ");
+            }
+        }
+        h.link(h.root + "explore?iri=" + Html.url(iri.getURI()), "explore graph").raw("</p>");
+    }
+
+    /** A link to {@code n} labelled {@code label} (or its IRI), escaped; an empty string for null. */
+    String a(Html h, Node n, String label) {
+        if (n == null) return "";
+        String text = label != null ? label : n.isURI() ? n.getURI() : n.toString();
+        String href = href(h, n);
+        if (href == null) return Html.escape(text);
+        return "<a href=\"" + Html.escape(href) + "\">" + Html.escape(text) + "</a>";
+    }
+
+    /** Where a link to {@code n} goes: its page on this server, an outside http(s) IRI, or null. */
+    String href(Html h, Node n) {
+        if (n == null || !n.isURI()) return null;
+        String path = mapper.pathFor(n.getURI());
+        if (path != null) return h.root + path;
+        String u = n.getURI();
+        return u.startsWith("http://") || u.startsWith("https://") ? u : null;
+    }
+
+    private String nodeHtml(Html h, Graph g, Node n) {
+        if (n.isLiteral()) return Html.escape(n.getLiteralLexicalForm());
+        if (n.isURI()) {
+            String l = n.getURI().startsWith(mapper.base()) ? labelOrNull(g, n) : null;
+            return a(h, n, l != null ? l : n.getURI());
+        }
+        return Html.escape(n.toString());
+    }
+
+    private static String lowerMark(String lower) {
+        return "true".equals(lower) ? " <small title=\"lower is better\">↓</small>" : "";
+    }
+
+    private static String valueText(QuerySolution r) {
+        String v = Sparql.str(r, "value");
+        if (v == null) v = Sparql.str(r, "rawValue");
+        String unit = Sparql.str(r, "unit");
+        return v == null ? "" : unit == null ? v : v + " " + unit;
+    }
+
+    private static void none(Html h, String message) { h.raw("<p class=\"none\">").text(message).raw("</p>"); }
+
+    static String cssType(String type) { return type == null ? "other" : type.toLowerCase(java.util.Locale.ROOT); }
+
+    static String localName(String iri) {
+        if (iri == null) return null;
+        int i = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return iri.substring(i + 1);
+    }
+
+    static Set<String> types(Graph g, Node s) {
+        Set<String> t = new TreeSet<>();
+        g.find(s, RDF.type.asNode(), Node.ANY).forEachRemaining(tr -> {
+            if (tr.getObject().isURI()) t.add(tr.getObject().getURI());
+        });
+        return t;
+    }
+
+    /** The least value (in string order, so the choice is stable) of {@code p} on {@code s}, or null. */
+    static String first(Graph g, Node s, Node p) {
+        List<String> v = all(g, s, p);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Every value of {@code p} on {@code s}, sorted and distinct: literals by lexical form, IRIs as text. */
+    static List<String> all(Graph g, Node s, Node p) {
+        TreeSet<String> out = new TreeSet<>();
+        g.find(s, p, Node.ANY).forEachRemaining(t -> {
+            Node o = t.getObject();
+            if (o.isLiteral()) out.add(o.getLiteralLexicalForm());
+            else if (o.isURI()) out.add(o.getURI());
+        });
+        return new ArrayList<>(out);
+    }
+
+    /** A display label: title, rdfs:label, foaf:name, else the IRI. */
+    static String label(Graph g, Node s) {
+        String l = labelOrNull(g, s);
+        return l != null ? l : s.isURI() ? s.getURI() : s.toString();
+    }
+
+    static String labelOrNull(Graph g, Node s) {
+        for (Node p : new Node[] {DCTerms.title.asNode(), RDFS.label.asNode(), SKOS.prefLabel.asNode(), FOAF_NAME}) {
+            String v = first(g, s, p);
+            if (v != null) return v;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+package org.papergraph.serve.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.jena.query.QuerySolution;
+
+/**
+ * Draws a dataset metric's state of the art over time as an inline SVG: every dated result as a dot, and a step
+ * line through the best value so far (the least where lower is better). Server-side so it needs no script and shows
+ * in a screenshot. Stateless.
+ */
+final class SotaChart {
+    private static final int W = 640, H = 220, PAD = 40;
+
+    private SotaChart() {}
+
+    /** The chart, or an explanatory note when fewer than one dated result exists. */
+    static String svg(String metric, List<QuerySolution> rows, boolean lower) {
+        record Point(double t, BigDecimal v, String label) {}
+        List<Point> pts = new ArrayList<>();
+        for (QuerySolution r : rows) {
+            String issued = Sparql.str(r, "issued");
+            String value = Sparql.str(r, "value");
+            if (issued == null || issued.length() < 4 || value == null) continue;
+            pts.add(new Point(time(issued), new BigDecimal(value), Sparql.str(r, "methodLabel")));
+        }
+        if (pts.isEmpty()) return "<p class=\"none\">No dated results to chart.</p>";
+        pts.sort(Comparator.comparingDouble(Point::t));
+        double t0 = pts.get(0).t, t1 = pts.get(pts.size() - 1).t;
+        if (t1 - t0 < 1) { t0 -= 0.5; t1 += 0.5; }
+        double v0 = pts.stream().mapToDouble(p -> p.v.doubleValue()).min().orElse(0);
+        double v1 = pts.stream().mapToDouble(p -> p.v.doubleValue()).max().orElse(1);
+        if (v1 - v0 < 1e-9) { v0 -= 1; v1 += 1; }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure class=\"sota\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape("State of the art over time: " + metric)).append("\">");
+        sb.append("<line x1=\"").append(PAD).append("\" y1=\"").append(H - PAD).append("\" x2=\"").append(W - 10).append("\" y2=\"")
+                .append(H - PAD).append("\" class=\"axis\"/>");
+        sb.append("<line x1=\"").append(PAD).append("\" y1=\"10\" x2=\"").append(PAD).append("\" y2=\"").append(H - PAD).append("\" class=\"axis\"/>");
+        sb.append(text(PAD - 4, 16, "end", fmt(v1))).append(text(PAD - 4, H - PAD, "end", fmt(v0)));
+        sb.append(text(PAD, H - PAD + 16, "start", year(t0))).append(text(W - 10, H - PAD + 16, "end", year(t1)));
+        StringBuilder path = new StringBuilder();
+        BigDecimal best = null;
+        double lastY = 0;
+        for (Point p : pts) {
+            double x = PAD + (p.t - t0) / (t1 - t0) * (W - 10 - PAD);
+            double y = 10 + (v1 - p.v.doubleValue()) / (v1 - v0) * (H - PAD - 10);
+            sb.append("<circle cx=\"").append(r1(x)).append("\" cy=\"").append(r1(y)).append("\" r=\"4\" class=\"dot\"><title>")
+                    .append(Html.escape((p.label == null ? "" : p.label + ": ") + p.v.toPlainString())).append("</title></circle>");
+            boolean better = best == null || (lower ? p.v.compareTo(best) < 0 : p.v.compareTo(best) > 0);
+            if (better) {
+                path.append(path.length() == 0 ? "M" : " L" + r1(x) + " " + r1(lastY) + " L").append(r1(x)).append(' ').append(r1(y));
+                best = p.v;
+                lastY = y;
+            }
+        }
+        path.append(" L").append(W - 10).append(' ').append(r1(lastY));
+        sb.append("<path class=\"sota-line\" d=\"").append(path).append("\"/></svg><figcaption>")
+                .append(Html.escape("Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"))
+                .append("</figcaption></figure>");
+        return sb.toString();
+    }
+
+    /** Year with fraction from an xsd:date, gYearMonth or gYear lexical form. */
+    static double time(String issued) {
+        double y = Integer.parseInt(issued.substring(0, 4));
+        if (issued.length() >= 7) {
+            try {
+                y += (Integer.parseInt(issued.substring(5, 7)) - 1) / 12.0;
+            } catch (NumberFormatException e) {
+                // A year is enough for the chart.
+            }
+        }
+        return y;
+    }
+
+    private static String text(int x, int y, String anchor, String s) {
+        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\">" + Html.escape(s) + "</text>";
+    }
+
+    private static String year(double t) { return Integer.toString((int) Math.floor(t)); }
+
+    private static String fmt(double v) { return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
+
+    private static String r1(double v) { return String.format(java.util.Locale.ROOT, "%.1f", v); }
+}

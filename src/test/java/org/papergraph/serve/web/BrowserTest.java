@@ -1,0 +1,152 @@
+package org.papergraph.serve.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.papergraph.demo.Demo;
+import org.papergraph.ingest.IngestListener;
+import org.papergraph.resolve.Iris;
+import org.papergraph.serve.Server;
+import org.papergraph.store.GraphStore;
+
+/**
+ * The pages in a real headless Chromium, driven over WebDriver: the bundled demo corpus plus the hand-written fixture
+ * (which adds methods, a dataset with results and mentions) in a TDB2 store, served on a free port. Walks search →
+ * paper → cited-by, paper → method mention → dataset leaderboard → another paper, and expands the explorer with a
+ * mouse click. Screenshots land in target/screenshots/ for people to look at. Fails, rather than skips, without
+ * Chromium: CI installs it.
+ */
+class BrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    @TempDir static Path tmp;
+    static GraphStore store;
+    static Server server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = WebDriver.onPath("chromium");
+        Path chromedriver = WebDriver.onPath("chromedriver");
+        if (chromium == null || chromedriver == null) fail(WebDriver.INSTALL);
+        store = GraphStore.open(tmp.resolve("db"), Iris.defaults());
+        Demo.ingest(store, Demo.BUNDLED, IngestListener.NONE);
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/web/fixture.trig")) {
+            Txn.executeWrite(store.datasetGraph(), () -> RDFDataMgr.read(store.datasetGraph(), in, Lang.TRIG));
+        }
+        Duration timeout = Duration.ofSeconds(20);
+        server = Server.builder(store).port(0).timeout(timeout).customize(WebSite.installer(store, timeout)).build().start();
+        Files.createDirectories(tmp.resolve("profile"));
+        browser = new WebDriver(chromium, chromedriver, tmp.resolve("profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.stop();
+        if (store != null) store.close();
+    }
+
+    String page(String path) { return server.baseUrl() + path; }
+
+    @Test
+    void searchThenPaperThenCitedBy() throws Exception {
+        browser.open(page("/"));
+        browser.screenshot(SHOTS.resolve("home.png"));
+        browser.type(browser.find("header form.search input[name=q]"), "attention is all");
+        browser.click(browser.find("header form.search button"));
+        WebDriver.await("search results", 10, () -> safe(() -> browser.url().contains("/search?q=")));
+        browser.screenshot(SHOTS.resolve("search.png"));
+        browser.click(browser.find("ul.hits a[href$='id/paper/arxiv/1706.03762']"));
+        WebDriver.await("paper page", 10, () -> safe(() -> browser.url().endsWith("/id/paper/arxiv/1706.03762")));
+        assertEquals("Attention Is All You Need", browser.text(browser.find("h1")));
+        browser.screenshot(SHOTS.resolve("paper.png"));
+
+        String citing = browser.find("#cited-by ul.papers li a");
+        String citingTitle = browser.text(citing);
+        browser.click(citing);
+        WebDriver.await("citing paper", 10, () -> safe(() -> !browser.url().endsWith("/1706.03762")));
+        assertEquals(citingTitle, browser.text(browser.find("h1")));
+        // The citing paper lists the one we came from among its references.
+        assertNotNull(browser.find("#references a[href$='id/paper/arxiv/1706.03762']"));
+        browser.screenshot(SHOTS.resolve("cited-by.png"));
+    }
+
+    @Test
+    void paperToMethodToDatasetLeaderboardToAnotherPaper() throws Exception {
+        browser.open(page("/id/paper/arxiv/1901.00002"));
+        browser.click(browser.find("#cited-by a[href$='id/paper/arxiv/2001.00001']"));
+        WebDriver.await("FixNet paper", 10, () -> safe(() -> browser.url().endsWith("/2001.00001")));
+        // The title holds markup in the data: the browser must show it as text, and no script may have run.
+        assertTrue(browser.text(browser.find("h1")).contains("<script>alert('pwned')</script>"));
+        assertEquals(0, ((Number) browser.script("return document.querySelectorAll('main script').length;").getAsNumber().value()).intValue());
+        browser.screenshot(SHOTS.resolve("paper-with-evidence.png"));
+
+        browser.click(browser.find("#abstract a.mention.method"));
+        WebDriver.await("method page", 10, () -> safe(() -> browser.url().endsWith("/id/method/fixnet")));
+        assertEquals("FixNet", browser.text(browser.find("h1")));
+        browser.click(browser.find("#results a[href$='id/dataset/fixset-10']"));
+        WebDriver.await("dataset page", 10, () -> safe(() -> browser.url().endsWith("/id/dataset/fixset-10")));
+        String firstError = browser.text(browser.find("#leaderboard table.leaderboard:nth-of-type(2) tbody tr td:nth-child(2)"));
+        assertEquals("BetterNet", firstError);
+        assertTrue(browser.script("return document.querySelectorAll('#leaderboard svg circle').length;").getAsNumber().value().intValue() >= 6);
+        browser.screenshot(SHOTS.resolve("leaderboard.png"));
+        browser.click(browser.find("#leaderboard tbody tr td:nth-child(4) a"));
+        WebDriver.await("another paper", 10, () -> safe(() -> browser.url().endsWith("/id/paper/arxiv/2102.00003")));
+        assertEquals("BetterNet beats them all", browser.text(browser.find("h1")));
+    }
+
+    @Test
+    void explorerDrawsTheGraphAndExpandsOnClick() throws Exception {
+        browser.open(page("/explore?iri=" + URLEncoder.encode(WebFixture.P2, StandardCharsets.UTF_8)));
+        WebDriver.await("explorer ready", 15, () -> safe(() -> "true".equals(browser.attribute(browser.find("#cy"), "data-ready"))));
+        int before = browser.script("return window.papergraphExplorer.nodes().length;").getAsNumber().value().intValue();
+        assertTrue(before >= 4, "P2 with its author, citing papers and entities: " + before);
+        assertTrue(browser.script("return document.querySelectorAll('#cy canvas').length;").getAsNumber().value().intValue() > 0,
+                "Cytoscape drew on a canvas");
+        // Click the node of the FixNet paper where Cytoscape drew it.
+        JsonValue pos = browser.script("""
+                var n = window.papergraphExplorer.getElementById(arguments[0]);
+                var p = n.renderedPosition(); var r = document.getElementById('cy').getBoundingClientRect();
+                return [Math.round(r.left + p.x), Math.round(r.top + p.y)];""", WebFixture.P1);
+        int x = pos.getAsArray().get(0).getAsNumber().value().intValue();
+        int y = pos.getAsArray().get(1).getAsNumber().value().intValue();
+        browser.clickAt(x, y);
+        WebDriver.await("expansion of the clicked node", 10, () -> safe(() ->
+                browser.script("return window.papergraphExplorer.getElementById(arguments[0]).hasClass('expanded');", WebFixture.P1)
+                        .getAsBoolean().value()));
+        int after = browser.script("return window.papergraphExplorer.nodes().length;").getAsNumber().value().intValue();
+        assertTrue(after > before, before + " -> " + after);
+        assertTrue(browser.text(browser.find("#panel")).contains("FixNet"), "the panel shows the clicked node");
+        assertFalse(browser.script("return window.papergraphExplorer.getElementById(arguments[0]).empty();",
+                WebFixture.BASE + "person/alice-example").getAsBoolean().value(), "FixNet's author appeared");
+        browser.screenshot(SHOTS.resolve("explorer.png"));
+    }
+
+    interface Check { boolean get() throws Exception; }
+
+    static boolean safe(Check c) {
+        try {
+            return c.get();
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
+    }
+}
