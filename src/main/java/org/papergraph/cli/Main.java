@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ExportCommand.class,
                 DemoCommand.class,
+                BenchDataCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
