@@ -45,10 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
     private int export() throws IOException {
         Format f = Format.byName(format).orElseThrow(() -> new UserException(
                 "unknown --format '" + format + "'; known: " + String.join(", ", Format.names()), Main.USAGE));
-        if (!Files.isDirectory(storeOptions.store)) {
-            throw new UserException("no store in " + storeOptions.store + "; name it with --store");
-        }
-        try (GraphStore store = storeOptions.open()) {
+        try (GraphStore store = storeOptions.openExisting()) {
             long n;
             if (output == null) {
                 // Picocli's writer is for text; the dump goes to the raw stream, left open for the JVM.

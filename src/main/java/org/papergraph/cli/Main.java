@@ -10,9 +10,11 @@ import picocli.CommandLine.Command;
         description = "Builds a knowledge graph of machine-learning research in Apache Jena TDB2 and serves it.",
         subcommands = {
                 IngestCommand.class,
-                ServeCommand.class,
+                QueryCommand.class,
                 ExportCommand.class,
+                ServeCommand.class,
                 DemoCommand.class,
+                ValidateCommand.class,
                 BenchDataCommand.class,
                 CommandLine.HelpCommand.class
         })

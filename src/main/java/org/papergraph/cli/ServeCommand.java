@@ -28,11 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(storeOptions.store)) {
-            throw new UserException("no store in " + storeOptions.store + "; build one with 'papergraph ingest FILE' "
-                    + "or 'papergraph demo', or name it with --store");
-        }
-        GraphStore store = storeOptions.open();
+        GraphStore store = storeOptions.openExisting();
         return serveUntilStopped(store, serverOptions, spec.commandLine().getOut(), List.of());
     }
 

@@ -19,4 +19,13 @@ public final class StoreOptions {
     public Iris iris() { return new Iris(base); }
 
     public GraphStore open() { return GraphStore.open(store, iris()); }
+
+    /** Opens the store for reading commands, which must not create an empty store and silently answer nothing. */
+    public GraphStore openExisting() {
+        if (!java.nio.file.Files.isDirectory(store)) {
+            throw new UserException("no store at " + store + "; build one with 'papergraph ingest FILE' or "
+                    + "'papergraph demo', or name it with --store DIR");
+        }
+        return open();
+    }
 }

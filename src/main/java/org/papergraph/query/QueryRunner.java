@@ -1,0 +1,141 @@
+package org.papergraph.query;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.rowset.RowSetWriterRegistry;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
+import org.apache.jena.system.Txn;
+
+/**
+ * Runs a {@link StoredQuery} against a dataset (the store's union graph as default graph) and writes its results.
+ *
+ * <p>Parameters are bound by syntactic substitution (Jena's {@code substitution}): every {@code ?name} in the query,
+ * subqueries and projection included, is replaced by the given term before execution, so a parameter narrows the
+ * query where it is used rather than filtering a finished result. Stateless; safe to share between threads.
+ */
+public final class QueryRunner {
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$");
+
+    /**
+     * Parses {@code q}.
+     *
+     * @throws QueryFailure with the parser's message, line and column when the text is not SPARQL
+     */
+    public static Query parse(StoredQuery q) {
+        try {
+            return QueryFactory.create(q.text(), Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            // The parser's first line names the offending token and its position; the rest lists every token the
+            // grammar would have accepted, which buries the point.
+            String first = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error").strip();
+            String where = first.contains("line ") ? "" : "line " + e.getLine() + ", column " + e.getColumn() + ": ";
+            throw new QueryFailure("query " + q.name() + " does not parse: " + where + first, e);
+        }
+    }
+
+    /**
+     * Turns a parameter value from the command line into an RDF term: {@code <iri>}, an absolute IRI
+     * ({@code https://...}, {@code urn:...}), a number, or a SPARQL/Turtle literal ({@code "x"@en}); anything else
+     * becomes a plain string literal.
+     */
+    public static Node term(String value) {
+        String v = value.strip();
+        if (v.startsWith("<") || v.startsWith("\"") || v.startsWith("'") || NUMBER.matcher(v).matches()
+                || v.equals("true") || v.equals("false")) {
+            try {
+                return NodeFactoryExtra.parseNode(v);
+            } catch (RuntimeException e) {
+                throw new QueryFailure("cannot read parameter value " + value + ": " + e.getMessage(), e);
+            }
+        }
+        if (SCHEME.matcher(v).matches()) return NodeFactory.createURI(v);
+        return NodeFactory.createLiteralString(value);
+    }
+
+    /**
+     * Checks {@code params} against the query's documented parameters: every required one given, no unknown one.
+     * A query file without documented parameters accepts any variable it mentions.
+     *
+     * @return the parameters as RDF terms, in the given order
+     * @throws QueryFailure naming the missing or unknown parameter and the known ones
+     */
+    public static Map<String, Node> bind(StoredQuery q, Map<String, String> params) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String name = e.getKey().startsWith("?") ? e.getKey().substring(1) : e.getKey();
+            boolean known = q.params().isEmpty()
+                    ? Pattern.compile("[?$]" + Pattern.quote(name) + "\\b").matcher(q.text()).find()
+                    : q.param(name).isPresent();
+            if (!known) throw new QueryFailure("query " + q.name() + " has no parameter '" + name + "'; " + describe(q));
+            out.put(name, term(e.getValue()));
+        }
+        for (StoredQuery.Param p : q.params()) {
+            if (p.required() && !out.containsKey(p.name())) {
+                throw new QueryFailure("query " + q.name() + " needs --param " + p.name() + "=VALUE (" + p.description() + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String describe(StoredQuery q) {
+        if (q.params().isEmpty()) return "it takes none";
+        StringBuilder sb = new StringBuilder("it takes:");
+        for (StoredQuery.Param p : q.params()) sb.append(' ').append(p.name()).append(p.required() ? " (required)" : "");
+        return sb.toString();
+    }
+
+    /**
+     * Runs {@code q} with {@code params} over {@code dataset} in a read transaction and writes the results to
+     * {@code out} in {@code format} (UTF-8). The caller owns {@code out}; it is flushed, not closed. SELECT and ASK queries only.
+     *
+     * @return the number of solutions written (1 for ASK)
+     * @throws QueryFailure when the query does not parse, its parameters are wrong, or it is not SELECT or ASK
+     */
+    public long run(Dataset dataset, StoredQuery q, Map<String, String> params, ResultFormat format, OutputStream out) {
+        Query query = parse(q);
+        Map<String, Node> bound = bind(q, params);
+        if (!query.isSelectType() && !query.isAskType()) {
+            throw new QueryFailure("query " + q.name() + " is not a SELECT or ASK query; use export for graphs");
+        }
+        return Txn.calculateRead(dataset, () -> {
+            QueryExecutionDatasetBuilder b = QueryExecution.dataset(dataset).query(query);
+            bound.forEach((name, node) -> b.substitution(name, (RDFNode) dataset.getDefaultModel().asRDFNode(node)));
+            try (QueryExecution qe = b.build()) {
+                if (query.isAskType()) {
+                    // The answer is one word; table, CSV and TSV print it bare.
+                    boolean answer = qe.execAsk();
+                    String text = format == ResultFormat.JSON ? "{ \"head\": { }, \"boolean\": " + answer + " }\n" : answer + "\n";
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    return 1L;
+                }
+                var writer = RowSetWriterRegistry.getFactory(format.lang()).create(format.lang());
+                RowSet rows = RowSet.adapt(qe.execSelect());
+                writer.write(out, rows, Context.emptyContext());
+                out.flush();
+                return rows.getRowNumber();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
