@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 BuildModelsCommand.class,
                 EvalCommand.class,
                 BenchExtractCommand.class,
+                BenchDataCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,257 @@
+package org.papergraph.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.apache.jena.system.Txn;
+import org.papergraph.query.QueryCatalog;
+import org.papergraph.query.QueryRunner;
+import org.papergraph.query.StoredQuery;
+import org.papergraph.resolve.Iris;
+import org.papergraph.serve.Server;
+import org.papergraph.store.GraphStore;
+
+/**
+ * Measures the latency of every stored query ({@code queries/*.rq}) against a store, in process and over HTTP
+ * through papergraph's Fuseki server, and prints one Markdown table row per query.
+ *
+ * <p>Paper parameters ({@code ?paper}, {@code ?cited}, {@code ?citing}, {@code ?from}) are bound to {@code --paper}
+ * (meant to be a mid-size paper), {@code ?to} to {@code --top} (the most-cited paper); co-citation also runs bound
+ * to {@code --top}. Optional parameters are bound too, so every query asks about one paper where it can. Each
+ * query is run {@code --warmup} times unmeasured, then up to {@code --runs} times or until {@code --budget} seconds
+ * are spent, whichever comes first (at least once); results are consumed in full (HTTP: the whole JSON body).
+ *
+ * <p>Usage: {@code java -cp papergraph.jar org.papergraph.bench.QueryBench --store DIR --queries DIR
+ * --paper IRI --top IRI [--runs 50] [--warmup 5] [--budget 60] [--http]}
+ */
+public final class QueryBench {
+    private QueryBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        Path store = Path.of(require(o, "store"));
+        Path queries = Path.of(o.getOrDefault("queries", "queries"));
+        Node paper = NodeFactory.createURI(require(o, "paper"));
+        Node top = NodeFactory.createURI(require(o, "top"));
+        int runs = Integer.parseInt(o.getOrDefault("runs", "50"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
+        double budget = Double.parseDouble(o.getOrDefault("budget", "60"));
+        boolean http = o.containsKey("http");
+
+        List<Case> cases = new ArrayList<>();
+        for (StoredQuery q : QueryCatalog.folder(queries).all()) {
+            cases.add(new Case(q.name(), bind(q, paper, top, false), values(q, paper, top, false)));
+            if (q.name().equals("co-citation")) {
+                cases.add(new Case(q.name() + " (most-cited)", bind(q, paper, top, true), values(q, paper, top, true)));
+            }
+        }
+        try (GraphStore gs = GraphStore.open(store, Iris.defaults())) {
+            Dataset ds = gs.dataset();
+            System.out.println("mid-size paper " + paper.getURI() + ": cited by " + citedBy(ds, paper)
+                    + "; most-cited " + top.getURI() + ": cited by " + citedBy(ds, top));
+            Server server = null;
+            HttpClient client = null;
+            if (http) {
+                server = Server.builder(gs).port(0).timeout(Duration.ofSeconds(300)).build().start();
+                client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            }
+            try {
+                System.out.println();
+                System.out.println("| query | rows | in-process p50 ms | in-process p99 ms | runs |"
+                        + (http ? " HTTP p50 ms | HTTP p99 ms | runs |" : ""));
+                System.out.println("|---|---:|---:|---:|---:|" + (http ? "---:|---:|---:|" : ""));
+                for (Case c : cases) {
+                    long[] rows = new long[1];
+                    double[] local = time(() -> rows[0] = runLocal(ds, c.query), warmup, runs, budget);
+                    String line = String.format(Locale.ROOT, "| %s | %d | %s | %s | %d |", c.name, rows[0],
+                            ms(pct(local, 50)), ms(pct(local, 99)), local.length);
+                    if (http) {
+                        HttpClient cl = client;
+                        String base = server.sparqlUrl() + "?query=";
+                        String url = base + URLEncoder.encode(c.query.serialize(), StandardCharsets.UTF_8);
+                        String mark = "";
+                        if (!parsesOnServer(cl, url)) {
+                            // Jena cannot always write a substituted query back as parseable text (a constant
+                            // projected twice); send the original with its parameters as a VALUES block instead.
+                            url = base + URLEncoder.encode(c.values.serialize(), StandardCharsets.UTF_8);
+                            mark = " (VALUES)";
+                        }
+                        String u = url;
+                        try {
+                            double[] remote = time(() -> runHttp(cl, u), warmup, runs, budget);
+                            line += String.format(Locale.ROOT, " %s%s | %s | %d |", ms(pct(remote, 50)), mark,
+                                    ms(pct(remote, 99)), remote.length);
+                        } catch (IllegalStateException e) {
+                            line += " n/a | n/a | 0 |";
+                            System.err.println(c.name + " over HTTP failed: " + e.getMessage());
+                        }
+                    }
+                    System.out.println(line);
+                    System.out.flush();
+                }
+            } finally {
+                if (server != null) server.stop();
+            }
+        }
+    }
+
+    private record Case(String name, Query query, Query values) {}
+
+    private static boolean parsesOnServer(HttpClient client, String url) {
+        try {
+            runHttp(client, url);
+            return true;
+        } catch (IllegalStateException e) {
+            return !e.getMessage().startsWith("HTTP 400");
+        }
+    }
+
+    /** The query with its paper parameters given as a trailing VALUES block. */
+    static Query values(StoredQuery q, Node paper, Node top, boolean topForPaper) {
+        Query query = QueryRunner.parse(q);
+        List<Var> vars = new ArrayList<>();
+        org.apache.jena.sparql.engine.binding.BindingBuilder b = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
+        for (StoredQuery.Param p : q.params()) {
+            Node v = switch (p.name()) {
+                case "paper", "cited", "citing", "from" -> topForPaper ? top : paper;
+                case "to" -> top;
+                default -> null;
+            };
+            if (v != null) {
+                vars.add(Var.alloc(p.name()));
+                b.add(Var.alloc(p.name()), v);
+            }
+        }
+        if (!vars.isEmpty()) query.setValuesDataBlock(vars, List.of(b.build()));
+        return query;
+    }
+
+    /** The query with its paper parameters replaced by terms, as {@code papergraph query --param} would. */
+    static Query bind(StoredQuery q, Node paper, Node top, boolean topForPaper) {
+        Map<Var, Node> map = new HashMap<>();
+        for (StoredQuery.Param p : q.params()) {
+            switch (p.name()) {
+                case "paper", "cited", "citing", "from" -> map.put(Var.alloc(p.name()), topForPaper ? top : paper);
+                case "to" -> map.put(Var.alloc(p.name()), top);
+                default -> { /* not a paper: leave unbound */ }
+            }
+        }
+        Query bound = QueryTransformOps.syntaxSubstitute(QueryRunner.parse(q), map);
+        // Ordering by a now-constant term changes nothing, and Jena writes it back as "ORDER BY <iri> ?x", which
+        // its own parser reads as a function call: drop such conditions so the HTTP text parses.
+        if (bound.getOrderBy() != null) {
+            bound.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+        }
+        return bound;
+    }
+
+    private static long citedBy(Dataset ds, Node p) {
+        String q = "SELECT (COUNT(*) AS ?n) WHERE { ?c <http://purl.org/spar/cito/cites> <" + p.getURI() + "> }";
+        return Txn.calculateRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
+    private static long runLocal(Dataset ds, Query q) {
+        return Txn.calculateRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                if (q.isAskType()) {
+                    qe.execAsk();
+                    return 1L;
+                }
+                return (long) ResultSetFormatter.consume(qe.execSelect());
+            }
+        });
+    }
+
+    private static long runHttp(HttpClient client, String url) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/sparql-results+json")
+                .timeout(Duration.ofSeconds(120)).GET().build();
+        try {
+            HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            long n = 0;
+            try (InputStream in = r.body()) {
+                byte[] buf = new byte[1 << 16];
+                int k;
+                while ((k = in.read(buf)) > 0) n += k;
+            }
+            if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode() + " for " + url);
+            return n;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Run { long run(); }
+
+    /** Nanosecond timings of the measured runs, sorted. */
+    private static double[] time(Run r, int warmup, int runs, double budgetSeconds) {
+        long deadline = System.nanoTime() + (long) (budgetSeconds * 1e9);
+        for (int i = 0; i < warmup && System.nanoTime() < deadline; i++) r.run();
+        List<Long> t = new ArrayList<>();
+        do {
+            long t0 = System.nanoTime();
+            r.run();
+            t.add(System.nanoTime() - t0);
+        } while (t.size() < runs && System.nanoTime() < deadline);
+        double[] a = t.stream().mapToDouble(Long::doubleValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    /** Nearest-rank percentile; with fewer than 100 runs p99 is the slowest run. */
+    static double pct(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static String ms(double nanos) {
+        double ms = nanos / 1e6;
+        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
+            String k = args[i].substring(2);
+            if (k.equals("http")) o.put(k, "true");
+            else if (i + 1 < args.length) o.put(k, args[++i]);
+            else throw new IllegalArgumentException("--" + k + " needs a value");
+        }
+        return o;
+    }
+
+    private static String require(Map<String, String> o, String k) {
+        String v = o.get(k);
+        if (v == null) throw new IllegalArgumentException("--" + k + " is required");
+        return v;
+    }
+}
