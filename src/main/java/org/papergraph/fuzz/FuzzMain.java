@@ -38,7 +38,16 @@ public final class FuzzMain {
             i++;
         }
         ReaderFuzzer fuzzer = new ReaderFuzzer(timeout);
-        Map<String, List<ReaderFuzzer.Seed>> seeds = fuzzer.findSeeds(shared, project);
+        Path unpacked = java.nio.file.Files.createTempDirectory("papergraph-fuzz-seeds");
+        Map<String, List<ReaderFuzzer.Seed>> seeds;
+        try {
+            seeds = fuzzer.findSeeds(shared, project, ReaderFuzzer.unpackArchiveSeeds(shared, unpacked));
+        } finally {
+            // The seeds hold their bytes: the unpacked files are not needed once found.
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(unpacked)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         long t0 = System.nanoTime();
         Map<String, ReaderFuzzer.Tally> tallies = fuzzer.run(seeds, cases, seed, System.out);
         long total = 0, failures = 0;
@@ -51,7 +60,7 @@ public final class FuzzMain {
         }
         System.out.printf("%d cases, %d failures, seed %d, %d cases per seed file, %.1f s%n",
                 total, failures, seed, cases, (System.nanoTime() - t0) / 1e9);
-        if (missing) System.out.println("some readers had no seed file: add a sample of their format to ReaderFuzzer.SEED_SOURCES");
+        if (missing) System.out.println("some readers had no seed file: add a sample of their format to ReaderFuzzer.SEED_SOURCES (or ARCHIVE_SEEDS)");
         System.exit(failures == 0 && !missing ? 0 : 1);
     }
 

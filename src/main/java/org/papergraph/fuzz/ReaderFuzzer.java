@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +37,9 @@ import org.papergraph.source.SourcePosition;
 /**
  * Damages real files in many ways ({@link Mutation}) and checks that every {@link RecordReader} copes: each case
  * ends within a time limit, with no exception but an {@link IOException} from a stream that really failed (a cut
- * gzip), every accepted record has a title, every rejection names the file and a position, and the records away
- * from the damage still read exactly as from the undamaged file.
+ * gzip), every accepted record has a title or an identifier (the rule the ingest applies), every rejection names
+ * the file and a position, and the records before the damage still read exactly as from the undamaged file; for
+ * the formats read line by line ({@link #LINE_FORMATS}), so do the records after it.
  *
  * <p>Seed files are found, not named per reader: {@link #SEED_SOURCES} lists files and folders of real samples,
  * each file's format is detected as {@code papergraph ingest} would, and every reader gets up to
@@ -65,6 +67,26 @@ public final class ReaderFuzzer {
             "data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml");
     /** Seed files inside the project itself, for formats no shared sample is in (papergraph's own format). */
     public static final List<String> PROJECT_SEEDS = List.of("src/main/resources/demo/papers.jsonl");
+    /**
+     * Shared samples that come as a tar archive (the unarXive sample), relative to the shared data folder: their
+     * files are unpacked by {@link #unpackArchiveSeeds} and given to {@link #findSeeds(Path, Path, List)}.
+     */
+    public static final List<String> ARCHIVE_SEEDS = List.of("data/unarxive-sample/unarXive_data_sample.tar.gz");
+
+    /**
+     * Formats whose readers read each record from its own line or lines and start afresh after them, so damage
+     * costs only the records it touches and the records after it must still read. A reader of a single document
+     * (a Papers with Code JSON array, TEI, Atom or RDF) cannot find its way back into the document after a syntax
+     * error: only the records before the damage are owed there. The JSON readers that also take one pretty-printed
+     * document (OpenAlex API responses, an S2ORC paper) are line-based only in their line mode, see {@link Seed}.
+     */
+    public static final Set<String> LINE_FORMATS = Set.of("arxiv-jsonl", "papergraph-jsonl", "listing",
+            "openalex-works", "s2orc", "unarxive", "opencitations-csv");
+    /**
+     * Line formats whose first line is a header naming the columns of every row: damage there may leave no row
+     * readable (a reader must not guess columns from a damaged header), so only damage below it owes the later rows.
+     */
+    public static final Set<String> HEADER_FORMATS = Set.of("opencitations-csv");
 
     /** Files larger than this (after gunzip) are not used as seeds: every case reads the whole file. */
     static final int MAX_SEED_BYTES = 1 << 20;
@@ -79,8 +101,15 @@ public final class ReaderFuzzer {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** A real file chosen as a seed, with what its reader makes of it undamaged. */
-    public record Seed(Path file, RecordReader reader, byte[] bytes, List<PaperRecord> baseline, boolean linePerRecord) {
+    /**
+     * A real file chosen as a seed, with what its reader makes of it undamaged.
+     *
+     * @param linePerRecord exactly one record or rejection per non-blank line
+     * @param lineFormat    read line by line ({@link #LINE_FORMATS}, and the records are at lines rather than
+     *                      entries of one document), so the records after the damage must survive it too
+     */
+    public record Seed(Path file, RecordReader reader, byte[] bytes, List<PaperRecord> baseline, boolean linePerRecord,
+                       boolean lineFormat) {
         @Override public String toString() { return file.getFileName() + " (" + baseline.size() + " records)"; }
     }
 
@@ -108,9 +137,18 @@ public final class ReaderFuzzer {
      * @return seeds by format name, in {@link SourceFiles#readers()} order; a reader without seeds maps to an empty list
      */
     public Map<String, List<Seed>> findSeeds(Path shared, Path project) throws IOException {
+        return findSeeds(shared, project, List.of());
+    }
+
+    /**
+     * As {@link #findSeeds(Path, Path)}, with more seed files or folders, such as the files
+     * {@link #unpackArchiveSeeds} unpacked.
+     */
+    public Map<String, List<Seed>> findSeeds(Path shared, Path project, List<Path> extra) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String s : SEED_SOURCES) addFiles(shared.resolve(s), files);
         for (String s : PROJECT_SEEDS) addFiles(project.resolve(s), files);
+        for (Path p : extra) addFiles(p, files);
         Map<String, List<Seed>> candidates = new TreeMap<>();
         for (Path f : files) {
             byte[] bytes;
@@ -123,8 +161,10 @@ public final class ReaderFuzzer {
             if (r.isEmpty()) continue;
             Outcome o = read(r.get(), bytes);
             if (o.thrown != null || o.accepted.isEmpty()) continue;
+            boolean lineFormat = LINE_FORMATS.contains(r.get().format())
+                    && o.accepted.stream().allMatch(x -> x.position().unit().equals("line"));
             candidates.computeIfAbsent(r.get().format(), k -> new ArrayList<>())
-                    .add(new Seed(f, r.get(), bytes, o.accepted, linePerRecord(bytes, o)));
+                    .add(new Seed(f, r.get(), bytes, o.accepted, linePerRecord(bytes, o), lineFormat));
         }
         Map<String, List<Seed>> seeds = new LinkedHashMap<>();
         for (RecordReader reader : SourceFiles.readers()) {
@@ -138,6 +178,50 @@ public final class ReaderFuzzer {
             seeds.put(reader.format(), chosen.subList(0, Math.min(SEEDS_PER_FORMAT, chosen.size())));
         }
         return seeds;
+    }
+
+    /**
+     * Unpacks the files of the {@link #ARCHIVE_SEEDS} archives (plain ustar inside gzip) into {@code dir}, each cut
+     * after its last whole line within {@link #MAX_SEED_BYTES}, so a large JSON Lines sample still gives a seed
+     * of real, complete lines. Archives that are missing are skipped (a reader left without a seed is reported).
+     *
+     * @return the folders to pass to {@link #findSeeds(Path, Path, List)}
+     */
+    public static List<Path> unpackArchiveSeeds(Path shared, Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String a : ARCHIVE_SEEDS) {
+            Path archive = shared.resolve(a);
+            if (!Files.isRegularFile(archive)) continue;
+            Path target = dir.resolve(archive.getFileName().toString().replaceAll("\\.tar(\\.gz)?$", ""));
+            Files.createDirectories(target);
+            try (InputStream in = SourceFiles.open(archive)) {
+                byte[] header = new byte[512];
+                while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                    String name = tarField(header, 0, 100);
+                    long size = Long.parseLong(tarField(header, 124, 12), 8);
+                    long padding = (512 - size % 512) % 512;
+                    boolean file = header[156] == '0' || header[156] == 0;
+                    String base = Path.of(name).getFileName().toString();
+                    if (!file || base.startsWith(".") || base.equalsIgnoreCase("license") || base.equalsIgnoreCase("readme")) {
+                        in.skipNBytes(size + padding);
+                        continue;
+                    }
+                    byte[] head = in.readNBytes((int) Math.min(size, MAX_SEED_BYTES));
+                    in.skipNBytes(size - head.length + padding);
+                    int cut = head.length;
+                    if (size > head.length) while (cut > 0 && head[cut - 1] != '\n') cut--;
+                    if (cut == 0) continue;
+                    Path f = target.resolve(base);
+                    Files.write(f, Arrays.copyOf(head, cut));
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String tarField(byte[] header, int from, int length) {
+        return new String(header, from, length, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "").strip();
     }
 
     private static void addFiles(Path p, List<Path> out) throws IOException {
@@ -205,7 +289,12 @@ public final class ReaderFuzzer {
             t.streamErrors++;
         }
         for (PaperRecord r : o.accepted) {
-            if (r.title() == null || r.title().isBlank()) return "accepted a record without a title at " + r.position();
+            // The ingest keeps a record with a title or an identifier (a leaderboard row naming its paper only by
+            // a link, an OpenCitations citation known by DOIs); a record with neither is what must never pass.
+            boolean titled = r.title() != null && !r.title().isBlank();
+            if (!titled && r.arxivId() == null && r.doi() == null && r.otherIds().isEmpty()) {
+                return "accepted a record without a title or an identifier at " + r.position();
+            }
             String p = position(r.position());
             if (p != null) return "accepted record " + p;
         }
@@ -228,7 +317,10 @@ public final class ReaderFuzzer {
         return null;
     }
 
-    /** Records before the damage, and for line formats after it, must read as from the undamaged file. */
+    /**
+     * Records before the damage, and for line formats ({@link Seed#lineFormat}) after it, must read as from the
+     * undamaged file.
+     */
     private String lostRecords(Seed seed, Mutant m, Outcome o) {
         byte[] s = seed.bytes;
         long firstLine = 1 + Mutant.newlines(s, 0, m.start());
@@ -251,6 +343,9 @@ public final class ReaderFuzzer {
             if (!fingerprint(r).equals(base.get(k))) return "record at " + r.position() + " before the damage reads differently from the undamaged file";
             if (!fingerprint(r).equals(got.get(k))) return "lost or changed good record at " + r.position() + " before the damage";
         }
+        // A single-document reader stops at a syntax error: nothing after the damage is owed (LINE_FORMATS).
+        if (!seed.lineFormat) return null;
+        if (firstLine == 1 && HEADER_FORMATS.contains(seed.reader.format())) return null;
         boolean slackUsed = seed.linePerRecord;
         for (PaperRecord r : seed.baseline) {
             if (!r.position().unit().equals("line") || r.position().index() <= lastLine) continue;

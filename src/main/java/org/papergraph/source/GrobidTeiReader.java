@@ -45,7 +45,8 @@ public final class GrobidTeiReader implements RecordReader {
 
     /** Creates a parser that reads no DTD and resolves no external entity. */
     static XMLInputFactory safeFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own implementation (as ArxivAtomReader), not whatever StAX provider is on the class path.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
@@ -57,8 +58,11 @@ public final class GrobidTeiReader implements RecordReader {
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
         XMLStreamReader x = null;
         long teiLine = 1;
+        // Decoded here, not by the parser: given bytes, the JDK parser prints "[Fatal Error]" lines to standard
+        // error on malformed input, and it would fail a whole buffer early on bytes that are not UTF-8.
+        StrictUtf8Reader chars = new StrictUtf8Reader(in);
         try {
-            x = safeFactory().createXMLStreamReader(in);
+            x = safeFactory().createXMLStreamReader(chars);
             Node header = null;
             StringBuilder body = new StringBuilder();
             Map<String, String> contexts = new HashMap<>();
@@ -110,9 +114,11 @@ public final class GrobidTeiReader implements RecordReader {
             }
             sink.accept(b.build());
         } catch (XMLStreamException e) {
+            // A failure of the stream itself (a cut gzip) is not the document's fault: it ends the read.
+            if (chars.streamFailure() != null) throw chars.streamFailure();
             long line = e.getLocation() == null ? teiLine : e.getLocation().getLineNumber();
-            sink.reject(new RecordError(SourcePosition.line(file, Math.max(1, line)),
-                    "not well-formed TEI XML: " + firstLine(e.getMessage())));
+            sink.reject(new RecordError(SourcePosition.line(file, Math.max(1, line)), "not well-formed TEI XML: "
+                    + (e.getNestedException() instanceof StrictUtf8Reader.NotUtf8Exception bad ? bad.getMessage() : firstLine(e.getMessage()))));
         } finally {
             if (x != null) {
                 try { x.close(); } catch (XMLStreamException ignored) { /* the stream is closed by the caller */ }

@@ -34,7 +34,12 @@ public final class OpenCitationsCsvReader implements RecordReader {
         Utf8Lines lines = new Utf8Lines(in);
         Utf8Lines.Line line = lines.next();
         if (line == null) return;
-        if (!line.ok()) { sink.reject(new RecordError(SourcePosition.line(file, 1), line.error())); return; }
+        if (!line.ok()) {
+            // The header names the columns: a damaged one is not guessed at, the rows cannot be read without it.
+            sink.reject(new RecordError(SourcePosition.line(file, 1), "header line: " + line.error()
+                    + "; the rows cannot be read without the column names"));
+            return;
+        }
         List<String> header = split(line.text().toLowerCase(Locale.ROOT));
         int citing = header.indexOf("citing"), cited = header.indexOf("cited"), creation = header.indexOf("creation");
         if (citing < 0 || cited < 0) {

@@ -40,6 +40,7 @@ public final class StrictUtf8Reader extends Reader {
     private long base;           // stream offset of bytes.array()[0]
     private boolean eof, started, flushed;
     private NotUtf8Exception pending;
+    private IOException streamFailure;
 
     public StrictUtf8Reader(InputStream in) {
         this.in = in;
@@ -77,11 +78,24 @@ public final class StrictUtf8Reader extends Reader {
     private void fill() throws IOException {
         base += bytes.position();
         bytes.compact();
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        int n;
+        try {
+            n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        } catch (IOException e) {
+            streamFailure = e;
+            throw e;
+        }
         if (n < 0) eof = true;
         else bytes.position(bytes.position() + n);
         bytes.flip();
     }
+
+    /**
+     * The failure of the underlying stream, if reading it failed. A parser may wrap or rephrase that failure
+     * (the JDK's reports some as a premature end of the document); the caller asks here to tell a broken stream
+     * from a broken document.
+     */
+    public IOException streamFailure() { return streamFailure; }
 
     @Override
     public void close() {

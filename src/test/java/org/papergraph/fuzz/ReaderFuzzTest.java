@@ -31,9 +31,13 @@ class ReaderFuzzTest {
 
     static Map<String, List<ReaderFuzzer.Seed>> seeds;
 
+    /** The files of the samples that come as archives (unarXive), unpacked for the seed search. */
+    @TempDir static Path unpacked;
+
     @BeforeAll
     static void findSeeds() throws Exception {
-        seeds = new ReaderFuzzer(10_000).findSeeds(SharedData.ROOT, Path.of("."));
+        List<Path> extra = ReaderFuzzer.unpackArchiveSeeds(SharedData.ROOT, unpacked);
+        seeds = new ReaderFuzzer(10_000).findSeeds(SharedData.ROOT, Path.of("."), extra);
     }
 
     @Test
@@ -41,7 +45,7 @@ class ReaderFuzzTest {
         List<String> missing = new ArrayList<>();
         seeds.forEach((format, list) -> { if (list.isEmpty()) missing.add(format); });
         assertTrue(missing.isEmpty(), "no seed file detected for reader(s) " + missing
-                + ": add a real sample of that format to ReaderFuzzer.SEED_SOURCES");
+                + ": add a real sample of that format to ReaderFuzzer.SEED_SOURCES (or ARCHIVE_SEEDS)");
     }
 
     @Test
