@@ -205,7 +205,7 @@ public final class BulkIngestor {
         private List<Quad> chunk = new ArrayList<>(CHUNK_QUADS);
         private boolean agentsWritten;
         private String format;
-        private CountingStream raw;
+        private CountingInputStream raw;
         volatile RuntimeException failure;
         int filesRead;
         long stored, rejected, quads;
@@ -236,8 +236,8 @@ public final class BulkIngestor {
 
         private void readFile(Path file) throws InterruptedException {
             String name = file.toString();
-            raw = new CountingStream(null);
-            try (CountingStream counted = new CountingStream(Files.newInputStream(file));
+            raw = new CountingInputStream(null);
+            try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                  InputStream in = SourceFiles.decode(counted)) {
                 raw = counted;
                 RecordReader reader = forced;
@@ -338,25 +338,6 @@ public final class BulkIngestor {
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
             }
             chunk = new ArrayList<>(CHUNK_QUADS);
-        }
-    }
-
-    /** Counts raw bytes read, for progress over the file size. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) { super(in); }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
         }
     }
 

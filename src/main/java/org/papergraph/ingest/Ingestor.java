@@ -84,7 +84,7 @@ public final class Ingestor {
         RecordReader forced = forcedReader(format);
         Counter c = new Counter();
         resolver = PaperResolver.load(store.datasetGraph(), store.iris());
-        try (CountingStream raw = new CountingStream(in)) {
+        try (CountingInputStream raw = new CountingInputStream(in)) {
             ingestStream(raw, name, -1, forced, c, false);
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
@@ -139,7 +139,7 @@ public final class Ingestor {
         } catch (IOException e) {
             throw new IngestException("cannot read " + name + ": " + e.getMessage());
         }
-        try (CountingStream raw = new CountingStream(Files.newInputStream(file))) {
+        try (CountingInputStream raw = new CountingInputStream(Files.newInputStream(file))) {
             return ingestStream(raw, name, size, forced, c, inFolder);
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
@@ -148,7 +148,7 @@ public final class Ingestor {
     }
 
     /** Reads one (possibly gzipped) stream; returns false when {@code skippable} and its format is unknown. */
-    private boolean ingestStream(CountingStream raw, String name, long size, RecordReader forced, Counter c,
+    private boolean ingestStream(CountingInputStream raw, String name, long size, RecordReader forced, Counter c,
                                  boolean skippable) throws IOException {
         try (InputStream in = SourceFiles.decode(raw)) {
             RecordReader reader = forced;
@@ -185,12 +185,12 @@ public final class Ingestor {
     /** Runs the extractors over each record and commits full batches. */
     private final class Batcher implements RecordSink {
         private final Counter c;
-        private final CountingStream raw;
+        private final CountingInputStream raw;
         private final List<RecordQuads> batch = new ArrayList<>();
         /** Records of this file accepted and rejected so far. */
         long stored, rejected;
 
-        Batcher(Counter c, CountingStream raw) {
+        Batcher(Counter c, CountingInputStream raw) {
             this.c = c;
             this.raw = raw;
         }
@@ -246,30 +246,5 @@ public final class Ingestor {
 
     private static final class Counter {
         long stored, rejected, quads;
-    }
-
-    /** Counts raw bytes, for progress over the file size. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) { super(in); }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
-        }
-
-        @Override public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
-        }
     }
 }

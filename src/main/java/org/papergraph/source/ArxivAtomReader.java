@@ -63,14 +63,7 @@ public final class ArxivAtomReader implements RecordReader {
 
     /** A StAX factory that never reads a DTD or an external entity. */
     static XMLInputFactory safeFactory() {
-        // The JDK's own implementation, not whatever StAX provider happens to be on the class path, so the
-        // security settings below behave the same everywhere.
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
+        return SafeXml.inputFactory();
     }
 
     @Override

@@ -45,13 +45,7 @@ public final class GrobidTeiReader implements RecordReader {
 
     /** Creates a parser that reads no DTD and resolves no external entity. */
     static XMLInputFactory safeFactory() {
-        // The JDK's own implementation (as ArxivAtomReader), not whatever StAX provider is on the class path.
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
+        return SafeXml.inputFactory();
     }
 
     @Override
