@@ -44,7 +44,7 @@ public final class CitationExtractor implements Extractor {
         for (int i = 0; i < refs.size(); i++) {
             Reference ref = refs.get(i);
             PaperMatch m = r.referenceMatches().get(i);
-            Node cited = m != null ? m.paper() : cited(ref);
+            Node cited = m != null ? m.paper() : iris.paperByReference(ref);
             if (cited == null || cited.equals(paper)) continue;
             q.add(paper, CITO.cites, cited);
             q.add(cited, RDF.type.asNode(), PG.Paper);
@@ -62,15 +62,5 @@ public final class CitationExtractor implements Extractor {
                 q.literal(c, PG.citationContext, ref.context());
             }
         }
-    }
-
-    /** The IRI a reference is minted under by its own key: arXiv id, DOI, title, OpenAlex id, S2 id; or null. */
-    Node cited(Reference ref) {
-        if (ref.arxivId() != null) return iris.paperByArxiv(ref.arxivId());
-        if (ref.doi() != null) return iris.paperByDoi(ref.doi());
-        if (ref.title() != null && !ref.title().isBlank()) return iris.paperByTitle(ref.title());
-        if (ref.otherIds().containsKey("openalex")) return iris.paperByOpenAlex(ref.otherIds().get("openalex"));
-        if (ref.otherIds().containsKey("s2")) return iris.paperByS2(ref.otherIds().get("s2"));
-        return null;
     }
 }

@@ -79,6 +79,19 @@ public final class Iris {
     public Node paperByS2(String id) { return iri("paper/s2/" + encode(id.strip())); }
 
     /**
+     * The IRI a reference is minted under by its own key, in the order arXiv id, DOI, title, OpenAlex id, S2 id;
+     * null when it has none. Resolution may later choose an existing paper instead.
+     */
+    public Node paperByReference(org.papergraph.source.Reference ref) {
+        if (ref.arxivId() != null) return paperByArxiv(ref.arxivId());
+        if (ref.doi() != null) return paperByDoi(ref.doi());
+        if (ref.title() != null && !ref.title().isBlank()) return paperByTitle(ref.title());
+        if (ref.otherIds().containsKey("openalex")) return paperByOpenAlex(ref.otherIds().get("openalex"));
+        if (ref.otherIds().containsKey("s2")) return paperByS2(ref.otherIds().get("s2"));
+        return null;
+    }
+
+    /**
      * Named graph holding what one source record says about one paper. Formats with several records per paper in
      * one file (a leaderboard row each) set {@link PaperRecord#recordKey()}, which becomes a last path segment,
      * so those records do not replace each other's graph.

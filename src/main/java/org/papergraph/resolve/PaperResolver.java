@@ -131,7 +131,7 @@ public final class PaperResolver {
         List<Reference> references = r.references();
         for (int i = 0; i < references.size(); i++) {
             Reference ref = references.get(i);
-            Node refOwn = ownIri(ref);
+            Node refOwn = iris.paperByReference(ref);
             if (refOwn == null) continue;
             Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
                     ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
@@ -147,16 +147,6 @@ public final class PaperResolver {
         }
         if (paper == null && refs.isEmpty()) return r;
         return r.withResolution(paper, refs);
-    }
-
-    /** The IRI a reference is minted under by its own key: arXiv id, DOI, title, OpenAlex id, S2 id; or null. */
-    public Node ownIri(Reference ref) {
-        if (ref.arxivId() != null) return iris.paperByArxiv(ref.arxivId());
-        if (ref.doi() != null) return iris.paperByDoi(ref.doi());
-        if (ref.title() != null && !ref.title().isBlank()) return iris.paperByTitle(ref.title());
-        if (ref.otherIds().containsKey("openalex")) return iris.paperByOpenAlex(ref.otherIds().get("openalex"));
-        if (ref.otherIds().containsKey("s2")) return iris.paperByS2(ref.otherIds().get("s2"));
-        return null;
     }
 
     private PaperMatch find(Key k, Node own) {
