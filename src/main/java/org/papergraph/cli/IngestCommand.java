@@ -79,10 +79,14 @@ public final class IngestCommand implements Callable<Integer> {
                     + " is not; ingest without --bulk to add to it", Main.USAGE);
         }
         try (ConsoleProgress progress = new ConsoleProgress(err, quiet)) {
-            IngestSummary s = new BulkIngestor(storeOptions.store, storeOptions.iris(),
-                    Extractors.defaults(storeOptions.iris()), kind, progress).ingest(inputs, format);
+            BulkIngestor bulk = new BulkIngestor(storeOptions.store, storeOptions.iris(),
+                    Extractors.defaults(storeOptions.iris()), kind, progress);
+            IngestSummary s = bulk.ingest(inputs, format);
             progress.close();
             spec.commandLine().getOut().println("bulk-loaded into " + storeOptions.store + ": " + s);
+            if (!bulk.resolutionLinks().isEmpty()) {
+                spec.commandLine().getOut().println("papers linked to existing resources, by rule: " + bulk.resolutionLinks());
+            }
             return s.rejected() > 0 ? Main.REJECTED : 0;
         }
     }

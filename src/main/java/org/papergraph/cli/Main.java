@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Builds a knowledge graph of machine-learning research in Apache Jena TDB2 and serves it.",
         subcommands = {
                 IngestCommand.class,
+                ConvertCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,

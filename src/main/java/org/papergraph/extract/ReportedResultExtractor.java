@@ -7,8 +7,9 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.papergraph.extract.lexicon.Lexicon;
+import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.ReportedResult;
@@ -26,8 +27,15 @@ import org.papergraph.vocab.PG;
  */
 public final class ReportedResultExtractor implements Extractor {
     private final Iris iris;
+    private final EntityNodes nodes;
 
-    public ReportedResultExtractor(Iris iris) { this.iris = iris; }
+    public ReportedResultExtractor(Iris iris) { this(iris, Lexicon.shipped()); }
+
+    /** Source names resolve through {@code lexicon}, as the text extractor's mentions do. */
+    public ReportedResultExtractor(Iris iris, Lexicon lexicon) {
+        this.iris = iris;
+        this.nodes = new EntityNodes(iris, new EntityResolver(lexicon));
+    }
 
     @Override
     public String name() { return "reported-results"; }
@@ -38,10 +46,10 @@ public final class ReportedResultExtractor implements Extractor {
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
         for (ReportedResult rr : r.results()) {
-            Node task = entity(PG.Task, rr.task(), q);
-            Node dataset = entity(PG.Dataset, rr.dataset(), q);
-            Node method = entity(PG.Method, rr.method(), q);
-            Node metric = entity(PG.Metric, rr.metric(), q);
+            Node task = entity(EntityType.TASK, rr.task(), q);
+            Node dataset = entity(EntityType.DATASET, rr.dataset(), q);
+            Node method = entity(EntityType.METHOD, rr.method(), q);
+            Node metric = entity(EntityType.METRIC, rr.metric(), q);
             Node result = iris.result(paper.getURI(), key(task), key(dataset), key(method), key(metric), rr.rawValue());
             q.add(paper, PG.reportsResult, result);
             q.add(result, RDF.type.asNode(), PG.Result);
@@ -59,30 +67,24 @@ public final class ReportedResultExtractor implements Extractor {
             Node narrower = task;
             List<String> parents = rr.parentTasks();
             for (String parent : parents) {
-                Node broader = entity(PG.Task, parent, q);
+                Node broader = entity(EntityType.TASK, parent, q);
                 if (narrower != null && broader != null && !broader.equals(narrower)) q.add(narrower, SKOS.broader.asNode(), broader);
                 narrower = broader;
             }
-            Node variantOf = entity(PG.Dataset, rr.datasetVariantOf(), q);
+            Node variantOf = entity(EntityType.DATASET, rr.datasetVariantOf(), q);
             if (dataset != null && variantOf != null && !variantOf.equals(dataset)) q.add(dataset, PG.variantOf, variantOf);
         }
     }
 
     /**
-     * The entity for a name a source gives, typed and labelled; null for no name. The one place where source names
-     * become entity IRIs, so name canonicalisation (shared with the text extractor) can be put here.
+     * The entity for a name a source gives, typed and labelled; null for no name. Names resolve exactly as the text
+     * extractor's mentions do ({@link EntityResolver#canonical}: the lexicon entry with the same key, synonyms
+     * included, else the name without leading determiners), so a leaderboard's "CIFAR10" and an abstract's
+     * "CIFAR-10" are one dataset; a name that differs from its canonical form is kept as {@code skos:altLabel}.
      */
-    private Node entity(Node type, String name, Quads q) {
+    private Node entity(EntityType type, String name, Quads q) {
         if (name == null || name.isBlank()) return null;
-        String label = name.strip();
-        Node e;
-        if (type.equals(PG.Task)) e = iris.task(label);
-        else if (type.equals(PG.Dataset)) e = iris.dataset(label);
-        else if (type.equals(PG.Method)) e = iris.method(label);
-        else e = iris.metric(label);
-        q.add(e, RDF.type.asNode(), type);
-        q.literal(e, RDFS.label.asNode(), label);
-        return e;
+        return nodes.entity(q, type, name.strip());
     }
 
     private static String key(Node n) { return n == null ? "" : n.getURI(); }

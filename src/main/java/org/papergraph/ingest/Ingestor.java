@@ -96,7 +96,8 @@ public final class Ingestor {
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
     public Map<String, Long> resolutionLinks() { return resolver == null ? Map.of() : resolver.linkCounts(); }
 
-    private static RecordReader forcedReader(String format) {
+    /** The reader named {@code format}, or null for none; an unknown name is an {@link IngestException}. */
+    static RecordReader forcedReader(String format) {
         if (format == null) return null;
         return SourceFiles.byName(format).orElseThrow(() -> new IngestException(
                 "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
@@ -109,7 +110,8 @@ public final class Ingestor {
                 || n.startsWith("notice") || n.startsWith("copying");
     }
 
-    private static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
+    /** The files to read: named files as given, folders walked in name order without documentation files. */
+    static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
         for (Path p : inputs) {
             if (!Files.exists(p)) throw new IngestException("no such file or folder: " + p);
             if (Files.isDirectory(p)) {

@@ -1,6 +1,7 @@
 package org.papergraph.source;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 import java.io.InputStream;
 
 /**
@@ -28,11 +29,21 @@ public final class ListingReader implements RecordReader {
     public int sniff(String head) {
         String h = head.stripLeading();
         if (h.isEmpty() || h.startsWith("{") || h.startsWith("[") || h.startsWith("<")) return 0;
-        // Plain prose in blank-line-separated paragraphs, with at least one long line (an abstract) and no
-        // tab-separated columns (CoNLL, TSV): a weak claim, below every structured format.
+        // Plain prose in blank-line-separated paragraphs and no tab-separated columns (CoNLL, TSV): a weak claim,
+        // below every structured format.
         if (!h.contains("\n\n") || h.contains("\t")) return 0;
-        return h.lines().anyMatch(l -> l.length() >= 200 && l.indexOf(' ') > 0) ? 1 : 0;
+        // Documentation and licences are prose too: Markdown headings, lists, tables or fences, or licence
+        // boilerplate, are not a listing.
+        // (Licence words only at the top: an abstract may well say "released under the MIT licence".)
+        if (MARKDOWN.matcher(h).find() || LICENCE.matcher(h.substring(0, Math.min(h.length(), 1000))).find()) return 0;
+        // A listing has a paper: a short title line, then after blank lines a long abstract line.
+        return TITLE_THEN_ABSTRACT.matcher(h).find() ? 1 : 0;
     }
+
+    private static final Pattern MARKDOWN = Pattern.compile("(?m)^(?:#{1,6} |```|\\|.*\\|\\s*$|[-*] \\S|> )");
+    private static final Pattern LICENCE = Pattern.compile(
+            "(?i)permission is hereby granted|copyright \\(c\\)|licensed under|provided \"as is\"|licen[cs]e\\b.{0,40}\\bversion \\d");
+    private static final Pattern TITLE_THEN_ABSTRACT = Pattern.compile("(?m)^[^\\n]{3,300}\\n(?:[ \\t]*\\n)+[^\\n]*\\S [^\\n]{198,}");
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {

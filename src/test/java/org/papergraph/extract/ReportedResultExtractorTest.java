@@ -19,7 +19,10 @@ import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.papergraph.SharedData;
+import org.papergraph.extract.lexicon.Lexicon;
+import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
+import org.papergraph.source.SourcePosition;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.PwcEvaluationTablesReader;
 import org.papergraph.source.RecordCollector;
@@ -48,15 +51,41 @@ class ReportedResultExtractorTest {
 
     static Node lit(String s) { return NodeFactory.createLiteralString(s); }
 
+    static final EntityResolver RESOLVER = new EntityResolver(Lexicon.shipped());
+
+    static String canon(EntityType type, String name) { return type.iri(IRIS, RESOLVER.canonical(type, name)).getURI(); }
+
+    @Test
+    void sourceNamesResolveToTheTextExtractorsEntities() {
+        // "Abstract Meaning Representation Parsing" is a Papers with Code synonym of the task "AMR parsing" in the
+        // lexicon; "Cifar100" a spelling of "CIFAR-100"; the determiner of "the X" is not part of a name.
+        PaperRecord r = PaperRecord.builder(PwcEvaluationTablesReader.FORMAT, SourcePosition.entry("t.json", 1))
+                .arxivId("1234.56789").title("A paper")
+                .result(new ReportedResult("Abstract Meaning Representation Parsing", List.of(), "Cifar100", null,
+                        "The Example Net", "Accuracy", "91.2%"))
+                .build();
+        DatasetGraph g = DatasetGraphFactory.createTxnMem();
+        new ReportedResultExtractor(IRIS).extract(r, IRIS.recordGraph(r), StreamRDFLib.dataset(g));
+        Node result = g.find(Node.ANY, IRIS.paper(r), PG.reportsResult, Node.ANY).next().getObject();
+        assertTrue(g.contains(Node.ANY, result, PG.task, IRIS.task("AMR parsing")));
+        assertTrue(g.contains(Node.ANY, IRIS.task("AMR parsing"), SKOS.altLabel.asNode(), lit("Abstract Meaning Representation Parsing")));
+        assertTrue(g.contains(Node.ANY, result, PG.dataset, IRIS.dataset("CIFAR-100")));
+        assertTrue(g.contains(Node.ANY, result, PG.method, IRIS.method("Example Net")));
+        // The text extractor gives a mention of the same name the same entity.
+        EntityResolver text = new EntityResolver(ExtractionModels.shipped().lexicon());
+        assertEquals(IRIS.task("AMR parsing"), EntityType.TASK.iri(IRIS, text.canonical(EntityType.TASK, "abstract meaning representation parsing")));
+    }
+
     @Test
     void oneResultPerDistinctCellWithRawValueAlwaysAndValueWhenNumeric() {
         Set<List<String>> cells = new HashSet<>();
         Set<List<String>> numeric = new HashSet<>();
         for (PaperRecord r : slice) {
             for (ReportedResult rr : r.results()) {
-                // Entities are identified by their slug: names that differ only in case or punctuation are one entity.
-                List<String> key = List.of(IRIS.paper(r).getURI(), Iris.slug(rr.task()), Iris.slug(rr.dataset()),
-                        rr.method() == null ? "" : Iris.slug(rr.method()), Iris.slug(rr.metric()), rr.rawValue());
+                // Entities are identified by their canonical name, as the text extractor resolves them.
+                List<String> key = List.of(IRIS.paper(r).getURI(), canon(EntityType.TASK, rr.task()),
+                        canon(EntityType.DATASET, rr.dataset()), rr.method() == null ? "" : canon(EntityType.METHOD, rr.method()),
+                        canon(EntityType.METRIC, rr.metric()), rr.rawValue());
                 cells.add(key);
                 if (ResultValue.parse(rr.rawValue()).isPresent()) numeric.add(key);
             }

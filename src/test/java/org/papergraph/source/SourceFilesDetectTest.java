@@ -41,6 +41,22 @@ class SourceFilesDetectTest {
     }
 
     @Test
+    void documentationAndLicencesBesideTheDataAreNotListings() throws IOException {
+        // Every SOURCE.md, README and LICENSE under ../shared/data: prose, but no paper listing.
+        java.util.List<Path> docs;
+        try (var walk = java.nio.file.Files.walk(SharedData.path("data"))) {
+            docs = walk.filter(java.nio.file.Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString().toUpperCase(java.util.Locale.ROOT);
+                return n.startsWith("SOURCE") || n.startsWith("README") || n.startsWith("LICENSE");
+            }).toList();
+        }
+        assertTrue(docs.size() >= 15, "found " + docs.size());
+        for (Path p : docs) {
+            assertTrue(detect(p).map(RecordReader::format).filter("listing"::equals).isEmpty(), p.toString());
+        }
+    }
+
+    @Test
     void bothArxivFormatsAreRegistered() {
         assertTrue(SourceFiles.byName("arxiv-jsonl").orElseThrow() instanceof ArxivJsonReader);
         assertTrue(SourceFiles.byName("arxiv-atom").orElseThrow() instanceof ArxivAtomReader);
