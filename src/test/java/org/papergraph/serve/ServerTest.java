@@ -151,6 +151,33 @@ class ServerTest {
         assertEquals(132, countFrom(get(s.queryUrl(PAPERS), "application/sparql-results+json").body()));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain", "*/*", "text/csv", "text/tab-separated-values",
+            "application/sparql-results+xml"})
+    void queryTimingOutIsAnErrorInEveryResultFormat(String accept) throws Exception {
+        // Fuseki's text table reads every row before it writes, and on a timeout it used to print the rows so far
+        // with an "incomplete results" banner under status 200: a client could not tell it from an answer.
+        Server s = start(Server.builder(store).timeout(Duration.ofMillis(300)));
+        if (accept.equals("text/plain")) {
+            // The table is written only after every row was read, so the timeout comes before the first byte and
+            // can be a plain 503, not merely a broken transfer.
+            HttpResponse<String> r = get(s.queryUrl(SLOW_STREAM), accept);
+            assertEquals(503, r.statusCode(), r.body());
+            assertTrue(!r.body().contains("Incomplete results"), r.body());
+        }
+        for (String q : List.of(SLOW_STREAM, SLOW_COUNT)) {
+            try {
+                HttpResponse<String> r = get(s.queryUrl(q), accept);
+                assertNotEquals(200, r.statusCode(), accept + ": a query stopped by the timeout answered 200 with "
+                        + r.body().length() + " chars: " + r.body().substring(Math.max(0, r.body().length() - 200)));
+                assertTrue(r.statusCode() >= 500, accept + ": status " + r.statusCode());
+            } catch (IOException aborted) {
+                // also an error the client sees: the transfer failed
+            }
+        }
+        assertEquals(132, countFrom(get(s.queryUrl(PAPERS), "application/sparql-results+json").body()));
+    }
+
     @Test
     void usesTheSmallOutputBuffer() {
         Server s = start(Server.builder(store));
