@@ -3,6 +3,8 @@ package org.papergraph.serve;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -31,17 +33,51 @@ import org.apache.jena.web.HttpSC;
  *
  * <p>A query stopped by the timeout while its rows are read is answered the same way: HTTP 503 when nothing was sent
  * yet, a broken transfer otherwise. Fuseki's text table writer would otherwise catch the cancellation itself, print
- * the rows it had with an "incomplete results" banner and end with status 200. Thread-safe and stateless apart from
- * the cap.
+ * the rows it had with an "incomplete results" banner and end with status 200.
+ *
+ * <p>At most {@code concurrent} queries run at once; the others wait their turn (first come, first served) for up to
+ * {@code maxWait}, and a request that waited longer is answered 503 with {@code Retry-After}. Without this, every
+ * request shares the cores at once under a burst: a query that needs two seconds of CPU alone needs thirty when
+ * fifteen others run beside it, and times out, although the server has enough throughput for all of them. The query
+ * timeout counts from the start of execution, not from arrival. Thread-safe.
  */
 final class CappedQueryProcessor extends SPARQL_QueryDataset {
     /** Rows read ahead before the response starts; small enough to hold in memory for every concurrent request. */
     static final int LOOKAHEAD = 256;
     private final long maxResults;
+    private final Semaphore running;
+    private final int concurrent;
+    private final long maxWaitMillis;
 
-    CappedQueryProcessor(long maxResults) {
+    CappedQueryProcessor(long maxResults, int concurrent, long maxWaitMillis) {
         if (maxResults < 1) throw new IllegalArgumentException("maxResults must be positive: " + maxResults);
+        if (concurrent < 1) throw new IllegalArgumentException("concurrent must be positive: " + concurrent);
         this.maxResults = maxResults;
+        this.concurrent = concurrent;
+        this.running = new Semaphore(concurrent, true);
+        this.maxWaitMillis = maxWaitMillis;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            action.getResponse().setHeader("Retry-After", "10");
+            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, "server busy: " + concurrent
+                    + " queries are running and this one waited " + maxWaitMillis / 1000 + " s for its turn; try again later");
+            return;
+        }
+        try {
+            super.execute(queryString, action);
+        } finally {
+            running.release();
+        }
     }
 
     @Override
