@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,11 +31,8 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.papergraph.query.QueryCatalog;
+import org.papergraph.query.QueryRunner;
 import org.papergraph.query.StoredQuery;
 
 /**
@@ -43,9 +41,10 @@ import org.papergraph.query.StoredQuery;
  * requests served, errors, latency percentiles and, when given the server's process id, its memory.
  *
  * <p>Parameters are filled the way a user of the explorer would: every paper-valued parameter ({@code ?paper},
- * {@code ?cited}, {@code ?citing}, {@code ?from}, {@code ?to}) gets a paper drawn from a sample taken from the server
- * at the start; other optional parameters stay unbound. A query without LIMIT gets {@value #PAGE} (one page), so a
- * listing query asks for a page rather than the whole graph. A request counts as served when it answers 200 and its
+ * {@code ?cited}, {@code ?citing}, {@code ?from}, {@code ?to}), required or optional, gets a paper drawn from a sample
+ * taken from the server at the start; other optional parameters stay unbound. Every SELECT asks for one page of
+ * {@value #PAGE} rows (its {@code ?limit} parameter, or a LIMIT when it has none), so a listing query asks for a
+ * page rather than the whole graph. A request counts as served when it answers 200 and its
  * body is read to the end; anything else (another status, a broken transfer, a client timeout) is an error.
  *
  * <p>Only loopback URLs are accepted: this tool must not be turned against somebody else's server.
@@ -225,47 +224,23 @@ public final class LoadTest {
     }
 
     /**
-     * Binds paper-valued parameters to random sampled papers and adds a LIMIT when the query has none. When binding
-     * an optional parameter gives text that does not parse again (Jena cannot print every substituted query), that
-     * parameter stays unbound; a required one that cannot be bound is an error.
+     * Binds every paper-valued parameter, required or optional, to a random sampled paper and asks for one page of
+     * {@value #PAGE} rows: through the {@code ?limit} parameter when the query is paged, else with a LIMIT on a SELECT
+     * that has none. The text comes from {@link QueryRunner#prepare}, which prints substituted queries as SPARQL that
+     * parses again.
      */
     static String instantiate(StoredQuery q, List<Node> papers, Random rnd) {
-        Query query = QueryFactory.create(q.text(), Syntax.syntaxSPARQL_11);
-        Map<Var, Node> required = new HashMap<>();
-        Map<Var, Node> all = new HashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         for (StoredQuery.Param p : q.params()) {
             if (p.description().contains("paper IRI") && !papers.isEmpty()) {
-                Node paper = papers.get(rnd.nextInt(papers.size()));
-                all.put(Var.alloc(p.name()), paper);
-                if (p.required()) required.put(Var.alloc(p.name()), paper);
+                params.put(p.name(), papers.get(rnd.nextInt(papers.size())).getURI());
             }
         }
-        String text = substitute(query, all);
-        if (text == null) text = substitute(query, required);
-        if (text == null) throw new IllegalStateException("cannot bind the parameters of query " + q.name());
-        return text;
-    }
-
-    private static String substitute(Query query, Map<Var, Node> bind) {
-        Query out = bind.isEmpty() ? query.cloneQuery() : QueryTransformOps.syntaxSubstitute(query, bind);
-        // Grouping or sorting by a bound parameter became grouping or sorting by a constant, which Jena prints as a
-        // bare IRI that does not parse again; it changes nothing, so drop it.
-        if (out.hasGroupBy()) {
-            var groups = out.getGroupBy();
-            for (Var v : new ArrayList<>(groups.getVars())) {
-                var e = groups.getExpr(v);
-                if (e != null && e.isConstant()) groups.remove(v);
-            }
-        }
-        if (out.hasOrderBy()) out.getOrderBy().removeIf(c -> c.getExpression().isConstant());
-        if (out.isSelectType() && !out.hasLimit()) out.setLimit(PAGE);
-        String text = out.serialize();
-        try {
-            QueryFactory.create(text, Syntax.syntaxSPARQL_11);
-            return text;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        boolean paged = q.param(QueryRunner.LIMIT).isPresent();
+        if (paged) params.put(QueryRunner.LIMIT, Integer.toString(PAGE));
+        Query out = QueryRunner.prepare(q, params);
+        if (!paged && out.isSelectType() && !out.hasLimit()) out.setLimit(PAGE);
+        return out.serialize();
     }
 
     private static List<Node> samplePapers(HttpClient http, URI endpoint) throws IOException, InterruptedException {

@@ -23,8 +23,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 import org.papergraph.query.QueryCatalog;
 import org.papergraph.query.QueryRunner;
@@ -39,7 +37,8 @@ import org.papergraph.store.GraphStore;
  *
  * <p>Paper parameters ({@code ?paper}, {@code ?cited}, {@code ?citing}, {@code ?from}) are bound to {@code --paper}
  * (meant to be a mid-size paper), {@code ?to} to {@code --top} (the most-cited paper); co-citation also runs bound
- * to {@code --top}. Optional parameters are bound too, so every query asks about one paper where it can. Each
+ * to {@code --top}. Optional paper parameters are bound too, so every query asks about one paper where it can;
+ * paging parameters keep their defaults (the query's own LIMIT). Each
  * query is run {@code --warmup} times unmeasured, then up to {@code --runs} times or until {@code --budget} seconds
  * are spent, whichever comes first (at least once); results are consumed in full (HTTP: the whole JSON body).
  *
@@ -62,9 +61,9 @@ public final class QueryBench {
 
         List<Case> cases = new ArrayList<>();
         for (StoredQuery q : QueryCatalog.folder(queries).all()) {
-            cases.add(new Case(q.name(), bind(q, paper, top, false), values(q, paper, top, false)));
+            cases.add(new Case(q.name(), bind(q, paper, top, false)));
             if (q.name().equals("co-citation")) {
-                cases.add(new Case(q.name() + " (most-cited)", bind(q, paper, top, true), values(q, paper, top, true)));
+                cases.add(new Case(q.name() + " (most-cited)", bind(q, paper, top, true)));
             }
         }
         try (GraphStore gs = GraphStore.open(store, Iris.defaults())) {
@@ -89,19 +88,11 @@ public final class QueryBench {
                             ms(pct(local, 50)), ms(pct(local, 99)), local.length);
                     if (http) {
                         HttpClient cl = client;
-                        String base = server.sparqlUrl() + "?query=";
-                        String url = base + URLEncoder.encode(c.query.serialize(), StandardCharsets.UTF_8);
-                        String mark = "";
-                        if (!parsesOnServer(cl, url)) {
-                            // Jena cannot always write a substituted query back as parseable text (a constant
-                            // projected twice); send the original with its parameters as a VALUES block instead.
-                            url = base + URLEncoder.encode(c.values.serialize(), StandardCharsets.UTF_8);
-                            mark = " (VALUES)";
-                        }
+                        String url = server.sparqlUrl() + "?query=" + URLEncoder.encode(c.query.serialize(), StandardCharsets.UTF_8);
                         String u = url;
                         try {
                             double[] remote = time(() -> runHttp(cl, u), warmup, runs, budget);
-                            line += String.format(Locale.ROOT, " %s%s | %s | %d |", ms(pct(remote, 50)), mark,
+                            line += String.format(Locale.ROOT, " %s | %s | %d |", ms(pct(remote, 50)),
                                     ms(pct(remote, 99)), remote.length);
                         } catch (IllegalStateException e) {
                             line += " n/a | n/a | 0 |";
@@ -117,54 +108,22 @@ public final class QueryBench {
         }
     }
 
-    private record Case(String name, Query query, Query values) {}
+    private record Case(String name, Query query) {}
 
-    private static boolean parsesOnServer(HttpClient client, String url) {
-        try {
-            runHttp(client, url);
-            return true;
-        } catch (IllegalStateException e) {
-            return !e.getMessage().startsWith("HTTP 400");
-        }
-    }
-
-    /** The query with its paper parameters given as a trailing VALUES block. */
-    static Query values(StoredQuery q, Node paper, Node top, boolean topForPaper) {
-        Query query = QueryRunner.parse(q);
-        List<Var> vars = new ArrayList<>();
-        org.apache.jena.sparql.engine.binding.BindingBuilder b = org.apache.jena.sparql.engine.binding.BindingFactory.builder();
-        for (StoredQuery.Param p : q.params()) {
-            Node v = switch (p.name()) {
-                case "paper", "cited", "citing", "from" -> topForPaper ? top : paper;
-                case "to" -> top;
-                default -> null;
-            };
-            if (v != null) {
-                vars.add(Var.alloc(p.name()));
-                b.add(Var.alloc(p.name()), v);
-            }
-        }
-        if (!vars.isEmpty()) query.setValuesDataBlock(vars, List.of(b.build()));
-        return query;
-    }
-
-    /** The query with its paper parameters replaced by terms, as {@code papergraph query --param} would. */
+    /**
+     * The query with its paper parameters bound, as {@code papergraph query --param} binds them
+     * ({@link QueryRunner#prepare}); its text parses again, so the same query runs in process and over HTTP.
+     */
     static Query bind(StoredQuery q, Node paper, Node top, boolean topForPaper) {
-        Map<Var, Node> map = new HashMap<>();
+        Map<String, String> params = new HashMap<>();
         for (StoredQuery.Param p : q.params()) {
             switch (p.name()) {
-                case "paper", "cited", "citing", "from" -> map.put(Var.alloc(p.name()), topForPaper ? top : paper);
-                case "to" -> map.put(Var.alloc(p.name()), top);
-                default -> { /* not a paper: leave unbound */ }
+                case "paper", "cited", "citing", "from" -> params.put(p.name(), (topForPaper ? top : paper).getURI());
+                case "to" -> params.put(p.name(), top.getURI());
+                default -> { /* not a paper: its default */ }
             }
         }
-        Query bound = QueryTransformOps.syntaxSubstitute(QueryRunner.parse(q), map);
-        // Ordering by a now-constant term changes nothing, and Jena writes it back as "ORDER BY <iri> ?x", which
-        // its own parser reads as a function call: drop such conditions so the HTTP text parses.
-        if (bound.getOrderBy() != null) {
-            bound.getOrderBy().removeIf(c -> c.getExpression().isConstant());
-        }
-        return bound;
+        return QueryRunner.prepare(q, params);
     }
 
     private static long citedBy(Dataset ds, Node p) {

@@ -33,6 +33,11 @@ public final class ServerOptions {
             description = "Largest answer, in rows or triples; a bigger one is an error, not cut short (default: ${DEFAULT-VALUE}).")
     long maxResults;
 
+    @Option(names = "--concurrent-queries", paramLabel = "N", defaultValue = "0",
+            description = "Queries run at once; later ones wait their turn for up to the timeout, then get 503 "
+                    + "(default: one per core, at least 2).")
+    int concurrentQueries;
+
     @Option(names = "--allow-updates",
             description = "Also serve SPARQL Update (/papergraph/update) and uploads (/papergraph/data), behind HTTP basic "
                     + "authentication; needs a password from --password-file or $" + PASSWORD_ENV + ". Queries stay open.")
@@ -54,8 +59,10 @@ public final class ServerOptions {
         if (port < 0 || port > 65535) throw new UserException("--port must be between 0 and 65535, not " + port, Main.USAGE);
         if (!(timeoutSeconds > 0)) throw new UserException("--timeout must be a positive number of seconds", Main.USAGE);
         if (maxResults < 1) throw new UserException("--max-results must be a positive number", Main.USAGE);
+        if (concurrentQueries < 0) throw new UserException("--concurrent-queries must be a positive number", Main.USAGE);
         Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
         Server.Builder b = Server.builder(store).host(host).port(port).maxResults(maxResults).timeout(timeout)
+                .concurrentQueries(concurrentQueries == 0 ? Server.DEFAULT_CONCURRENT_QUERIES : concurrentQueries)
                 .customize(WebSite.installer(store, timeout));
         if (allowUpdates) {
             if (user == null || user.isBlank() || user.contains(":")) {

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
@@ -13,13 +17,16 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.rowset.RowSetWriterRegistry;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.system.Txn;
@@ -27,11 +34,20 @@ import org.apache.jena.system.Txn;
 /**
  * Runs a {@link StoredQuery} against a dataset (the store's union graph as default graph) and writes its results.
  *
- * <p>Parameters are bound by syntactic substitution (Jena's {@code substitution}): every {@code ?name} in the query,
- * subqueries and projection included, is replaced by the given term before execution, so a parameter narrows the
- * query where it is used rather than filtering a finished result. Stateless; safe to share between threads.
+ * <p>Parameters are bound by syntactic substitution ({@link #prepare}): every {@code ?name} in the query, subqueries
+ * and projection included, is replaced by the given term before execution, so a parameter narrows the query where it
+ * is used rather than filtering a finished result. The prepared query also prints as SPARQL that parses again to the
+ * same query, so the text can be sent to a SPARQL endpoint. Two parameter names are not terms but paging:
+ * {@value #LIMIT} and {@value #OFFSET} (see {@link #prepare}). Stateless; safe to share between threads.
  */
 public final class QueryRunner {
+    /** Paging parameter: the number of rows of a paged query (its LIMIT). */
+    public static final String LIMIT = "limit";
+    /** Paging parameter: the number of rows of a paged query skipped before the first one returned (its OFFSET). */
+    public static final String OFFSET = "offset";
+    private static final Set<String> PAGING = Set.of(LIMIT, OFFSET);
+    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
+
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$");
 
@@ -86,6 +102,10 @@ public final class QueryRunner {
                     ? Pattern.compile("[?$]" + Pattern.quote(name) + "\\b").matcher(q.text()).find()
                     : q.param(name).isPresent();
             if (!known) throw new QueryFailure("query " + q.name() + " has no parameter '" + name + "'; " + describe(q));
+            if (PAGING.contains(name) && !COUNT.matcher(e.getValue().strip()).matches()) {
+                throw new QueryFailure("parameter " + name + " of query " + q.name() + " must be a whole number of rows (0 or more), not '"
+                        + e.getValue() + "'");
+            }
             out.put(name, term(e.getValue()));
         }
         for (StoredQuery.Param p : q.params()) {
@@ -104,6 +124,63 @@ public final class QueryRunner {
     }
 
     /**
+     * The query {@code q} with {@code params} applied, ready to run in process or to send as text
+     * ({@link Query#serialize()}) to a SPARQL endpoint.
+     *
+     * <p>Each parameter is checked ({@link #bind}) and substituted syntactically for its variable. Substitution can
+     * leave constructs that Jena executes but cannot print as SPARQL that parses again; they are removed where they
+     * mean nothing: an ORDER BY condition that became a constant orders nothing (Jena prints {@code ORDER BY <iri>
+     * ?x}, which reads back as a function call).
+     *
+     * <p>{@value #LIMIT} and {@value #OFFSET}, when the query declares them, are whole numbers that set the LIMIT and
+     * OFFSET of the query's paged level: the outermost SELECT, the query itself or a subquery, that has a LIMIT in its
+     * text (else the query itself). A paged query selects its page in a subquery before it looks up the columns,
+     * so a page costs the lookups of its own rows only; the LIMIT written in the query is the default page size.
+     *
+     * @throws QueryFailure when the query does not parse or its parameters are wrong
+     */
+    public static Query prepare(StoredQuery q, Map<String, String> params) {
+        Query query = parse(q);
+        Map<String, Node> bound = bind(q, params);
+        Map<Var, Node> terms = new HashMap<>();
+        bound.forEach((name, node) -> {
+            if (!(PAGING.contains(name) && q.param(name).isPresent())) terms.put(Var.alloc(name), node);
+        });
+        Query out = terms.isEmpty() ? query.cloneQuery() : QueryTransformOps.replaceVars(query, terms);
+        for (Query level : levels(out)) {
+            if (level.getOrderBy() != null) level.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+        }
+        Query paged = pagedLevel(out);
+        if (bound.containsKey(LIMIT) && q.param(LIMIT).isPresent()) paged.setLimit(Long.parseLong(bound.get(LIMIT).getLiteralLexicalForm()));
+        if (bound.containsKey(OFFSET) && q.param(OFFSET).isPresent()) paged.setOffset(Long.parseLong(bound.get(OFFSET).getLiteralLexicalForm()));
+        return out;
+    }
+
+    /** The query and all its subqueries, outer levels first. */
+    static List<Query> levels(Query top) {
+        List<Query> out = new ArrayList<>();
+        out.add(top);
+        for (int i = 0; i < out.size(); i++) {
+            Query level = out.get(i);
+            if (level.getQueryPattern() == null) continue;
+            ElementWalker.walk(level.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementSubQuery el) { out.add(el.getQuery()); }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The level of {@code top} that {@value #LIMIT} and {@value #OFFSET} page: the outermost (sub)query with a LIMIT
+     * of its own, or {@code top} itself when none has one.
+     */
+    public static Query pagedLevel(Query top) {
+        for (Query level : levels(top)) if (level.hasLimit()) return level;
+        return top;
+    }
+
+    /**
      * Runs {@code q} with {@code params} over {@code dataset} in a read transaction and writes the results to
      * {@code out} in {@code format} (UTF-8). The caller owns {@code out}; it is flushed, not closed. SELECT and ASK queries only.
      *
@@ -111,15 +188,12 @@ public final class QueryRunner {
      * @throws QueryFailure when the query does not parse, its parameters are wrong, or it is not SELECT or ASK
      */
     public long run(Dataset dataset, StoredQuery q, Map<String, String> params, ResultFormat format, OutputStream out) {
-        Query query = parse(q);
-        Map<String, Node> bound = bind(q, params);
+        Query query = prepare(q, params);
         if (!query.isSelectType() && !query.isAskType()) {
             throw new QueryFailure("query " + q.name() + " is not a SELECT or ASK query; use export for graphs");
         }
         return Txn.calculateRead(dataset, () -> {
-            QueryExecutionDatasetBuilder b = QueryExecution.dataset(dataset).query(query);
-            bound.forEach((name, node) -> b.substitution(name, (RDFNode) dataset.getDefaultModel().asRDFNode(node)));
-            try (QueryExecution qe = b.build()) {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
                 if (query.isAskType()) {
                     // The answer is one word; table, CSV and TSV print it bare.
                     boolean answer = qe.execAsk();

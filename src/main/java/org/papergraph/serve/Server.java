@@ -37,6 +37,9 @@ import org.papergraph.store.GraphStore;
  * protocol's {@code timeout} parameter (seconds), never a longer one. The listener binds {@value #DEFAULT_HOST}
  * unless told otherwise.
  *
+ * <p>At most {@link Builder#concurrentQueries} queries run at once (one per core by default); later ones wait their
+ * turn for up to the timeout, then are answered 503 with {@code Retry-After} ({@link CappedQueryProcessor}).
+ *
  * <p>Every answer is capped ({@link Builder#maxResults}, {@value #DEFAULT_MAX_RESULTS} rows or triples by default): a
  * bigger answer is an error, never a silently shortened one ({@link CappedQueryProcessor}). A query that does not
  * parse is answered 400 with the parser's message, line and column.
@@ -70,6 +73,11 @@ public final class Server implements AutoCloseable {
      * results so far fit in it.
      */
     public static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Queries run at once by default: one per core, at least two. More would only share the same cores, so each
+     * query would take longer and slow ones would time out under a burst; the others wait their turn.
+     */
+    public static final int DEFAULT_CONCURRENT_QUERIES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final FusekiServer fuseki;
     private final String host;
@@ -161,6 +169,7 @@ public final class Server implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private Duration timeout = DEFAULT_TIMEOUT;
         private long maxResults = DEFAULT_MAX_RESULTS;
+        private int concurrentQueries = DEFAULT_CONCURRENT_QUERIES;
         private String user;
         private String password;
         private final List<Consumer<FusekiServer.Builder>> customizers = new ArrayList<>();
@@ -195,6 +204,16 @@ public final class Server implements AutoCloseable {
         }
 
         /**
+         * Queries run at once, {@link #DEFAULT_CONCURRENT_QUERIES} by default; must be positive. Further queries wait
+         * for a turn for up to the timeout, then are answered 503 (server busy) with {@code Retry-After}.
+         */
+        public Builder concurrentQueries(int n) {
+            if (n < 1) throw new IllegalArgumentException("concurrentQueries must be positive: " + n);
+            this.concurrentQueries = n;
+            return this;
+        }
+
+        /**
          * Enables the update and upload endpoints for {@code user}, who authenticates with HTTP basic authentication
          * and {@code password}. The password is kept in memory only and never logged.
          */
@@ -221,7 +240,7 @@ public final class Server implements AutoCloseable {
             // the store's own context (used by offline queries) stays untouched.
             Context cxt = new Context();
             cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
-            CappedQueryProcessor queries = new CappedQueryProcessor(maxResults);
+            CappedQueryProcessor queries = new CappedQueryProcessor(maxResults, concurrentQueries, timeout.toMillis());
             DataService.Builder service = DataService.newBuilder(store.datasetGraph())
                     .addEndpoint(queryEndpoint("sparql", cxt, queries))
                     .addEndpoint(queryEndpoint("query", cxt, queries));

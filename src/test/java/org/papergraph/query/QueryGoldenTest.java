@@ -19,6 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -82,6 +88,23 @@ class QueryGoldenTest {
                         + "\n--- actual\n" + String.join("\n", actual));
             }
             assertEquals(expected.size() - 1, rows);
+
+            // The same query with its parameters applied, printed as text and read back, as a client sends it to
+            // the SPARQL endpoint: it must parse and answer the same rows.
+            String text = QueryRunner.prepare(q, params).serialize();
+            Query reread;
+            try {
+                reread = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+            } catch (QueryParseException e) {
+                throw new AssertionError(caseName + ": the prepared query does not parse again: " + e.getMessage() + "\n" + text, e);
+            }
+            ByteArrayOutputStream viaText = new ByteArrayOutputStream();
+            Txn.executeRead(store.dataset(), () -> {
+                try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(reread).build()) {
+                    ResultSetFormatter.outputAsCSV(viaText, qe.execSelect());
+                }
+            });
+            assertEquals(expected, lines(viaText.toString(StandardCharsets.UTF_8)), caseName + ": rows of the prepared text\n" + text);
         }
     }
 

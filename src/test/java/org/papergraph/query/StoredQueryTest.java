@@ -21,7 +21,28 @@ class StoredQueryTest {
         StoredQuery m = QueryCatalog.classpath().get("mentions").orElseThrow();
         assertEquals(List.of("paper", "minConfidence"), m.params().stream().map(StoredQuery.Param::name).toList());
         assertTrue(m.params().stream().noneMatch(StoredQuery.Param::required));
-        assertEquals(List.of(), QueryCatalog.classpath().get("papers").orElseThrow().params());
+        assertEquals(List.of("limit", "offset"), QueryCatalog.classpath().get("papers").orElseThrow().params().stream()
+                .map(StoredQuery.Param::name).toList());
+        assertEquals(List.of(), QueryCatalog.classpath().get("stats").orElseThrow().params());
+    }
+
+    @Test
+    void pagingParametersSetLimitAndOffsetOfThePagedLevel() {
+        StoredQuery papers = QueryCatalog.classpath().get("papers").orElseThrow();
+        var q = QueryRunner.prepare(papers, Map.of("limit", "25", "offset", "50"));
+        var page = QueryRunner.pagedLevel(q);
+        assertTrue(page != q, "papers pages in its subquery");
+        assertEquals(25, page.getLimit());
+        assertEquals(50, page.getOffset());
+        assertTrue(!q.hasLimit(), "the outer query keeps no LIMIT of its own");
+        assertEquals(1000, QueryRunner.pagedLevel(QueryRunner.prepare(papers, Map.of())).getLimit(), "default page");
+        for (String bad : List.of("-1", "ten", "1.5", "<urn:x:a>")) {
+            QueryFailure f = assertThrows(QueryFailure.class, () -> QueryRunner.prepare(papers, Map.of("limit", bad)), bad);
+            assertTrue(f.getMessage().contains("whole number"), f.getMessage());
+        }
+        // A query that does not declare them has no such parameters.
+        assertThrows(QueryFailure.class, () -> QueryRunner.prepare(QueryCatalog.classpath().get("stats").orElseThrow(),
+                Map.of("limit", "5")));
     }
 
     @Test

@@ -151,6 +151,49 @@ class ServerTest {
         assertEquals(132, countFrom(get(s.queryUrl(PAPERS), "application/sparql-results+json").body()));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain", "*/*", "text/csv", "text/tab-separated-values",
+            "application/sparql-results+xml"})
+    void queryTimingOutIsAnErrorInEveryResultFormat(String accept) throws Exception {
+        // Fuseki's text table writer catches a timeout itself and prints an "incomplete results" banner; whether an
+        // error status followed depended on the path. Every format must end in an error status or a broken transfer.
+        Server s = start(Server.builder(store).timeout(Duration.ofMillis(300)));
+        for (String q : List.of(SLOW_STREAM, SLOW_COUNT)) {
+            try {
+                HttpResponse<String> r = get(s.queryUrl(q), accept);
+                assertNotEquals(200, r.statusCode(), accept + ": a query stopped by the timeout answered 200 with "
+                        + r.body().length() + " chars: " + r.body().substring(Math.max(0, r.body().length() - 200)));
+                assertTrue(r.statusCode() >= 500, accept + ": status " + r.statusCode());
+                assertTrue(!r.body().contains("Incomplete results"), accept + ": " + r.body());
+            } catch (IOException aborted) {
+                // also an error the client sees: the transfer failed
+            }
+        }
+        assertEquals(132, countFrom(get(s.queryUrl(PAPERS), "application/sparql-results+json").body()));
+    }
+
+    @Test
+    void queriesBeyondTheConcurrencyLimitWaitTheirTurn() throws Exception {
+        // One query at a time: a quick query sent while a slow one runs waits until the slow one has ended (here
+        // by its own 1 s protocol timeout), then is answered in full; it is not run beside it.
+        Server s = start(Server.builder(store).timeout(Duration.ofSeconds(20)).concurrentQueries(1));
+        var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return get(s.queryUrl(SLOW_COUNT) + "&timeout=1", "application/sparql-results+json").statusCode();
+            } catch (Exception e) {
+                return -1;
+            }
+        });
+        Thread.sleep(300);
+        long t0 = System.nanoTime();
+        HttpResponse<String> quick = get(s.queryUrl(PAPERS), "application/sparql-results+json");
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(200, quick.statusCode(), quick.body());
+        assertEquals(132, countFrom(quick.body()));
+        assertEquals(503, slow.get(), "the slow query ends with the timeout");
+        assertTrue(waited >= 500, "the quick query was answered after " + waited + " ms, beside the slow one");
+    }
+
     @Test
     void usesTheSmallOutputBuffer() {
         Server s = start(Server.builder(store));
