@@ -175,7 +175,7 @@ public final class PaperResolver {
         double bestScore = -1;
         List<Entry> best = new ArrayList<>();
         for (String c : candidates) {
-            double s = similarity(t, c);
+            double s = similarityAtLeast(t, c, Math.max(threshold, bestScore));
             if (s < threshold || s < bestScore) continue;
             // A similar title from another year is another paper ("Maximum entropy (deep) inverse reinforcement
             // learning", 2008 and 2015): similar titles must agree on the year within one, when both have one.
@@ -194,6 +194,20 @@ public final class PaperResolver {
         int max = Math.max(a.length(), b.length());
         if (max == 0) return 1;
         return 1 - (double) LevenshteinDistance.getDefaultInstance().apply(a, b) / max;
+    }
+
+    /**
+     * {@link #similarity} when it is at least {@code min}, else some value below {@code min}: titles whose lengths
+     * alone rule it out are not compared, and the edit distance stops counting past the largest one that could
+     * still reach {@code min}. Same decisions as {@link #similarity}, at a fraction of the cost on large stores.
+     */
+    static double similarityAtLeast(String a, String b, double min) {
+        int max = Math.max(a.length(), b.length());
+        if (max == 0) return 1;
+        int allowed = (int) Math.floor((1 - min) * max + 1e-9);
+        if (Math.abs(a.length() - b.length()) > allowed) return -1;
+        int d = new LevenshteinDistance(allowed).apply(a, b);
+        return d < 0 ? -1 : 1 - (double) d / max;
     }
 
     /** Same year first, then nearest year, then the smallest IRI, so the choice does not depend on map order. */
