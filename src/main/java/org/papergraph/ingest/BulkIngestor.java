@@ -267,7 +267,7 @@ public final class BulkIngestor {
 
         @Override
         public void accept(PaperRecord record) {
-            if (record.title() == null && record.arxivId() == null && record.doi() == null) {
+            if (!record.describesPaper() && record.entities().isEmpty()) {
                 reject(new RecordError(record.position(), "record has no title and no identifier"));
                 return;
             }
@@ -278,7 +278,7 @@ public final class BulkIngestor {
                 @Override public void triple(Triple t) { out.add(Quad.create(graph, t)); }
             };
             try {
-                for (Extractor x : extractors) x.extract(record, graph, sink);
+                for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
             } catch (RuntimeException e) {
                 reject(new RecordError(record.position(), "extractor failed: " + e));
                 return;
@@ -300,7 +300,7 @@ public final class BulkIngestor {
             for (Quad q : out) emit(q);
             // The same provenance GraphStore.write records for a record graph.
             emit(Quad.create(meta, graph, RDF.type.asNode(), PG.RecordGraph));
-            emit(Quad.create(meta, graph, PG.describes, iris.paper(record)));
+            if (record.describesPaper()) emit(Quad.create(meta, graph, PG.describes, iris.paper(record)));
             emit(Quad.create(meta, graph, PG.sourceFile, NodeFactory.createLiteralString(record.position().file())));
             emit(Quad.create(meta, graph, PG.sourceFormat, NodeFactory.createLiteralString(record.format())));
             emit(Quad.create(meta, graph, PG.sourceUnit, NodeFactory.createLiteralString(record.position().unit())));
