@@ -29,6 +29,7 @@ public final class PaperRecord {
     private final List<String> categories;
     private final String journalRef;
     private final List<String> codeLinks;
+    private final List<String> officialCodeLinks;
     private final List<Reference> references;
     private final List<ReportedResult> results;
     private final List<SourceEntity> entities;
@@ -53,6 +54,7 @@ public final class PaperRecord {
         this.categories = List.copyOf(b.categories);
         this.journalRef = b.journalRef;
         this.codeLinks = List.copyOf(b.codeLinks);
+        this.officialCodeLinks = List.copyOf(b.officialCodeLinks);
         this.references = List.copyOf(b.references);
         this.results = List.copyOf(b.results);
         this.entities = List.copyOf(b.entities);
@@ -99,6 +101,8 @@ public final class PaperRecord {
     public String journalRef() { return journalRef; }
     /** Code repository URLs the source lists explicitly (text-mined links come from an extractor). */
     public List<String> codeLinks() { return codeLinks; }
+    /** Those of {@link #codeLinks()} the source says are the authors' own (Papers with Code {@code is_official}). */
+    public List<String> officialCodeLinks() { return officialCodeLinks; }
     public List<Reference> references() { return references; }
     /** Benchmark results the source says this paper reports (leaderboard cells), in source order. */
     public List<ReportedResult> results() { return results; }
@@ -178,6 +182,7 @@ public final class PaperRecord {
         b.categories.addAll(categories);
         b.journalRef = journalRef;
         b.codeLinks.addAll(codeLinks);
+        b.officialCodeLinks.addAll(officialCodeLinks);
         b.references.addAll(references);
         b.results.addAll(results);
         b.entities.addAll(entities);
@@ -211,6 +216,7 @@ public final class PaperRecord {
         private final List<String> categories = new ArrayList<>();
         private String journalRef;
         private final List<String> codeLinks = new ArrayList<>();
+        private final List<String> officialCodeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final List<ReportedResult> results = new ArrayList<>();
         private final List<SourceEntity> entities = new ArrayList<>();
@@ -237,6 +243,12 @@ public final class PaperRecord {
         public Builder category(String v) { if (v != null && !v.isBlank() && !categories.contains(v)) categories.add(v); return this; }
         public Builder journalRef(String v) { this.journalRef = Text.clean(v); return this; }
         public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
+        /** A code link the source says is the authors' own; also a {@link #codeLink}. */
+        public Builder officialCodeLink(String v) {
+            codeLink(v);
+            if (v != null && !v.isBlank() && !officialCodeLinks.contains(v)) officialCodeLinks.add(v);
+            return this;
+        }
         public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
         public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
         public Builder entity(SourceEntity e) { if (e != null) entities.add(e); return this; }

@@ -7,12 +7,12 @@ import org.papergraph.resolve.Iris;
  * Reads the Papers with Code archive's {@code links-between-papers-and-code.json} (a JSON array; an API list
  * response of the same objects also reads): each entry links one paper ({@code paper_arxiv_id},
  * {@code paper_url} holding its Papers with Code id, {@code paper_title}, {@code paper_url_abs}) to one repository
- * ({@code repo_url}) and becomes one record of that paper with the repository as its code link. The record key is
+ * ({@code repo_url}) and becomes one record of that paper with the repository as its code link, an official one
+ * when {@code is_official} is true. The record key is
  * the repository URL, so the links of one paper keep separate record graphs. An entry without {@code repo_url}, or
  * naming no paper, is rejected.
  *
- * <p>Not carried: {@code is_official}, {@code mentioned_in_paper}, {@code mentioned_in_github} and
- * {@code framework} (the model has no qualified code link yet; {@code pg:codeRepository} is unqualified).
+ * <p>Not carried: {@code mentioned_in_paper}, {@code mentioned_in_github} and {@code framework}.
  */
 public final class PwcCodeLinksReader extends PwcArchiveReader {
     public static final String FORMAT = "pwc-code-links";
@@ -41,6 +41,8 @@ public final class PwcCodeLinksReader extends PwcArchiveReader {
                 .otherId("pwc", pwcId(text(n, "paper_url")))
                 .codeLink(repo)
                 .recordKey(Iris.contentKey(Iris.normaliseRepositoryUrl(repo)));
+        JsonNode official = n.get("is_official");
+        if (official != null && official.asBoolean(false)) b.officialCodeLink(repo);
         if (text(n, "paper_arxiv_id") == null) {
             String abs = text(n, "paper_url_abs");
             java.util.regex.Matcher a = abs == null ? null : PaperLinks.ARXIV.matcher(abs);

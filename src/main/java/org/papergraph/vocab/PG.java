@@ -51,6 +51,8 @@ public final class PG {
     public static final Node s2Id = term("s2Id");
     /** Papers with Code paper id (the last segment of its paperswithcode.com/paper/ page). */
     public static final Node pwcId = term("pwcId");
+    /** A code repository the paper's authors released, as the source states (Papers with Code is_official). */
+    public static final Node officialCodeRepository = term("officialCodeRepository");
     /** Subject category label, e.g. cs.LG. */
     public static final Node category = term("category");
     /** The paper's authorship entries. */

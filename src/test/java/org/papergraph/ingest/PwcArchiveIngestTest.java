@@ -51,6 +51,9 @@ class PwcArchiveIngestTest {
                     + "FILTER(STR(?t) = 'Routing Sparse Experts for Tiny Language Models') }"));
             assertEquals(2, IngestTest.count(store, P + "SELECT (COUNT(DISTINCT ?r) AS ?n) " + WHERE + PAPER + " pg:codeRepository ?r }"));
             assertEquals(1, IngestTest.count(store, P + "SELECT (COUNT(*) AS ?n) " + WHERE + PAPER
+                    + " pg:officialCodeRepository <https://github.com/example/sparse-router> }"));
+            assertEquals(0, IngestTest.count(store, P + "SELECT (COUNT(*) AS ?n) WHERE { ?p pg:officialCodeRepository <https://github.com/other/router-reimplementation> }"));
+            assertEquals(1, IngestTest.count(store, P + "SELECT (COUNT(*) AS ?n) " + WHERE + PAPER
                     + " pg:hasMention [ pg:entity <https://papergraph.org/id/method/sparse-router> ; pg:role 'proposed' ; pg:confidence ?c ] FILTER(?c = 1) }"));
             assertEquals(1, IngestTest.count(store, P + "SELECT (COUNT(*) AS ?n) " + WHERE + PAPER
                     + " pg:hasMention [ pg:entity <https://papergraph.org/id/dataset/tinytext> ; pg:role 'introduced' ] }"));

@@ -200,6 +200,8 @@ class PwcArchiveReadersTest {
         assertEquals(List.of("links-between-papers-and-code.json, entry 3: code link at line 26 has no repo_url"),
                 l.errors.stream().map(Object::toString).toList());
         assertEquals(List.of("https://github.com/example/sparse-router"), l.records.get(0).codeLinks());
+        assertEquals(List.of("https://github.com/example/sparse-router"), l.records.get(0).officialCodeLinks());
+        assertEquals(List.of(), l.records.get(1).officialCodeLinks(), "is_official false");
         assertEquals("2101.00001", l.records.get(1).arxivId());
         assertFalse(l.records.get(0).recordKey().equals(l.records.get(1).recordKey()), "two links of one paper, two graphs");
     }
