@@ -15,6 +15,8 @@ import org.papergraph.vocab.PG;
 /**
  * Code links: repositories the source lists, plus GitHub, GitLab and Bitbucket repository URLs found in the title
  * or abstract. A link is cut to the repository ({@code host/owner/repo}); deeper paths (tree/main/...) are dropped.
+ * A listed link the source calls the authors' own ({@link PaperRecord#officialCodeLinks()}) is also
+ * {@code pg:officialCodeRepository}.
  */
 public final class CodeLinkExtractor implements Extractor {
     /** host/owner/repo, with or without scheme; owner and repo as those hosts allow them. */
@@ -31,11 +33,11 @@ public final class CodeLinkExtractor implements Extractor {
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         Set<String> urls = new LinkedHashSet<>();
+        Set<String> official = new LinkedHashSet<>();
         for (String link : r.codeLinks()) {
-            // Listed links may point into a repository (tree/master/research/...): keep the repository.
-            Set<String> found = new LinkedHashSet<>();
-            find(link, found);
-            urls.add(found.isEmpty() ? Iris.normaliseRepositoryUrl(link) : found.iterator().next());
+            String repo = repository(link);
+            urls.add(repo);
+            if (r.officialCodeLinks().contains(link)) official.add(repo);
         }
         find(r.title(), urls);
         find(r.abstractText(), urls);
@@ -46,7 +48,15 @@ public final class CodeLinkExtractor implements Extractor {
             Node repo = Iris.repository(url);
             q.add(paper, PG.codeRepository, repo);
             q.add(repo, RDF.type.asNode(), PG.CodeRepository);
+            if (official.contains(url)) q.add(paper, PG.officialCodeRepository, repo);
         }
+    }
+
+    /** A listed link cut to its repository: links may point into one (tree/master/research/...). */
+    private static String repository(String link) {
+        Set<String> found = new LinkedHashSet<>();
+        find(link, found);
+        return found.isEmpty() ? Iris.normaliseRepositoryUrl(link) : found.iterator().next();
     }
 
     /** Adds the normalised repository URLs found in {@code text}. */

@@ -13,6 +13,13 @@ public interface Extractor {
     default String version() { return "1"; }
 
     /**
+     * Whether this extractor has anything to say about {@code record}; the ingest calls {@link #extract} only when
+     * it does. By default an extractor reads records of papers ({@link PaperRecord#describesPaper()}), not entity
+     * records, whose paper IRI does not exist.
+     */
+    default boolean reads(PaperRecord record) { return record.describesPaper(); }
+
+    /**
      * Emits the quads for one record into {@code graph}. The caller owns {@code start()}/{@code finish()} of
      * {@code out}. An exception rejects the whole record (no quad of it is stored).
      */

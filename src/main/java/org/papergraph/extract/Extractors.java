@@ -18,6 +18,7 @@ public final class Extractors {
                 new ResultExtractor(iris),
 
                 new ReportedResultExtractor(iris),
+                new SourceEntityExtractor(iris),
                 new ResolutionExtractor(iris));
     }
 }

@@ -39,6 +39,7 @@ public final class MetadataExtractor implements Extractor {
         if (oa != null) q.literal(paper, PG.openalexId, oa);
         String s2 = r.otherIds().get("s2");
         if (s2 != null) q.literal(paper, PG.s2Id, s2);
+        q.literal(paper, PG.pwcId, r.otherIds().get("pwc"));
         q.date(paper, DCTerms.issued.asNode(), r.published());
         q.date(paper, DCTerms.modified.asNode(), r.updated());
         for (String c : r.categories()) q.literal(paper, PG.category, c);

@@ -66,7 +66,9 @@ public final class ReaderFuzzer {
             "data/unarxive-sample",
             "data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml");
     /** Seed files inside the project itself, for formats no shared sample is in (papergraph's own format). */
-    public static final List<String> PROJECT_SEEDS = List.of("src/main/resources/demo/papers.jsonl");
+    public static final List<String> PROJECT_SEEDS = List.of("src/main/resources/demo/papers.jsonl",
+            // No copy of the Papers with Code archive's datasets and code links files exists in the shared data.
+            "src/test/resources/pwc-archive");
     /**
      * Shared samples that come as a tar archive (the unarXive sample), relative to the shared data folder: their
      * files are unpacked by {@link #unpackArchiveSeeds} and given to {@link #findSeeds(Path, Path, List)}.
@@ -81,12 +83,12 @@ public final class ReaderFuzzer {
      * document (OpenAlex API responses, an S2ORC paper) are line-based only in their line mode, see {@link Seed}.
      */
     public static final Set<String> LINE_FORMATS = Set.of("arxiv-jsonl", "papergraph-jsonl", "listing",
-            "openalex-works", "s2orc", "unarxive", "opencitations-csv");
+            "openalex-works", "s2orc", "unarxive", "opencitations-csv", "s2orc-metadata-tsv");
     /**
      * Line formats whose first line is a header naming the columns of every row: damage there may leave no row
      * readable (a reader must not guess columns from a damaged header), so only damage below it owes the later rows.
      */
-    public static final Set<String> HEADER_FORMATS = Set.of("opencitations-csv");
+    public static final Set<String> HEADER_FORMATS = Set.of("opencitations-csv", "s2orc-metadata-tsv");
 
     /** Files larger than this (after gunzip) are not used as seeds: every case reads the whole file. */
     static final int MAX_SEED_BYTES = 1 << 20;
@@ -290,9 +292,10 @@ public final class ReaderFuzzer {
         }
         for (PaperRecord r : o.accepted) {
             // The ingest keeps a record with a title or an identifier (a leaderboard row naming its paper only by
-            // a link, an OpenCitations citation known by DOIs); a record with neither is what must never pass.
+            // a link, an OpenCitations citation known by DOIs) or an entity record (a named method or dataset of no
+            // paper); a record with none of these is what must never pass.
             boolean titled = r.title() != null && !r.title().isBlank();
-            if (!titled && r.arxivId() == null && r.doi() == null && r.otherIds().isEmpty()) {
+            if (!titled && r.arxivId() == null && r.doi() == null && r.otherIds().isEmpty() && r.entities().isEmpty()) {
                 return "accepted a record without a title or an identifier at " + r.position();
             }
             String p = position(r.position());

@@ -199,11 +199,12 @@ public final class Ingestor {
 
         @Override
         public void accept(PaperRecord read) {
-            if (read.title() == null && read.arxivId() == null && read.doi() == null && read.otherIds().isEmpty()) {
+            if (!read.describesPaper() && read.entities().isEmpty()) {
                 reject(new RecordError(read.position(), "record has no title and no identifier"));
                 return;
             }
-            PaperRecord record = resolver.resolve(read);
+            // An entity record has no paper to resolve.
+            PaperRecord record = read.describesPaper() ? resolver.resolve(read) : read;
             Iris iris = store.iris();
             Node graph = iris.recordGraph(record);
             List<Quad> quads = new ArrayList<>();
@@ -212,12 +213,12 @@ public final class Ingestor {
                 @Override public void triple(org.apache.jena.graph.Triple t) { quads.add(Quad.create(graph, t)); }
             };
             try {
-                for (Extractor x : extractors) x.extract(record, graph, sink);
+                for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
             } catch (RuntimeException e) {
                 reject(new RecordError(record.position(), "extractor failed: " + e));
                 return;
             }
-            batch.add(new RecordQuads(graph, iris.paper(record), record.format(), record.position(), quads));
+            batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), quads));
             c.stored++;
             stored++;
             c.quads += quads.size();

@@ -143,13 +143,14 @@ final class QuadProducer implements Runnable, RecordSink {
 
     @Override
     public void accept(PaperRecord read) {
-        if (read.title() == null && read.arxivId() == null && read.doi() == null) {
+        if (!read.describesPaper() && read.entities().isEmpty()) {
             reject(new RecordError(read.position(), "record has no title and no identifier"));
             return;
         }
         PaperRecord record;
         try {
-            record = resolver.resolve(read);
+            // An entity record has no paper to resolve.
+            record = read.describesPaper() ? resolver.resolve(read) : read;
         } catch (RuntimeException e) {
             reject(new RecordError(read.position(), "resolving the paper failed: " + e));
             return;
@@ -161,7 +162,7 @@ final class QuadProducer implements Runnable, RecordSink {
             @Override public void triple(Triple t) { out.add(Quad.create(graph, t)); }
         };
         try {
-            for (Extractor x : extractors) x.extract(record, graph, sink);
+            for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
         } catch (RuntimeException e) {
             reject(new RecordError(record.position(), "extractor failed: " + e));
             return;
@@ -183,7 +184,7 @@ final class QuadProducer implements Runnable, RecordSink {
         for (Quad q : out) emit(q);
         // The same provenance GraphStore.write records for a record graph.
         emit(Quad.create(meta, graph, RDF.type.asNode(), PG.RecordGraph));
-        emit(Quad.create(meta, graph, PG.describes, iris.paper(record)));
+        if (record.describesPaper()) emit(Quad.create(meta, graph, PG.describes, iris.paper(record)));
         emit(Quad.create(meta, graph, PG.sourceFile, NodeFactory.createLiteralString(record.position().file())));
         emit(Quad.create(meta, graph, PG.sourceFormat, NodeFactory.createLiteralString(record.format())));
         emit(Quad.create(meta, graph, PG.sourceUnit, NodeFactory.createLiteralString(record.position().unit())));

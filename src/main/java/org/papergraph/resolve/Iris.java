@@ -28,6 +28,7 @@ import org.papergraph.source.PaperRecord;
  *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
  *   graph/meta                  graph/manual (server updates)      extractor/{name}
  *   paper/openalex/{id}         paper/s2/{id}                      paper/url/{hash}
+ *   paper/pwc/{id}              graph/{format}/entity/{type}/{slug} (a record of an entity, no paper)
  * </pre>
  * Code repositories are identified by their normalised public URL ({@code https://github.com/owner/repo}).
  */
@@ -55,7 +56,7 @@ public final class Iris {
 
     /**
      * The key that identifies a paper record across runs: {@code arxiv/{id}}, {@code doi/{doi}} or
-     * {@code title/{slug}-{hash}}, {@code openalex/{id}}, {@code s2/{id}} or {@code url/{hash}} (a paper known only by a link, as some
+     * {@code title/{slug}-{hash}}, {@code openalex/{id}}, {@code s2/{id}}, {@code pwc/{id}} (Papers with Code) or {@code url/{hash}} (a paper known only by a link, as some
      * leaderboard rows name theirs), in that order of preference.
      */
     public static String paperKey(PaperRecord r) {
@@ -64,6 +65,7 @@ public final class Iris {
         if (r.title() != null) return titleKey(r.title());
         if (r.otherIds().containsKey("openalex")) return "openalex/" + encode(r.otherIds().get("openalex"));
         if (r.otherIds().containsKey("s2")) return "s2/" + encode(r.otherIds().get("s2"));
+        if (r.otherIds().containsKey("pwc")) return "pwc/" + encode(r.otherIds().get("pwc"));
         if (r.otherIds().containsKey("url")) return "url/" + hash(r.otherIds().get("url").strip());
         throw new IllegalArgumentException("record has no arXiv id, DOI or title: " + r);
     }
@@ -77,6 +79,8 @@ public final class Iris {
     public Node paperByOpenAlex(String id) { return iri("paper/openalex/" + encode(id.strip())); }
     /** A paper known only by its Semantic Scholar / S2ORC paper id. */
     public Node paperByS2(String id) { return iri("paper/s2/" + encode(id.strip())); }
+    /** A paper known only by its Papers with Code id ({@code generative-adversarial-networks}). */
+    public Node paperByPwc(String id) { return iri("paper/pwc/" + encode(id.strip())); }
 
     /**
      * The IRI a reference is minted under by its own key, in the order arXiv id, DOI, title, OpenAlex id, S2 id;
@@ -97,6 +101,11 @@ public final class Iris {
      * so those records do not replace each other's graph.
      */
     public Node recordGraph(PaperRecord r) {
+        if (!r.describesPaper() && !r.entities().isEmpty()) {
+            // An entity record (a method or dataset entry naming no paper): one graph per entity name.
+            org.papergraph.source.SourceEntity e = r.entities().get(0);
+            return iri("graph/" + r.format() + "/entity/" + e.type().label() + "/" + entitySlug(e.name()));
+        }
         String g = "graph/" + r.format() + "/" + paperKey(r);
         return iri(r.recordKey() == null ? g : g + "/" + encode(r.recordKey()));
     }

@@ -27,7 +27,7 @@ import org.papergraph.vocab.PG;
  * OpenAlex, a TEI reference list or a listing is one IRI.
  *
  * <p>A record or reference whose own key's resource (the IRI {@link Iris} mints from its arXiv id, DOI or title)
- * already exists keeps it. Otherwise the rules, in order: arXiv id without version, DOI lower-cased, OpenAlex id, Semantic Scholar id, then the
+ * already exists keeps it. Otherwise the rules, in order: arXiv id without version, DOI lower-cased, OpenAlex id, Semantic Scholar id, Papers with Code id, then the
  * normalised title ({@link Iris#normaliseTitle}): equal titles first, then the most similar title at or above
  * {@link #DEFAULT_THRESHOLD} (Levenshtein similarity, 1 - distance / longer length) whose year, when both sides
  * have one, is within one of the record's, with the publication year as tie-breaker. A title never links two papers whose arXiv ids or DOIs differ, and titles shorter than
@@ -62,6 +62,7 @@ public final class PaperResolver {
     private final Map<String, Entry> byDoi = new HashMap<>();
     private final Map<String, Entry> byOpenAlex = new HashMap<>();
     private final Map<String, Entry> byS2 = new HashMap<>();
+    private final Map<String, Entry> byPwc = new HashMap<>();
     private final Map<Node, Entry> byIri = new HashMap<>();
     private final Map<String, List<Entry>> byTitle = new HashMap<>();
     private final Map<String, Set<String>> titlesByWord = new HashMap<>();
@@ -77,7 +78,7 @@ public final class PaperResolver {
     }
 
     /** What a record or reference says that identifies a paper. */
-    private record Key(String arxiv, String doi, String openalex, String s2, String title, Integer year) {}
+    private record Key(String arxiv, String doi, String openalex, String s2, String pwc, String title, Integer year) {}
 
     public PaperResolver(Iris iris, double threshold) {
         this.iris = iris;
@@ -92,6 +93,7 @@ public final class PaperResolver {
             dsg.find(Node.ANY, Node.ANY, PG.doi, Node.ANY).forEachRemaining(q -> r.byDoi.putIfAbsent(lex(q), r.entry(q.getSubject())));
             dsg.find(Node.ANY, Node.ANY, PG.openalexId, Node.ANY).forEachRemaining(q -> r.byOpenAlex.putIfAbsent(lex(q), r.entry(q.getSubject())));
             dsg.find(Node.ANY, Node.ANY, PG.s2Id, Node.ANY).forEachRemaining(q -> r.byS2.putIfAbsent(lex(q), r.entry(q.getSubject())));
+            dsg.find(Node.ANY, Node.ANY, PG.pwcId, Node.ANY).forEachRemaining(q -> r.byPwc.putIfAbsent(lex(q), r.entry(q.getSubject())));
             dsg.find(Node.ANY, Node.ANY, DCTerms.issued.asNode(), Node.ANY).forEachRemaining(q -> {
                 String y = lex(q);
                 if (!q.getSubject().isURI() || !y.matches("\\d{4}.*")) return;
@@ -121,7 +123,7 @@ public final class PaperResolver {
     public PaperRecord resolve(PaperRecord r) {
         Key key = new Key(r.arxivId() == null ? null : Iris.arxivBase(r.arxivId()),
                 r.doi() == null ? null : Iris.normaliseDoi(r.doi()), r.otherIds().get("openalex"), r.otherIds().get("s2"),
-                r.title(), year(r.published()));
+                r.otherIds().get("pwc"), r.title(), year(r.published()));
         Node own = iris.paper(r.withPaperIri(null));
         PaperMatch paper = find(key, own);
         Node paperIri = paper == null ? own : paper.paper();
@@ -135,7 +137,7 @@ public final class PaperResolver {
             if (refOwn == null) continue;
             Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
                     ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
-                    ref.otherIds().get("s2"), ref.title(), ref.year());
+                    ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
             PaperMatch m = find(rk, refOwn);
             // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
             if (m != null && m.paper().equals(paperIri)) m = null;
@@ -158,6 +160,7 @@ public final class PaperResolver {
         else if (k.doi() != null && byDoi.containsKey(k.doi())) m = new PaperMatch(byDoi.get(k.doi()).iri, "doi", 1.0, k.doi());
         else if (k.openalex() != null && byOpenAlex.containsKey(k.openalex())) m = new PaperMatch(byOpenAlex.get(k.openalex()).iri, "openalex", 1.0, k.openalex());
         else if (k.s2() != null && byS2.containsKey(k.s2())) m = new PaperMatch(byS2.get(k.s2()).iri, "s2", 1.0, k.s2());
+        else if (k.pwc() != null && byPwc.containsKey(k.pwc())) m = new PaperMatch(byPwc.get(k.pwc()).iri, "pwc", 1.0, k.pwc());
         else if (k.title() != null) m = byTitle(k);
         return m == null || m.paper().equals(own) ? null : m;
     }
@@ -229,6 +232,7 @@ public final class PaperResolver {
         if (k.doi() != null) { byDoi.putIfAbsent(k.doi(), e); e.doi.add(k.doi()); }
         if (k.openalex() != null) byOpenAlex.putIfAbsent(k.openalex(), e);
         if (k.s2() != null) byS2.putIfAbsent(k.s2(), e);
+        if (k.pwc() != null) byPwc.putIfAbsent(k.pwc(), e);
         if (k.year() != null && e.year == null) e.year = k.year();
         if (k.title() != null) addTitle(k.title(), e);
     }

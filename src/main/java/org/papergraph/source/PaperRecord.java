@@ -29,8 +29,10 @@ public final class PaperRecord {
     private final List<String> categories;
     private final String journalRef;
     private final List<String> codeLinks;
+    private final List<String> officialCodeLinks;
     private final List<Reference> references;
     private final List<ReportedResult> results;
+    private final List<SourceEntity> entities;
     private final String bodyText;
     private final String recordKey;
     private final Node paperIri;
@@ -52,8 +54,10 @@ public final class PaperRecord {
         this.categories = List.copyOf(b.categories);
         this.journalRef = b.journalRef;
         this.codeLinks = List.copyOf(b.codeLinks);
+        this.officialCodeLinks = List.copyOf(b.officialCodeLinks);
         this.references = List.copyOf(b.references);
         this.results = List.copyOf(b.results);
+        this.entities = List.copyOf(b.entities);
         this.bodyText = b.bodyText;
         this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
@@ -97,9 +101,27 @@ public final class PaperRecord {
     public String journalRef() { return journalRef; }
     /** Code repository URLs the source lists explicitly (text-mined links come from an extractor). */
     public List<String> codeLinks() { return codeLinks; }
+    /** Those of {@link #codeLinks()} the source says are the authors' own (Papers with Code {@code is_official}). */
+    public List<String> officialCodeLinks() { return officialCodeLinks; }
     public List<Reference> references() { return references; }
     /** Benchmark results the source says this paper reports (leaderboard cells), in source order. */
     public List<ReportedResult> results() { return results; }
+    /**
+     * Methods, datasets and tasks the source names for this record, in source order: what the paper proposes or
+     * uses (Papers with Code papers list their tasks and methods) or, for a record of no paper, the entity the
+     * record is about (see {@link #describesPaper()}).
+     */
+    public List<SourceEntity> entities() { return entities; }
+
+    /**
+     * Whether this record is about a paper (it has a title or an identifier). A record that is not is an entity
+     * record: an entry of a methods or datasets archive that names no paper, carried by {@link #entities()} only;
+     * it has no paper IRI, and only extractors that {@linkplain org.papergraph.extract.Extractor#reads read} it see it.
+     */
+    public boolean describesPaper() {
+        return title != null || arxivId != null || doi != null || !otherIds.isEmpty();
+    }
+
     /** The paper's body text (full-text sources such as GROBID TEI; paragraphs joined by blank lines), or null. */
     public String bodyText() { return bodyText; }
 
@@ -160,8 +182,10 @@ public final class PaperRecord {
         b.categories.addAll(categories);
         b.journalRef = journalRef;
         b.codeLinks.addAll(codeLinks);
+        b.officialCodeLinks.addAll(officialCodeLinks);
         b.references.addAll(references);
         b.results.addAll(results);
+        b.entities.addAll(entities);
         b.bodyText = bodyText;
         b.recordKey = recordKey;
         b.paperIri = paperIri;
@@ -172,6 +196,7 @@ public final class PaperRecord {
 
     @Override
     public String toString() {
+        if (!describesPaper() && !entities.isEmpty()) return format + "@" + position + "[" + entities.get(0).type().label() + ":" + entities.get(0).name() + "]";
         return format + "@" + position + "[" + (arxivId != null ? "arXiv:" + arxivId : doi != null ? "doi:" + doi : title) + "]";
     }
 
@@ -191,8 +216,10 @@ public final class PaperRecord {
         private final List<String> categories = new ArrayList<>();
         private String journalRef;
         private final List<String> codeLinks = new ArrayList<>();
+        private final List<String> officialCodeLinks = new ArrayList<>();
         private final List<Reference> references = new ArrayList<>();
         private final List<ReportedResult> results = new ArrayList<>();
+        private final List<SourceEntity> entities = new ArrayList<>();
         private String bodyText;
         private String recordKey;
         private Node paperIri;
@@ -216,8 +243,15 @@ public final class PaperRecord {
         public Builder category(String v) { if (v != null && !v.isBlank() && !categories.contains(v)) categories.add(v); return this; }
         public Builder journalRef(String v) { this.journalRef = Text.clean(v); return this; }
         public Builder codeLink(String v) { if (v != null && !v.isBlank() && !codeLinks.contains(v)) codeLinks.add(v); return this; }
+        /** A code link the source says is the authors' own; also a {@link #codeLink}. */
+        public Builder officialCodeLink(String v) {
+            codeLink(v);
+            if (v != null && !v.isBlank() && !officialCodeLinks.contains(v)) officialCodeLinks.add(v);
+            return this;
+        }
         public Builder reference(Reference r) { if (r != null) references.add(r); return this; }
         public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
+        public Builder entity(SourceEntity e) { if (e != null) entities.add(e); return this; }
         public Builder bodyText(String v) { this.bodyText = v == null || v.isBlank() ? null : java.text.Normalizer.normalize(v.strip(), java.text.Normalizer.Form.NFC); return this; }
         public Builder recordKey(String v) { this.recordKey = blankToNull(v); return this; }
 

@@ -135,7 +135,7 @@ public final class GraphStore implements AutoCloseable {
                 dsg.deleteAny(meta, g, ANY, ANY);
                 for (Quad q : rq.quads()) dsg.add(q);
                 dsg.add(meta, g, RDF.type.asNode(), PG.RecordGraph);
-                dsg.add(meta, g, PG.describes, rq.paper());
+                if (rq.paper() != null) dsg.add(meta, g, PG.describes, rq.paper());
                 dsg.add(meta, g, PG.sourceFile, NodeFactory.createLiteralString(rq.position().file()));
                 dsg.add(meta, g, PG.sourceFormat, NodeFactory.createLiteralString(rq.format()));
                 dsg.add(meta, g, PG.sourceUnit, NodeFactory.createLiteralString(rq.position().unit()));

@@ -10,7 +10,7 @@ import org.papergraph.source.SourcePosition;
  * Everything the extractors emitted for one record, ready to be written as one record graph.
  *
  * @param graph    the record graph
- * @param paper    the paper the record describes
+ * @param paper    the paper the record describes, or null for an entity record (see {@code PaperRecord#describesPaper})
  * @param format   the source format
  * @param position where the record was read
  * @param quads    the quads, all in {@code graph}

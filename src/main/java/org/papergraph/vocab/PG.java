@@ -49,6 +49,10 @@ public final class PG {
     public static final Node openalexId = term("openalexId");
     /** Semantic Scholar paper id. */
     public static final Node s2Id = term("s2Id");
+    /** Papers with Code paper id (the last segment of its paperswithcode.com/paper/ page). */
+    public static final Node pwcId = term("pwcId");
+    /** A code repository the paper's authors released, as the source states (Papers with Code is_official). */
+    public static final Node officialCodeRepository = term("officialCodeRepository");
     /** Subject category label, e.g. cs.LG. */
     public static final Node category = term("category");
     /** The paper's authorship entries. */
@@ -118,7 +122,7 @@ public final class PG {
     public static final Node PaperMatch = term("PaperMatch");
     /** The paper a resolution link chose. */
     public static final Node matchedPaper = term("matchedPaper");
-    /** The rule that made a resolution link: arxiv, doi, openalex, s2, title or title-similar. */
+    /** The rule that made a resolution link: arxiv, doi, openalex, s2, pwc, title or title-similar. */
     public static final Node matchedBy = term("matchedBy");
     /** Score of a resolution link in [0, 1]: 1 for identifiers and equal titles, the title similarity otherwise. */
     public static final Node matchScore = term("matchScore");
@@ -136,7 +140,7 @@ public final class PG {
     public static final Node sourceUnit = term("sourceUnit");
     /** 1-based line or entry number of the record in its file. */
     public static final Node sourceIndex = term("sourceIndex");
-    /** The paper a record graph describes. */
+    /** The paper a record graph describes; a record graph of an entity (a methods or datasets archive entry naming no paper) describes none. */
     public static final Node describes = term("describes");
     /** Version of an extractor. */
     public static final Node version = term("version");

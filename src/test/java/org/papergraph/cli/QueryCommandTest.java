@@ -160,7 +160,7 @@ class QueryCommandTest {
         Run bad = run("validate", "--store", db.toString(), "--limit", "1");
         assertEquals(Main.REJECTED, bad.status());
         List<String> lines = lines(bad.out());
-        assertEquals("Violation: <https://papergraph.org/id/paper/a>: a paper needs a dcterms:title, a pg:arxivId or a pg:doi", lines.get(0));
+        assertEquals("Violation: <https://papergraph.org/id/paper/a>: a paper needs a dcterms:title, a pg:arxivId, a pg:doi or a pg:pwcId", lines.get(0));
         assertEquals("(2 more not shown; use --limit)", lines.get(1));
         assertEquals("does not conform: 3 violations, 0 warnings", lines.get(2));
     }

@@ -85,7 +85,7 @@ class ValidationTest {
                 """);
         assertFalse(o.conforms());
         Set<String> s = summary(o);
-        assertTrue(s.contains("untitled a paper needs a dcterms:title, a pg:arxivId or a pg:doi"), s.toString());
+        assertTrue(s.contains("untitled a paper needs a dcterms:title, a pg:arxivId, a pg:doi or a pg:pwcId"), s.toString());
         assertTrue(s.contains("p pg:doi must be a lower-cased DOI without resolver prefix (10.xxxx/...)"), s.toString());
         assertTrue(s.contains("a1 an authorship needs exactly one pg:position, an xsd:integer >= 1"), s.toString());
         assertTrue(s.contains("r1 pg:value must be a single xsd:decimal"), s.toString());
