@@ -30,6 +30,19 @@ public final class CodeLinkExtractor implements Extractor {
 
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
+        Set<String> urls = repositories(r);
+        if (urls.isEmpty()) return;
+        Quads q = new Quads(graph, out);
+        Node paper = iris.paper(r);
+        for (String url : urls) {
+            Node repo = Iris.repository(url);
+            q.add(paper, PG.codeRepository, repo);
+            q.add(repo, RDF.type.asNode(), PG.CodeRepository);
+        }
+    }
+
+    /** The normalised repository URLs of a record: those its source lists, then those in its title and abstract. */
+    static Set<String> repositories(PaperRecord r) {
         Set<String> urls = new LinkedHashSet<>();
         for (String link : r.codeLinks()) {
             // Listed links may point into a repository (tree/master/research/...): keep the repository.
@@ -39,14 +52,7 @@ public final class CodeLinkExtractor implements Extractor {
         }
         find(r.title(), urls);
         find(r.abstractText(), urls);
-        if (urls.isEmpty()) return;
-        Quads q = new Quads(graph, out);
-        Node paper = iris.paper(r);
-        for (String url : urls) {
-            Node repo = Iris.repository(url);
-            q.add(paper, PG.codeRepository, repo);
-            q.add(repo, RDF.type.asNode(), PG.CodeRepository);
-        }
+        return urls;
     }
 
     /** Adds the normalised repository URLs found in {@code text}. */

@@ -148,21 +148,13 @@ public final class EntityFinder {
             }
         }
         for (PerceptronTagger.Span s : tagger.tag(toks, lexTags)) {
-            int a = s.from(), b = s.to();
-            // Trim punctuation the tagger let into the span edges.
-            while (a < b && toks.get(a).isPunct()) a++;
-            while (b > a && toks.get(b - 1).isPunct()) b--;
-            if (a >= b || !hasLetter(text, toks.get(a).start(), toks.get(b - 1).end())) continue;
-            boolean free = true;
-            for (int i = a; i < b; i++) free &= !taken[i];
-            if (!free) continue;
-            // A title's datasets come from the phrase rule alone: the title tagger's own dataset spans measured
-            // partial precision 0.06 on the ORKG dev titles, and 0.23 even when they said "corpus" or "dataset".
-            if (field == Field.TITLE && s.type() == EntityType.DATASET) continue;
-            String surface = text.substring(toks.get(a).start(), toks.get(b - 1).end());
-            if (!plausible(surface, s.type())) continue;
-            here.add(new Found(toks.get(a).start(), toks.get(b - 1).end(), s.type(), confidence(field, s.type(), false), null, from, to));
-            for (int i = a; i < b; i++) taken[i] = true;
+            // A colon ends a name ("FlashRNN: Optimizing ..." is two things): a span across one is cut there.
+            int pieceStart = s.from();
+            for (int c = s.from(); c <= s.to(); c++) {
+                if (c < s.to() && !toks.get(c).text().equals(":")) continue;
+                addTagged(text, toks, pieceStart, c, s.type(), field, from, to, taken, here);
+                pieceStart = c + 1;
+            }
         }
         for (Lexicon.Match m : hits) {
             EntityType t = m.entry().type();
@@ -191,6 +183,22 @@ public final class EntityFinder {
         }
         if (one == null || !words.ordinary(f.type(), one.key())) return false;
         return f.type() != EntityType.METRIC || !METRIC_WORD.matcher(one.text()).matches();
+    }
+
+    private static void addTagged(String text, List<Token> toks, int a, int b, EntityType type, Field field, int from, int to,
+                                  boolean[] taken, List<Found> here) {
+        // Trim punctuation the tagger let into the span edges.
+        while (a < b && toks.get(a).isPunct()) a++;
+        while (b > a && toks.get(b - 1).isPunct()) b--;
+        if (a >= b || !hasLetter(text, toks.get(a).start(), toks.get(b - 1).end())) return;
+        for (int i = a; i < b; i++) if (taken[i]) return;
+        // A title's datasets come from the phrase rule alone: the title tagger's own dataset spans measured
+        // partial precision 0.06 on the ORKG dev titles, and 0.23 even when they said "corpus" or "dataset".
+        if (field == Field.TITLE && type == EntityType.DATASET) return;
+        String surface = text.substring(toks.get(a).start(), toks.get(b - 1).end());
+        if (!plausible(surface, type)) return;
+        here.add(new Found(toks.get(a).start(), toks.get(b - 1).end(), type, confidence(field, type, false), null, from, to));
+        for (int i = a; i < b; i++) taken[i] = true;
     }
 
     /** Lexicon tags of tokens, as the tagger was trained with them. */
