@@ -42,7 +42,7 @@ public final class ResultFinder {
     private static final Pattern GAIN_WORDS = Pattern.compile(
             "(?i)\\b(?:improv\\w*|gains?|outperform\\w*|increas\\w*|reduc\\w*|decreas\\w*|boost\\w*|surpass\\w*|margin|relative|better|higher|lower)\\b[^,;]*$");
     private static final Pattern VERB = Pattern.compile(
-            "(?i)\\b(?:achiev\\w*|obtain\\w*|reach\\w*|attain\\w*|yield\\w*|scor\\w*|gets?|got|sets?|records?|deliver\\w*|"
+            "(?i)(?<![\\w-])(?:achiev\\w*|obtain\\w*|reach\\w*|attain\\w*|yield\\w*|scor\\w*|gets?|got|sets?|records?|deliver\\w*|"
             + "answers\\b[^,;]{0,40}\\bwith|report\\w*|ha[sv]e?|shows?|gives?)\\b");
     private static final Pattern NAME = Pattern.compile(
             "\\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+\\d[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*\\b");
@@ -56,6 +56,7 @@ public final class ResultFinder {
             "\\b(?:on|for|in|over)\\s+the\\s+([A-Za-z][\\w.-]*(?:\\s+[A-Za-z0-9][\\w.-]*){0,2}?)\\s+(?:dataset|benchmark|corpus|test set)s?\\b");
     private static final Pattern OUR_NAMED = Pattern.compile(
             "\\b[Oo]ur\\s+([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9-]*)\\s+(?:model|method|approach|system|network|framework|architecture)\\b");
+    private static final Pattern SPLIT_WORD = Pattern.compile("^\\s+(?:test\\s+|val\\s+|validation\\s+)?split\\b");
     private static final Pattern LEADING_ON = Pattern.compile("^On\\s+(?:the\\s+)?([A-Z][^,]{2,60}),");
     private static final Pattern CLAUSE = Pattern.compile("(?:;|,\\s+(?:and|while|whereas|but)\\b|\\band\\s+(?=our\\b))");
 
@@ -179,8 +180,14 @@ public final class ResultFinder {
             if (d.find() && afterFrom + d.start(1) < nextNumber) {
                 String name = d.group(1);
                 String rest = after.substring(d.end(1));
+                Matcher split = SPLIT_WORD.matcher(rest);
                 if (looksLikeName(name) || DATASET_WORD.matcher(rest).find()) {
                     out.add(trimName(name));
+                } else if (Character.isUpperCase(name.charAt(0)) && split.find()) {
+                    // "127.9 CIDEr-D on Karpathy split": a named split of a dataset is where the score was measured.
+                    out.add(name + rest.substring(0, split.end()));
+                }
+                if (!out.isEmpty() && (looksLikeName(name) || DATASET_WORD.matcher(rest).find())) {
                     Matcher and = Pattern.compile("^\\s*(?:and|,)\\s+(?:the\\s+)?([A-Z][\\w.-]*)").matcher(rest);
                     if (and.find() && looksLikeName(and.group(1))) out.add(and.group(1));
                 }

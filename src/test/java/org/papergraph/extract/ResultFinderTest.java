@@ -110,4 +110,22 @@ class ResultFinderTest {
                 "Our model outperforms the current state-of-the-art by 7.85% on the ManyTypes4TypeScript benchmark, achieving 71.27% accuracy overall.");
         assertTrue(rs.stream().noneMatch(r -> r.method().equals(r.dataset())), rs::toString);
     }
+
+    @Test
+    void aScoreInALaterClauseKeepsTheSentencesSubjectAndAMetricNameIsNoVerb() {
+        List<ResultFinder.FoundResult> rs = results("De-identification of Patient Notes with Recurrent Neural Networks",
+                "Results: Our ANN model outperforms the state-of-the-art systems. It yields an F1-score of 97.85 on the i2b2 2014 dataset, "
+                        + "and an F1-score of 99.23 on the MIMIC de-identification dataset.");
+        assertEquals(2, rs.size(), rs::toString);
+        assertResult(rs.get(1), "ANN", "MIMIC", "F1-score", "99.23", false);
+    }
+
+    @Test
+    void aNamedSplitIsWhereTheScoreWasMeasured() {
+        List<ResultFinder.FoundResult> rs = results("Learning to Collocate Neural Modules for Image Captioning",
+                "In particular, CNM achieves a new state-of-the-art 127.9 CIDEr-D on Karpathy split.");
+        assertEquals(1, rs.size(), rs::toString);
+        assertResult(rs.get(0), "CNM", "Karpathy split", "CIDEr-D", "127.9", false);
+        assertEquals(List.of(), results("X", "Our model achieves 81.2% accuracy on test split."), "an unnamed split is no dataset");
+    }
 }
