@@ -32,16 +32,10 @@ public final class CodeLinkExtractor implements Extractor {
 
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
-        Set<String> urls = new LinkedHashSet<>();
-        Set<String> official = new LinkedHashSet<>();
-        for (String link : r.codeLinks()) {
-            String repo = repository(link);
-            urls.add(repo);
-            if (r.officialCodeLinks().contains(link)) official.add(repo);
-        }
-        find(r.title(), urls);
-        find(r.abstractText(), urls);
+        Set<String> urls = repositories(r);
         if (urls.isEmpty()) return;
+        Set<String> official = new LinkedHashSet<>();
+        for (String link : r.officialCodeLinks()) official.add(repository(link));
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
         for (String url : urls) {
@@ -50,6 +44,15 @@ public final class CodeLinkExtractor implements Extractor {
             q.add(repo, RDF.type.asNode(), PG.CodeRepository);
             if (official.contains(url)) q.add(paper, PG.officialCodeRepository, repo);
         }
+    }
+
+    /** The normalised repository URLs of a record: those its source lists, then those in its title and abstract. */
+    static Set<String> repositories(PaperRecord r) {
+        Set<String> urls = new LinkedHashSet<>();
+        for (String link : r.codeLinks()) urls.add(repository(link));
+        find(r.title(), urls);
+        find(r.abstractText(), urls);
+        return urls;
     }
 
     /** A listed link cut to its repository: links may point into one (tree/master/research/...). */

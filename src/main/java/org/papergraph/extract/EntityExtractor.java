@@ -2,6 +2,7 @@ package org.papergraph.extract;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -63,10 +64,23 @@ public final class EntityExtractor implements Extractor {
 
     private void emit(Quads q, Node paper, Node by, String text, EntityFinder.Field field, java.util.Set<Node> described) {
         if (text == null) return;
-        for (EntityFinder.Found f : finder.find(text, field)) {
+        List<EntityFinder.Found> found = finder.find(text, field);
+        // A title's own dataset is labelled with the short name the title gives it ("MOROCO: The Moldavian and
+        // Romanian Dialectal Corpus"); the mention keeps the phrase that was matched, which becomes an altLabel, and
+        // the short name is not also a method.
+        java.util.Map<EntityFinder.Found, String> names = new java.util.HashMap<>();
+        if (field == EntityFinder.Field.TITLE) {
+            for (EntityFinder.Found f : found) {
+                if (!ownDataset(f, field)) continue;
+                String name = TitleDatasets.shortName(text, f.start(), f.end());
+                if (name != null) names.put(f, name);
+            }
+        }
+        for (EntityFinder.Found f : found) {
             if (!keep(f, text)) continue;
             String surface = text.substring(f.start(), f.end());
-            String canonical = resolver.canonical(f.type(), surface);
+            if (f.type() == EntityType.METHOD && names.containsValue(surface)) continue;
+            String canonical = resolver.canonical(f.type(), names.getOrDefault(f, surface));
             Node entity = f.type().iri(iris, canonical);
             if (described.add(entity) || !surface.equals(canonical)) nodes.describe(q, entity, f.type(), canonical, surface);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
@@ -74,7 +88,7 @@ public final class EntityExtractor implements Extractor {
             q.add(m, RDF.type.asNode(), PG.Mention);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
-            q.literal(m, PG.role, role(f, text));
+            q.literal(m, PG.role, ownDataset(f, field) ? INTRODUCED : role(f, text));
             q.literal(m, PG.confidence, decimal(f.confidence()), XSDDatatype.XSDdecimal);
             q.literal(m, PG.field, field.label());
             q.integer(m, PG.start, f.start());
@@ -82,6 +96,11 @@ public final class EntityExtractor implements Extractor {
             q.literal(m, PG.sentence, text.substring(f.sentenceStart(), f.sentenceEnd()));
             q.add(m, PG.extractedBy, by);
         }
+    }
+
+    /** A dataset phrase of a title (not a known name): under the title convention, the dataset the paper builds. */
+    private static boolean ownDataset(EntityFinder.Found f, EntityFinder.Field field) {
+        return field == EntityFinder.Field.TITLE && f.type() == EntityType.DATASET && f.entry() == null;
     }
 
     /**

@@ -57,7 +57,8 @@ public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, Pe
         List<GoldDoc> abstracts = new ArrayList<>(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
         write(TaggerTrainer.train(abstracts, lexicon, true, EPOCHS), outDir.resolve(ABSTRACT_MODEL));
         report.put("abstract tagger", abstracts.size() + " abstracts");
-        for (String f : List.of("lexicon.tsv", TITLE_MODEL, ABSTRACT_MODEL)) report.put(f, Files.size(outDir.resolve(f)) + " bytes");
+        report.put("ordinary words", OrdinaryWords.build(shared, outDir.resolve(OrdinaryWords.FILE)) + " rows");
+        for (String f : List.of("lexicon.tsv", TITLE_MODEL, ABSTRACT_MODEL, OrdinaryWords.FILE)) report.put(f, Files.size(outDir.resolve(f)) + " bytes");
         return report;
     }
 

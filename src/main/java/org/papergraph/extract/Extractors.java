@@ -15,6 +15,7 @@ public final class Extractors {
                 new CodeLinkExtractor(iris),
                 new CitationExtractor(iris),
                 new EntityExtractor(iris),
+                new ImplementationExtractor(iris),
                 new ResultExtractor(iris),
 
                 new ReportedResultExtractor(iris),

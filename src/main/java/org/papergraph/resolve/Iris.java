@@ -154,6 +154,9 @@ public final class Iris {
     /** One occurrence of an entity in a paper's text. */
     public Node mention(String... parts) { return iri("mention/" + hash(String.join("\u0001", parts))); }
 
+    /** The evidence node of one "repository implements method" link made from a paper's text. */
+    public Node implementationLink(String... parts) { return iri("implementation/" + hash(String.join("\u0001", parts))); }
+
     /** A code repository: its URL, normalised (https, no trailing slash or .git, host lower-cased). */
     public static Node repository(String url) { return NodeFactory.createURI(normaliseRepositoryUrl(url)); }
 

@@ -67,6 +67,18 @@ public final class PG {
     public static final Node affiliation = term("affiliation");
     /** A code repository that implements the paper. */
     public static final Node codeRepository = term("codeRepository");
+    /** A method the code repository implements, as the paper that links them says. */
+    public static final Node implementsMethod = term("implements");
+    /** Evidence that a code repository implements a method a paper proposes. */
+    public static final Node ImplementationLink = term("ImplementationLink");
+    /** An implementation link made from the paper's text. */
+    public static final Node hasImplementationLink = term("hasImplementationLink");
+    /** The repository of an implementation link. */
+    public static final Node repository = term("repository");
+    /** The method of an implementation link. */
+    public static final Node implementedMethod = term("implementedMethod");
+    /** The rule that made an implementation link: repository-name or sole-proposed-method. */
+    public static final Node linkRule = term("linkRule");
 
     // ---- results
     /** A result reported by the paper. */

@@ -83,4 +83,49 @@ class ResultFinderTest {
         assertEquals("PCFG", rs.get(1).dataset());
         assertFalse(rs.stream().anyMatch(r -> r.value().compareTo(new BigDecimal("23")) == 0));
     }
+
+    @Test
+    void aSentenceOpeningWithTheBenchmarkNamesItsDataset() {
+        List<ResultFinder.FoundResult> rs = results("MERLOT: Multimodal Neural Script Knowledge Models",
+                "On Visual Commonsense Reasoning, MERLOT answers questions correctly with 80.6% accuracy, outperforming state-of-the-art "
+                        + "models of similar size by over 3%.");
+        assertEquals(1, rs.size(), rs::toString);
+        assertResult(rs.get(0), "MERLOT", "Visual Commonsense Reasoning", "accuracy", "80.6", false);
+    }
+
+    @Test
+    void aNamedSetBeforeTheNumberAndOurNamedModel() {
+        List<ResultFinder.FoundResult> rs = results("De-identification of Patient Notes with Recurrent Neural Networks",
+                "Results: Our ANN model outperforms the state-of-the-art systems. It yields an F1-score of 97.85 on the i2b2 2014 dataset, "
+                        + "with a recall 97.38 and a precision of 97.32.");
+        assertEquals(3, rs.size(), rs::toString);
+        assertResult(rs.get(0), "ANN", "i2b2 2014", "F1-score", "97.85", false);
+        assertResult(rs.get(1), "ANN", "i2b2 2014", "recall", "97.38", false);
+        assertResult(rs.get(2), "ANN", "i2b2 2014", "precision", "97.32", false);
+    }
+
+    @Test
+    void aSetIsNeverItsOwnMethod() {
+        List<ResultFinder.FoundResult> rs = results("Learning Type Inference for Enhanced Dataflow Analysis",
+                "Our model outperforms the current state-of-the-art by 7.85% on the ManyTypes4TypeScript benchmark, achieving 71.27% accuracy overall.");
+        assertTrue(rs.stream().noneMatch(r -> r.method().equals(r.dataset())), rs::toString);
+    }
+
+    @Test
+    void aScoreInALaterClauseKeepsTheSentencesSubjectAndAMetricNameIsNoVerb() {
+        List<ResultFinder.FoundResult> rs = results("De-identification of Patient Notes with Recurrent Neural Networks",
+                "Results: Our ANN model outperforms the state-of-the-art systems. It yields an F1-score of 97.85 on the i2b2 2014 dataset, "
+                        + "and an F1-score of 99.23 on the MIMIC de-identification dataset.");
+        assertEquals(2, rs.size(), rs::toString);
+        assertResult(rs.get(1), "ANN", "MIMIC", "F1-score", "99.23", false);
+    }
+
+    @Test
+    void aNamedSplitIsWhereTheScoreWasMeasured() {
+        List<ResultFinder.FoundResult> rs = results("Learning to Collocate Neural Modules for Image Captioning",
+                "In particular, CNM achieves a new state-of-the-art 127.9 CIDEr-D on Karpathy split.");
+        assertEquals(1, rs.size(), rs::toString);
+        assertResult(rs.get(0), "CNM", "Karpathy split", "CIDEr-D", "127.9", false);
+        assertEquals(List.of(), results("X", "Our model achieves 81.2% accuracy on test split."), "an unnamed split is no dataset");
+    }
 }
