@@ -28,8 +28,13 @@ public final class PerceptronTagger {
     final String[] tags;
     private final EntityType[] tagType;
     private final boolean[] inside;
-    private final long[] keys;
-    private final float[] weights;
+    /**
+     * Open-addressing table, one slot of {@link #stride} ints per feature: the 64-bit key (high, low; 0 = empty)
+     * then the weight of each tag as float bits. Key and weights side by side make a hit cost one or two cache
+     * lines instead of two or three (the separate key and weight arrays cost a third of extraction time in JFR).
+     */
+    private final int[] table;
+    private final int stride;
     private final int mask;
 
     PerceptronTagger(String[] tags, long[] featureKeys, float[][] featureWeights) {
@@ -45,16 +50,25 @@ public final class PerceptronTagger {
         }
         int cap = Integer.highestOneBit(Math.max(16, featureKeys.length * 2)) * 2;
         this.mask = cap - 1;
-        this.keys = new long[cap];
-        this.weights = new float[cap * nt];
+        this.stride = nt + 2;
+        this.table = new int[cap * stride];
         for (int f = 0; f < featureKeys.length; f++) {
             long k = featureKeys[f] == 0 ? 1 : featureKeys[f];
             int slot = (int) (k & mask);
-            while (keys[slot] != 0) slot = (slot + 1) & mask;
-            keys[slot] = k;
-            System.arraycopy(featureWeights[f], 0, weights, slot * nt, nt);
+            while (key(slot) != 0) slot = (slot + 1) & mask;
+            int base = slot * stride;
+            table[base] = (int) (k >>> 32);
+            table[base + 1] = (int) k;
+            for (int t = 0; t < nt; t++) table[base + 2 + t] = Float.floatToRawIntBits(featureWeights[f][t]);
         }
     }
+
+    private long key(int slot) {
+        int base = slot * stride;
+        return ((long) table[base] << 32) | (table[base + 1] & 0xffffffffL);
+    }
+
+    private float weight(int slot, int t) { return Float.intBitsToFloat(table[slot * stride + 2 + t]); }
 
     /** Loads a model written by {@link #write}. */
     public static PerceptronTagger read(InputStream raw) throws IOException {
@@ -99,14 +113,15 @@ public final class PerceptronTagger {
     /** Writes the model, weights quantised to 16 bits, without features weaker than {@link #MIN_WEIGHT}. */
     public void write(OutputStream raw) throws IOException {
         int nt = tags.length;
+        int cap = mask + 1;
         float max = 1e-6f;
-        for (float v : weights) max = Math.max(max, Math.abs(v));
+        for (int s = 0; s < cap; s++) for (int t = 0; t < nt; t++) max = Math.max(max, Math.abs(weight(s, t)));
         float scale = 32767f / max;
         List<Integer> live = new ArrayList<>();
-        for (int s = 0; s < keys.length; s++) {
-            if (keys[s] == 0) continue;
+        for (int s = 0; s < cap; s++) {
+            if (key(s) == 0) continue;
             float strongest = 0;
-            for (int t = 0; t < nt; t++) strongest = Math.max(strongest, Math.abs(weights[s * nt + t]));
+            for (int t = 0; t < nt; t++) strongest = Math.max(strongest, Math.abs(weight(s, t)));
             if (strongest >= MIN_WEIGHT) live.add(s);
         }
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
@@ -117,8 +132,8 @@ public final class PerceptronTagger {
         out.writeFloat(scale);
         out.writeInt(live.size());
         for (int s : live) {
-            out.writeLong(keys[s]);
-            for (int t = 0; t < nt; t++) out.writeShort(Math.round(weights[s * nt + t] * scale));
+            out.writeLong(key(s));
+            for (int t = 0; t < nt; t++) out.writeShort(Math.round(weight(s, t) * scale));
         }
         out.flush();
         gz.finish();
@@ -129,16 +144,19 @@ public final class PerceptronTagger {
     /** Adds the weights of feature {@code key} to {@code scores}. */
     void score(long key, float[] scores) {
         long k = key == 0 ? 1 : key;
+        int hi = (int) (k >>> 32), lo = (int) k;
         int slot = (int) (k & mask);
-        int nt = tags.length;
+        int[] tb = table;
+        int st = stride;
+        int nt = st - 2;
         while (true) {
-            long at = keys[slot];
-            if (at == 0) return;
-            if (at == k) {
-                int base = slot * nt;
-                for (int t = 0; t < nt; t++) scores[t] += weights[base + t];
+            int base = slot * st;
+            int atHi = tb[base], atLo = tb[base + 1];
+            if (atHi == hi && atLo == lo) {
+                for (int t = 0; t < nt; t++) scores[t] += Float.intBitsToFloat(tb[base + 2 + t]);
                 return;
             }
+            if (atHi == 0 && atLo == 0) return;
             slot = (slot + 1) & mask;
         }
     }
