@@ -146,9 +146,16 @@ final class Features {
      * Fills {@code out} with the feature hashes of token {@code i}, given the two tags before it; returns how many.
      * The order is the template order, which fixes the order in which weights are summed.
      */
-    static int of(Context c, int i, int prev, int prev2, long[] out) {
+    static int of(Context c, int i, int prev, int prev2, long[] out) { return of(c, i, prev, prev2, out, null); }
+
+    /**
+     * As {@link #of(Context, int, int, int, long[])}, also filling {@code at} (when not null) with, per feature,
+     * its index in {@link Context#fixed} or -1 for a history feature.
+     */
+    static int of(Context c, int i, int prev, int prev2, long[] out, int[] at) {
         long[] fx = c.fixed;
         int b = i * STRIDE;
+        if (at != null) fill(at, b, c.lexicon[i] != null);
         int k = 0;
         out[k++] = fx[b + F1];
         out[k++] = fx[b + F2];
@@ -177,6 +184,22 @@ final class Features {
         out[k++] = fx[b + F22];
         out[k++] = h(c.seed23[i], prev);
         return k;
+    }
+
+    /** The {@code at} indices of {@link #of}, in its order: fixed slots at offset {@code b}, -1 for history. */
+    private static void fill(int[] at, int b, boolean lexicon) {
+        int k = 0;
+        for (int f = F1; f <= F9; f++) at[k++] = b + f;
+        at[k++] = -1;
+        at[k++] = -1;
+        at[k++] = -1;
+        for (int f = F13; f <= F16; f++) at[k++] = b + f;
+        if (lexicon) {
+            at[k++] = b + F17;
+            at[k++] = -1;
+        }
+        for (int f = F19; f <= F22; f++) at[k++] = b + f;
+        at[k] = -1;
     }
 
     /** Word shape: upper X, lower x, digit d, others kept; runs folded to two. */

@@ -40,6 +40,7 @@ class FeaturesTest {
         seqs.add(Tokenizer.tokens(": x"));
         assertTrue(seqs.size() > 500, "sequences: " + seqs.size());
         long[] got = new long[Features.MAX], want = new long[Features.MAX];
+        int[] at = new int[Features.MAX];
         int lexiconHits = 0;
         for (List<Token> toks : seqs) {
             String[] lex = TaggerTrainer.lexiconTags(lexicon, toks);
@@ -58,10 +59,12 @@ class FeaturesTest {
             for (int i = 0; i < n; i++) {
                 for (int prev = -1; prev < 7; prev += 3) {
                     for (int prev2 = -1; prev2 < 7; prev2 += 4) {
-                        int k = Features.of(c, i, prev, prev2, got);
+                        int k = Features.of(c, i, prev, prev2, got, at);
                         int r = of(toks, shapes, lex, colon, i, prev, prev2, want);
                         assertEquals(r, k);
                         assertArrayEquals(java.util.Arrays.copyOf(want, r), java.util.Arrays.copyOf(got, k), toks + " @" + i);
+                        // The tagger reads fixed features through their index: it must point at the same hash.
+                        for (int f = 0; f < k; f++) if (at[f] >= 0) assertEquals(got[f], c.fixed[at[f]]);
                     }
                 }
             }
