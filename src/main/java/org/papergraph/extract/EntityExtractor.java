@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.vocabulary.RDF;
 import org.papergraph.resolve.EntityResolver;
@@ -63,6 +64,8 @@ public final class EntityExtractor implements Extractor {
 
     private void emit(Quads q, Node paper, Node by, String text, EntityFinder.Field field, java.util.Set<Object> described) {
         if (text == null) return;
+        Node sentence = null;
+        int sentenceStart = -1, sentenceEnd = -1;
         for (EntityFinder.Found f : finder.find(text, field)) {
             if (!keep(f, text)) continue;
             String surface = text.substring(f.start(), f.end());
@@ -74,14 +77,46 @@ public final class EntityExtractor implements Extractor {
             q.add(m, RDF.type.asNode(), PG.Mention);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
-            q.literal(m, PG.role, role(f, text));
-            q.literal(m, PG.confidence, decimal(f.confidence()), XSDDatatype.XSDdecimal);
-            q.literal(m, PG.field, field.label());
-            q.integer(m, PG.start, f.start());
-            q.integer(m, PG.end, f.end());
-            q.literal(m, PG.sentence, text.substring(f.sentenceStart(), f.sentenceEnd()));
+            q.add(m, PG.role, ROLE_LITERALS.get(role(f, text)));
+            q.add(m, PG.confidence, confidenceLiteral(f.confidence()));
+            q.add(m, PG.field, FIELD_LITERALS[field.ordinal()]);
+            q.add(m, PG.start, integerLiteral(f.start()));
+            q.add(m, PG.end, integerLiteral(f.end()));
+            // Mentions of one sentence share its literal instead of each copying the sentence.
+            if (sentence == null || f.sentenceStart() != sentenceStart || f.sentenceEnd() != sentenceEnd) {
+                sentenceStart = f.sentenceStart();
+                sentenceEnd = f.sentenceEnd();
+                sentence = NodeFactory.createLiteralString(text.substring(sentenceStart, sentenceEnd));
+            }
+            q.add(m, PG.sentence, sentence);
             q.add(m, PG.extractedBy, by);
         }
+    }
+
+    // Literals every mention repeats, made once: the same nodes as Quads would make each time.
+    private static final java.util.Map<String, Node> ROLE_LITERALS = java.util.Map.of(
+            PROPOSED, NodeFactory.createLiteralString(PROPOSED), INTRODUCED, NodeFactory.createLiteralString(INTRODUCED),
+            USED, NodeFactory.createLiteralString(USED), COMPARED, NodeFactory.createLiteralString(COMPARED));
+    private static final Node[] FIELD_LITERALS = java.util.Arrays.stream(EntityFinder.Field.values())
+            .map(f -> NodeFactory.createLiteralString(f.label())).toArray(Node[]::new);
+    private static final Node[] INTEGERS = new Node[1 << 13];
+    private static final java.util.concurrent.ConcurrentHashMap<Double, Node> CONFIDENCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An {@code xsd:integer} literal; offsets below 8192 (most abstracts) come from a table filled on first use. */
+    private static Node integerLiteral(int v) {
+        if (v < 0 || v >= INTEGERS.length) return NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
+        Node n = INTEGERS[v];
+        if (n == null) INTEGERS[v] = n = NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
+        return n;
+    }
+
+    private static Node confidenceLiteral(double v) {
+        Node n = CONFIDENCES.get(v);
+        if (n == null) {
+            n = NodeFactory.createLiteralDT(decimal(v), XSDDatatype.XSDdecimal);
+            if (CONFIDENCES.size() < 1000) CONFIDENCES.put(v, n);
+        }
+        return n;
     }
 
     /**

@@ -36,6 +36,13 @@ public final class PerceptronTagger {
     private final int[] table;
     private final int stride;
     private final int mask;
+    /**
+     * One bit per key (taken from the key's high bits), 16 bits per feature: about a quarter of the lookups are
+     * features the model does not have (most word-pair and history features), and this filter (64 KB for the
+     * abstract tagger) says so without touching the table. A set bit may be a false positive; the table decides.
+     */
+    private final long[] filter;
+    private final int filterShift;
 
     PerceptronTagger(String[] tags, long[] featureKeys, float[][] featureWeights) {
         this.tags = tags;
@@ -52,8 +59,13 @@ public final class PerceptronTagger {
         this.mask = cap - 1;
         this.stride = nt + 2;
         this.table = new int[cap * stride];
+        int bits = Integer.highestOneBit(Math.max(64, featureKeys.length * 16)) * 2;
+        this.filter = new long[bits / 64];
+        this.filterShift = 64 - Integer.numberOfTrailingZeros(bits);
         for (int f = 0; f < featureKeys.length; f++) {
             long k = featureKeys[f] == 0 ? 1 : featureKeys[f];
+            int bit = (int) (k >>> filterShift);
+            filter[bit >>> 6] |= 1L << bit;
             int slot = (int) (k & mask);
             while (key(slot) != 0) slot = (slot + 1) & mask;
             int base = slot * stride;
@@ -144,7 +156,14 @@ public final class PerceptronTagger {
     /** Adds the weights of feature {@code key} to {@code scores}. */
     void score(long key, float[] scores) {
         long k = key == 0 ? 1 : key;
+        if (absent(k)) return;
         score(k, table[(int) (k & mask) * stride], scores);
+    }
+
+    /** True when the filter proves non-zero key {@code k} is not in the model. */
+    private boolean absent(long k) {
+        int bit = (int) (k >>> filterShift);
+        return (filter[bit >>> 6] & (1L << bit)) == 0;
     }
 
     /** The first ints of the home slots of {@code keys}, read in one pass (see {@link #tag}). */
@@ -213,7 +232,8 @@ public final class PerceptronTagger {
             for (int f = 0; f < k; f++) {
                 if (at[f] >= 0) {
                     long key = fixed[at[f]];
-                    score(key == 0 ? 1 : key, home[at[f]], scores);
+                    if (key == 0) key = 1;
+                    if (!absent(key)) score(key, home[at[f]], scores);
                 } else {
                     score(feats[f], scores);
                 }
