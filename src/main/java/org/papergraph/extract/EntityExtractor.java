@@ -99,14 +99,17 @@ public final class EntityExtractor implements Extractor {
             USED, NodeFactory.createLiteralString(USED), COMPARED, NodeFactory.createLiteralString(COMPARED));
     private static final Node[] FIELD_LITERALS = java.util.Arrays.stream(EntityFinder.Field.values())
             .map(f -> NodeFactory.createLiteralString(f.label())).toArray(Node[]::new);
-    private static final Node[] INTEGERS = new Node[1 << 13];
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<Node> INTEGERS = new java.util.concurrent.atomic.AtomicReferenceArray<>(1 << 13);
     private static final java.util.concurrent.ConcurrentHashMap<Double, Node> CONFIDENCES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An {@code xsd:integer} literal; offsets below 8192 (most abstracts) come from a table filled on first use. */
     private static Node integerLiteral(int v) {
-        if (v < 0 || v >= INTEGERS.length) return NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
-        Node n = INTEGERS[v];
-        if (n == null) INTEGERS[v] = n = NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
+        if (v < 0 || v >= INTEGERS.length()) return NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
+        Node n = INTEGERS.get(v);
+        if (n == null) {
+            n = NodeFactory.createLiteralDT(Integer.toString(v), XSDDatatype.XSDinteger);
+            INTEGERS.set(v, n);
+        }
         return n;
     }
 
