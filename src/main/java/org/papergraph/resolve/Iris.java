@@ -242,11 +242,18 @@ public final class Iris {
     }
 
     static String hash(String s) {
+        // One digest per thread: looking a digest up per call cost as much as hashing (mention IRIs are minted
+        // for every mention).
+        byte[] d = SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(d, 0, 10);
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -64,6 +64,25 @@ public final class Lexicon {
         }
         this.byKey = keys;
         this.prefixes = pre;
+        for (String p : pre) {
+            int b = bit(p.hashCode());
+            prefixBits[b >>> 6] |= 1L << b;
+        }
+    }
+
+    /**
+     * One bit per {@link String#hashCode} of every key prefix (128 KB): most tokens start no name, and the bit
+     * says so before the hash set is probed; the hash of a longer prefix is extended from the shorter one's
+     * ({@code h(ab) = h(a) * 31^|b| + h(b)}), so prefixes that are no name's are never built as strings.
+     */
+    private final long[] prefixBits = new long[1 << (PREFIX_BITS - 6)];
+    private static final int PREFIX_BITS = 20;
+
+    private static int bit(int hash) { return (hash * 0x9E3779B9) >>> (32 - PREFIX_BITS); }
+
+    private boolean mayBePrefix(int hash) {
+        int b = bit(hash);
+        return (prefixBits[b >>> 6] & (1L << b)) != 0;
     }
 
     private static volatile Lexicon shipped;
@@ -121,8 +140,9 @@ public final class Lexicon {
         StringBuilder sb = new StringBuilder(64);
         while (i < n) {
             Token first = tokens.get(i);
-            if (first.isPunct() || !prefixes.contains(first.key())) { i++; continue; }
+            if (first.isPunct() || !mayBePrefix(first.key().hashCode()) || !prefixes.contains(first.key())) { i++; continue; }
             sb.setLength(0);
+            int hash = 0;
             int best = -1;
             Entry bestEntry = null;
             for (int j = i; j < n && j < i + MAX_TOKENS; j++) {
@@ -132,7 +152,12 @@ public final class Lexicon {
                     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.') break;
                     continue;
                 }
-                sb.append(t.key());
+                String key = t.key();
+                int scale = 1;
+                for (int c = 0; c < key.length(); c++) scale *= 31;
+                hash = hash * scale + key.hashCode();
+                if (!mayBePrefix(hash)) break;
+                sb.append(key);
                 String k = sb.toString();
                 if (!prefixes.contains(k)) break;
                 Entry e = byKey.get(k);

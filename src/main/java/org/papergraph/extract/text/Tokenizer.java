@@ -50,6 +50,14 @@ public final class Tokenizer {
 
     /** Lower-cased letters and digits only: the matching key of a name. */
     public static String key(String s) {
+        // Most tokens are already their own key (lower-case letters and digits): return them without copying.
+        int same = 0;
+        while (same < s.length()) {
+            char c = s.charAt(same);
+            if (!Character.isLetterOrDigit(c) || Character.toLowerCase(c) != c) break;
+            same++;
+        }
+        if (same == s.length()) return s;
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
