@@ -36,6 +36,12 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "Base of minted IRIs (default: ${DEFAULT-VALUE}).")
     String base;
 
+    @Option(names = "--extractors", paramLabel = "NAME", split = ",",
+            description = {"Run only these extractors (comma-separated; default: all).",
+                    "Names: metadata, code-links, citations, entities, implementations, results,",
+                    "reported-results, source-entities, resolution."})
+    List<String> extractors;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary and rejected records.")
     boolean quiet;
 
@@ -51,7 +57,7 @@ public final class ConvertCommand implements Callable<Integer> {
         // On standard output the summary goes to the error stream, so the quads stay clean.
         PrintStream report = stdout ? System.err : null;
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet)) {
-            Converter c = new Converter(iris, Extractors.defaults(iris), progress);
+            Converter c = new Converter(iris, chosen(iris), progress);
             IngestSummary s;
             if (stdout) {
                 OutputStream o = new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
@@ -74,6 +80,15 @@ public final class ConvertCommand implements Callable<Integer> {
                 if (report != null) report.println(l); else spec.commandLine().getOut().println(l);
             }
             return s.rejected() > 0 ? Main.REJECTED : 0;
+        }
+    }
+
+    private java.util.List<org.papergraph.extract.Extractor> chosen(Iris iris) {
+        if (extractors == null || extractors.isEmpty()) return Extractors.defaults(iris);
+        try {
+            return Extractors.named(iris, extractors);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), Main.USAGE);
         }
     }
 

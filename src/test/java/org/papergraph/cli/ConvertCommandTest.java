@@ -31,6 +31,24 @@ class ConvertCommandTest {
     }
 
     @Test
+    void extractorsCanBeChosenAndAnUnknownOneIsAUsageError() {
+        Path all = tmp.resolve("all.nq"), meta = tmp.resolve("meta.nq");
+        assertEquals(0, QueryCommandTest.run("convert", "-q", "-o", all.toString(), SharedData.listing().toString()).status());
+        QueryCommandTest.Run r = QueryCommandTest.run("convert", "-q", "--extractors", "metadata,citations", "-o", meta.toString(),
+                SharedData.listing().toString());
+        assertEquals(0, r.status(), r.err());
+        long allMentions = RDFDataMgr.loadDataset(all.toString()).asDatasetGraph()
+                .stream(null, null, org.papergraph.vocab.PG.hasMention, null).count();
+        var metaGraph = RDFDataMgr.loadDataset(meta.toString()).asDatasetGraph();
+        assertTrue(allMentions > 1000, "mentions with every extractor: " + allMentions);
+        assertEquals(0, metaGraph.stream(null, null, org.papergraph.vocab.PG.hasMention, null).count());
+        assertEquals(132, metaGraph.stream(null, null, org.apache.jena.vocabulary.DCTerms.title.asNode(), null).count());
+        QueryCommandTest.Run bad = QueryCommandTest.run("convert", "--extractors", "nope", "-o", meta.toString(), SharedData.listing().toString());
+        assertEquals(Main.USAGE, bad.status());
+        assertTrue(bad.err().contains("known: metadata"), bad.err());
+    }
+
+    @Test
     void aMissingInputIsAClearErrorAndWritesNothing() {
         Path out = tmp.resolve("x.nq.gz");
         QueryCommandTest.Run r = QueryCommandTest.run("convert", "-o", out.toString(), tmp.resolve("nope.jsonl").toString());
