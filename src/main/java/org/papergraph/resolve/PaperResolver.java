@@ -66,6 +66,13 @@ public final class PaperResolver {
     private final Map<Node, Entry> byIri = new HashMap<>();
     private final Map<String, List<Entry>> byTitle = new HashMap<>();
     private final Map<String, Set<String>> titlesByWord = new HashMap<>();
+    /**
+     * The same, only for titles of which some paper had no arXiv id when the title was added: the only candidates
+     * a record with an arXiv id can link to by title (a paper with another arXiv id is another paper, and one with
+     * the same id was found by it already). Without it, every new arXiv paper would be compared with every title
+     * sharing a word, which grows with the store. May hold titles that later gained ids: candidates are still checked.
+     */
+    private final Map<String, Set<String>> titlesByWordWithoutArxiv = new HashMap<>();
     private final Map<String, Long> links = new TreeMap<>();
 
     /** The identifying facts of one paper resource. */
@@ -172,9 +179,10 @@ public final class PaperResolver {
         if (!equal.isEmpty()) return new PaperMatch(best(equal, k.year()).iri, "title", 1.0, t);
         // Candidates share one of the title's rarest words; score them all, keep the best at or above the threshold.
         List<String> words = new ArrayList<>(words(t));
-        words.sort(Comparator.comparingInt((String w) -> titlesByWord.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
+        Map<String, Set<String>> index = k.arxiv() != null ? titlesByWordWithoutArxiv : titlesByWord;
+        words.sort(Comparator.comparingInt((String w) -> index.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
         Set<String> candidates = new HashSet<>();
-        for (String w : words.subList(0, Math.min(BLOCKING_WORDS, words.size()))) candidates.addAll(titlesByWord.getOrDefault(w, Set.of()));
+        for (String w : words.subList(0, Math.min(BLOCKING_WORDS, words.size()))) candidates.addAll(index.getOrDefault(w, Set.of()));
         double bestScore = -1;
         List<Entry> best = new ArrayList<>();
         for (String c : candidates) {
@@ -243,7 +251,11 @@ public final class PaperResolver {
         List<Entry> list = byTitle.computeIfAbsent(t, x -> new ArrayList<>(1));
         if (list.contains(e)) return;
         list.add(e);
-        for (String w : words(t)) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+        boolean withoutArxiv = e.arxiv.isEmpty();
+        for (String w : words(t)) {
+            titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+            if (withoutArxiv) titlesByWordWithoutArxiv.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+        }
     }
 
     /** Words of a normalised title worth blocking on: four letters or more. */
