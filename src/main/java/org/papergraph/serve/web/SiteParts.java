@@ -165,22 +165,35 @@ final class SiteParts {
         }
         h.raw("<button type=\"submit\">Run</button> <small>Runs read-only with the server's timeout; machine clients use ")
                 .link(h.root + "papergraph/sparql", "the SPARQL endpoint").raw(".</small></form>");
-        if (text != null && !text.isBlank()) runAndRender(text, values, timeoutMillis, h);
+        if (text != null && !text.isBlank()) {
+            // The named query as shipped runs exactly as 'papergraph query NAME --param' runs it (paging included);
+            // an edited text gets the values as bindings.
+            boolean asShipped = chosen != null && text.strip().equals(chosen.text().strip());
+            runAndRender(asShipped ? chosen : null, text, values, timeoutMillis, h);
+        }
         h.raw("</div></div>");
         return h.close().toString();
     }
 
-    private void runAndRender(String text, Map<String, String> values, long timeoutMillis, Html h) {
+    private void runAndRender(StoredQuery named, String text, Map<String, String> values, long timeoutMillis, Html h) {
         DatasetGraph dsg = store.datasetGraph();
         Txn.executeRead(dsg, () -> {
             try {
                 var ds = store.dataset();
-                QueryExecutionDatasetBuilder b = QueryExecution.dataset(ds).query(text)
-                        .timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
-                Model m = ds.getDefaultModel();
-                values.forEach((k, v) -> {
-                    if (!v.isBlank()) b.substitution(k, m.asRDFNode(paramNode(v.strip())));
-                });
+                QueryExecutionDatasetBuilder b;
+                if (named != null) {
+                    Map<String, String> given = new TreeMap<>();
+                    values.forEach((k, v) -> { if (!v.isBlank()) given.put(k, v.strip()); });
+                    b = QueryExecution.dataset(ds).query(org.papergraph.query.QueryRunner.prepare(named, given));
+                } else {
+                    b = QueryExecution.dataset(ds).query(text);
+                    Model m = ds.getDefaultModel();
+                    QueryExecutionDatasetBuilder bb = b;
+                    values.forEach((k, v) -> {
+                        if (!v.isBlank()) bb.substitution(k, m.asRDFNode(paramNode(v.strip())));
+                    });
+                }
+                b.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 try (QueryExecution qe = b.build()) {
                     if (qe.getQuery().isAskType()) {
                         h.raw("<p class=\"answer\">").text(Boolean.toString(qe.execAsk())).raw("</p>");
@@ -215,6 +228,8 @@ final class SiteParts {
                 }
             } catch (org.apache.jena.query.QueryParseException e) {
                 h.raw("<p class=\"error\">Syntax error: ").text(e.getMessage()).raw("</p>");
+            } catch (org.papergraph.query.QueryFailure e) {
+                h.raw("<p class=\"error\">").text(e.getMessage()).raw("</p>");
             } catch (org.apache.jena.query.QueryCancelledException e) {
                 h.raw("<p class=\"error\">The query ran longer than the server's timeout and was stopped.</p>");
             }

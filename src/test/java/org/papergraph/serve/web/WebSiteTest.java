@@ -241,6 +241,20 @@ class WebSiteTest {
         assertTrue(run.contains("1 row"));
         String bad = fx.get(fx.server.baseUrl() + "/query?query=" + URLEncoder.encode("SELECT WHERE {", StandardCharsets.UTF_8), "text/html").body();
         assertTrue(bad.contains("Syntax error"));
+        // Paging parameters of a named query work as on the command line: one paper per page.
+        String papers = fx.get(fx.server.baseUrl() + "/query?name=papers", "text/html").body();
+        String pq = papers.substring(papers.indexOf("<textarea"), papers.indexOf("</textarea>"));
+        pq = org.apache.commons.text.StringEscapeUtils.unescapeHtml4(pq.substring(pq.indexOf('>') + 1));
+        String all = fx.get(fx.server.baseUrl() + "/query?name=papers&query=" + URLEncoder.encode(pq, StandardCharsets.UTF_8), "text/html").body();
+        assertTrue(all.contains("3 rows"), all);
+        String page = fx.get(fx.server.baseUrl() + "/query?name=papers&param.limit=1&param.offset=1&query="
+                + URLEncoder.encode(pq, StandardCharsets.UTF_8), "text/html").body();
+        assertTrue(page.contains("1 row<") || page.contains("1 row "), page);
+        String first = fx.get(fx.server.baseUrl() + "/query?name=papers&param.limit=1&query="
+                + URLEncoder.encode(pq, StandardCharsets.UTF_8), "text/html").body();
+        assertTrue(first.contains("1 row<") || first.contains("1 row "), first);
+        String rows = "<tbody>";
+        assertTrue(!page.substring(page.indexOf(rows)).equals(first.substring(first.indexOf(rows))), "offset moves the page");
     }
 
     @Test
