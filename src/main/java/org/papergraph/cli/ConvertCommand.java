@@ -1,7 +1,6 @@
 package org.papergraph.cli;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,7 +54,7 @@ public final class ConvertCommand implements Callable<Integer> {
         Iris iris = new Iris(base);
         boolean stdout = out.equals("-");
         // On standard output the summary goes to the error stream, so the quads stay clean.
-        PrintStream report = stdout ? System.err : null;
+        java.io.PrintWriter report = stdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         try (ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet)) {
             Converter c = new Converter(iris, chosen(iris), progress);
             IngestSummary s;
@@ -73,12 +72,9 @@ public final class ConvertCommand implements Callable<Integer> {
                 s = c.convert(inputs, format, Path.of(out));
             }
             progress.close();
-            String line = "converted into " + (stdout ? "standard output" : out) + ": " + s;
-            if (report != null) report.println(line); else spec.commandLine().getOut().println(line);
-            if (!c.resolutionLinks().isEmpty()) {
-                String l = "papers linked to other resources, by rule: " + c.resolutionLinks();
-                if (report != null) report.println(l); else spec.commandLine().getOut().println(l);
-            }
+            report.println("converted into " + (stdout ? "standard output" : out) + ": " + s);
+            if (!c.resolutionLinks().isEmpty()) report.println("papers linked to other resources, by rule: " + c.resolutionLinks());
+            report.flush();
             return s.rejected() > 0 ? Main.REJECTED : 0;
         }
     }

@@ -1,51 +1,25 @@
 package org.papergraph.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
-import org.papergraph.source.PaperRecord;
-import org.papergraph.source.RecordError;
-import org.papergraph.source.RecordReader;
-import org.papergraph.source.RecordSink;
-import org.papergraph.source.SourceFiles;
-import org.papergraph.vocab.PG;
-import org.papergraph.vocab.PROV;
 
 /**
  * Builds a new store from source files with TDB2's bulk loader: the same readers, extractors, record graphs and
@@ -54,8 +28,9 @@ import org.papergraph.vocab.PROV;
  *
  * <p>Reading and extraction run on a producer thread; the loader runs on the calling thread; between them a
  * bounded queue of quad chunks ({@link QuadProducer}) keeps memory flat whatever
- * the input size. The only state that grows with the input is one 64-bit hash per record graph, used to refuse a
- * second record for a graph already loaded (the normal path would replace it; a bulk loader cannot take quads back).
+ * the input size. The only state that grows with the input is the paper resolver's index and one 64-bit hash per
+ * record graph, used to refuse a second record for a graph already loaded (the normal path would replace it; a bulk
+ * loader cannot take quads back).
  *
  * <p>Only for a store folder that is missing or empty: the database is built in a sibling folder and moved into
  * place when the loader has finished, so a failed or killed bulk load leaves no store (the folder as it was), plus
@@ -145,8 +120,7 @@ public final class BulkIngestor {
                     + e.getMessage() + "; move it yourself or run again");
         }
         links = producer.resolutionLinks();
-        return new IngestSummary(producer.filesRead, producer.stored + producer.rejected, producer.stored,
-                producer.rejected, producer.quads, System.currentTimeMillis() - t0);
+        return producer.summary(t0);
     }
 
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
@@ -165,11 +139,7 @@ public final class BulkIngestor {
         try {
             StreamRDF out = loader.stream();
             out.start();
-            while (true) {
-                List<Quad> chunk = producer.queue.take();
-                if (chunk == QuadProducer.END) break;
-                for (Quad q : chunk) out.quad(q);
-            }
+            producer.drainTo(out);
             out.finish();
             t.join();
             if (producer.failure != null) throw producer.failure;

@@ -13,7 +13,6 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 
@@ -78,11 +77,7 @@ public final class Converter {
         try {
             StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
             w.start();
-            while (true) {
-                List<Quad> chunk = producer.queue.take();
-                if (chunk == QuadProducer.END) break;
-                for (Quad q : chunk) w.quad(q);
-            }
+            producer.drainTo(w);
             w.finish();
             t.join();
             if (producer.failure != null) throw producer.failure;
@@ -95,8 +90,7 @@ public final class Converter {
             throw e instanceof IngestException ie ? ie : new IngestException("conversion failed: " + e.getMessage(), e);
         }
         links = producer.resolutionLinks();
-        return new IngestSummary(producer.filesRead, producer.stored + producer.rejected, producer.stored,
-                producer.rejected, producer.quads, System.currentTimeMillis() - t0);
+        return producer.summary(t0);
     }
 
     /** Resolution links the last conversion made, by rule. */

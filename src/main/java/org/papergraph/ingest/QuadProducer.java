@@ -90,6 +90,23 @@ final class QuadProducer implements Runnable, RecordSink {
         Ingestor.expand(inputs, files, fromFolders);
     }
 
+    /**
+     * Feeds every quad to {@code out} (on the calling thread) until the producer has finished; {@code out} is neither
+     * started nor finished here.
+     */
+    void drainTo(StreamRDF out) throws InterruptedException {
+        while (true) {
+            List<Quad> chunk = queue.take();
+            if (chunk == END) return;
+            for (Quad q : chunk) out.quad(q);
+        }
+    }
+
+    /** What was read, stored and rejected, for a run that started at {@code startMillis}. */
+    IngestSummary summary(long startMillis) {
+        return new IngestSummary(filesRead, stored + rejected, stored, rejected, quads, System.currentTimeMillis() - startMillis);
+    }
+
     /** Links the resolver made, by rule (see {@link PaperResolver#linkCounts()}). */
     Map<String, Long> resolutionLinks() { return resolver.linkCounts(); }
 
