@@ -3,11 +3,9 @@ package org.papergraph.query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -157,6 +155,11 @@ public final class CitationOverlap extends PropertyFunctionBase {
         /** Papers {@code citing} cites. */
         Iterator<K> cited(K citing);
         Node node(K key);
+        /**
+         * A number for {@code key}: 0 or more only when no other key has the same (so keys need not be compared),
+         * else negative (a hash; keys with equal codes are compared).
+         */
+        long code(K key);
     }
 
     /** Counts over TDB2 node ids in the quad indexes, i.e. over every named graph: the union graph. */
@@ -191,6 +194,12 @@ public final class CitationOverlap extends PropertyFunctionBase {
         @Override
         public Node node(NodeId key) { return nodes.getNodeForNodeId(key); }
 
+        @Override
+        public long code(NodeId key) {
+            // Node table positions are unique and never negative; inline values (numbers, dates) are hashed.
+            return key.isPtr() ? key.getPtrLocation() : key.hashCode() | Long.MIN_VALUE;
+        }
+
         boolean usable() { return cites != null; }
     }
 
@@ -207,6 +216,9 @@ public final class CitationOverlap extends PropertyFunctionBase {
 
         @Override
         public Node node(Node key) { return key; }
+
+        @Override
+        public long code(Node key) { return key.hashCode() | Long.MIN_VALUE; }
     }
 
     private static <T, R> Iterator<R> map(Iterator<T> it, Function<T, R> f) {
@@ -219,20 +231,77 @@ public final class CitationOverlap extends PropertyFunctionBase {
         };
     }
 
-    /** A count and the pass (citing paper or shared reference) that last raised it, so each pass counts once. */
-    private static final class Tally {
-        int count;
-        int lastPass = -1;
+    /**
+     * Counts per key, each key raised at most once per pass (a citing paper or shared reference), in an
+     * open-addressing table probed by {@link Citations#code}: a much-cited paper means hundreds of thousands of
+     * increments over tens of thousands of keys, where a {@code HashMap} of boxed counters cost as much as reading
+     * the indexes. A slot is free while its count is 0.
+     */
+    private static final class Tallies<K> {
+        private long[] codes = new long[4096];
+        private Object[] keys = new Object[4096];
+        private int[] counts = new int[4096];
+        private int[] lastPass = new int[4096];
+        private int size;
+
+        /** Adds one to {@code key}'s count unless it was already raised in {@code pass}. */
+        void add(K key, long code, int pass) {
+            int mask = codes.length - 1;
+            int i = slot(code, mask);
+            while (counts[i] != 0) {
+                // A code of 0 or more identifies its key (a TDB2 node table position); a negative one is a hash.
+                if (codes[i] == code && (code >= 0 || keys[i].equals(key))) {
+                    if (lastPass[i] != pass) {
+                        lastPass[i] = pass;
+                        counts[i]++;
+                    }
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            codes[i] = code;
+            keys[i] = key;
+            counts[i] = 1;
+            lastPass[i] = pass;
+            if (++size * 2 > codes.length) grow();
+        }
+
+        private static int slot(long code, int mask) {
+            long h = code * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+
+        private void grow() {
+            long[] oc = codes;
+            Object[] ok = keys;
+            int[] on = counts;
+            int[] op = lastPass;
+            int n = oc.length * 2;
+            codes = new long[n];
+            keys = new Object[n];
+            counts = new int[n];
+            lastPass = new int[n];
+            int mask = n - 1;
+            for (int j = 0; j < oc.length; j++) {
+                if (on[j] == 0) continue;
+                int i = slot(oc[j], mask);
+                while (counts[i] != 0) i = (i + 1) & mask;
+                codes[i] = oc[j];
+                keys[i] = ok[j];
+                counts[i] = on[j];
+                lastPass[i] = op[j];
+            }
+        }
     }
 
     private <K> Ranking<K> count(Citations<K> c, Node paperNode, AtomicBoolean cancel) {
         K paper = c.key(paperNode);
-        if (paper == null || (c instanceof TdbUnion t && !t.usable())) return new Ranking<>(c, new HashMap<>());
+        if (paper == null || (c instanceof TdbUnion t && !t.usable())) return new Ranking<>(c, new Tallies<>());
         // The outer loop runs over the papers citing the subject (co-citation) or over its references (coupling),
         // each once; the inner one over what such a paper cites (co-citation) or who cites such a reference
         // (coupling). An inner key seen twice in one pass (the triple is in two record graphs) counts once.
         Set<K> passes = new HashSet<>();
-        Map<K, Tally> tallies = new HashMap<>();
+        Tallies<K> tallies = new Tallies<>();
         Iterator<K> outer = kind == Kind.CO_CITED ? c.citing(paper) : c.cited(paper);
         int pass = 0;
         while (outer.hasNext()) {
@@ -243,11 +312,7 @@ public final class CitationOverlap extends PropertyFunctionBase {
             while (inner.hasNext()) {
                 K other = inner.next();
                 if (other.equals(paper)) continue;
-                Tally t = tallies.computeIfAbsent(other, k -> new Tally());
-                if (t.lastPass != pass) {
-                    t.lastPass = pass;
-                    t.count++;
-                }
+                tallies.add(other, c.code(other), pass);
             }
             pass++;
         }
@@ -269,14 +334,16 @@ public final class CitationOverlap extends PropertyFunctionBase {
         private int cur = -1;
         private int groupCount;
 
-        Ranking(Citations<K> c, Map<K, Tally> tallies) {
+        @SuppressWarnings("unchecked")
+        Ranking(Citations<K> c, Tallies<K> tallies) {
             this.c = c;
-            this.keys = new ArrayList<>(tallies.size());
-            this.order = new long[tallies.size()];
+            this.keys = new ArrayList<>(tallies.size);
+            this.order = new long[tallies.size];
             int i = 0;
-            for (Map.Entry<K, Tally> e : tallies.entrySet()) {
-                keys.add(e.getKey());
-                order[i] = ((long) e.getValue().count << 32) | i;
+            for (int j = 0; j < tallies.keys.length; j++) {
+                if (tallies.counts[j] == 0) continue;
+                keys.add((K) tallies.keys[j]);
+                order[i] = ((long) tallies.counts[j] << 32) | i;
                 i++;
             }
             Arrays.sort(order);
