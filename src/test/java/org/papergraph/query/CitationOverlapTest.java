@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,7 @@ import org.papergraph.extract.Extractors;
 import org.papergraph.ingest.BulkIngestor;
 import org.papergraph.ingest.IngestListener;
 import org.papergraph.resolve.Iris;
+import org.papergraph.serve.Server;
 import org.papergraph.store.GraphStore;
 import org.papergraph.vocab.CITO;
 
@@ -139,6 +144,21 @@ class CitationOverlapTest {
                     assertEquals(csv(plain, params), csv(fast, params), name + " " + params);
                 }
             }
+        }
+    }
+
+    @Test
+    void theSparqlEndpointKnowsTheFunctions() throws Exception {
+        // Fuseki runs the shipped query text as a client sends it: same rows as in process.
+        StoredQuery q = QueryCatalog.classpath().get("co-citation").orElseThrow();
+        Map<String, String> params = Map.of("paper", probes().get(0).getURI(), "limit", "20");
+        String text = QueryRunner.prepare(q, params).serialize();
+        try (Server server = Server.builder(store).port(0).build().start()) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.queryUrl(text)))
+                    .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(csv(q, params), r.body());
+            assertEquals(21, r.body().lines().count(), r.body());
         }
     }
 

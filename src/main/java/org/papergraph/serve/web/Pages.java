@@ -170,19 +170,19 @@ final class Pages {
                 SELECT ?other (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
                   ?other cito:cites ?paper . OPTIONAL { ?other dcterms:title ?t } OPTIONAL { ?other dcterms:issued ?i }
                 } GROUP BY ?other ORDER BY DESC(?issued) ?title""", bind), null, "No paper in the graph cites this one.");
+        // pgf:coCited and pgf:coupled (PaperFunctions) rank on TDB2 node ids, most first, ties by IRI: a much-cited
+        // paper has tens of thousands of neighbours, and only the ten shown get decoded and a title looked up.
         paperList(h, "co-citation", "Co-cited with", q.select("""
                 SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
-                  { SELECT ?other (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cito:cites ?paper , ?other . FILTER(?other != ?paper) }
-                    GROUP BY ?other }
+                  { SELECT ?other ?n WHERE { ?paper pgf:coCited (?other ?n) } LIMIT 10 }
                   OPTIONAL { ?other dcterms:title ?t }
-                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title LIMIT 10""", bind), "cited together by %s papers",
+                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title""", bind), "cited together by %s papers",
                 "No paper cites this one together with another.");
         paperList(h, "coupling", "Bibliographic coupling", q.select("""
                 SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
-                  { SELECT ?other (COUNT(DISTINCT ?r) AS ?n) WHERE { ?paper cito:cites ?r . ?other cito:cites ?r . FILTER(?other != ?paper) }
-                    GROUP BY ?other }
+                  { SELECT ?other ?n WHERE { ?paper pgf:coupled (?other ?n) } LIMIT 10 }
                   OPTIONAL { ?other dcterms:title ?t }
-                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title LIMIT 10""", bind), "%s shared references",
+                } GROUP BY ?other ?n ORDER BY DESC(?n) ?title""", bind), "%s shared references",
                 "No other paper shares a reference with this one.");
         paperList(h, "related", "Related through methods and datasets", q.select("""
                 SELECT ?other (MIN(?t) AS ?title) (COUNT(DISTINCT ?e) AS ?n) WHERE {

@@ -25,6 +25,7 @@ final class Sparql {
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX cito: <http://purl.org/spar/cito/>
             PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+            PREFIX pgf: <https://papergraph.org/function#>
             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
