@@ -131,7 +131,7 @@ public final class PaperResolver {
         Key key = new Key(r.arxivId() == null ? null : Iris.arxivBase(r.arxivId()),
                 r.doi() == null ? null : Iris.normaliseDoi(r.doi()), r.otherIds().get("openalex"), r.otherIds().get("s2"),
                 r.otherIds().get("pwc"), r.title(), year(r.published()));
-        Node own = iris.paper(r.withPaperIri(null));
+        Node own = r.paperIri() == null ? iris.paper(r) : iris.paper(r.withPaperIri(null));
         PaperMatch paper = find(key, own);
         Node paperIri = paper == null ? own : paper.paper();
         if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
@@ -266,6 +266,13 @@ public final class PaperResolver {
     }
 
     private static Integer year(String iso) {
-        return iso != null && iso.matches("\\d{4}.*") ? Integer.valueOf(iso.substring(0, 4)) : null;
+        if (iso == null || iso.length() < 4) return null;
+        // As "\\d{4}.*" matches: four ASCII digits, then anything but a line break.
+        for (int i = 0; i < 4; i++) if (iso.charAt(i) < '0' || iso.charAt(i) > '9') return null;
+        for (int i = 4; i < iso.length(); i++) {
+            char c = iso.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return null;
+        }
+        return Integer.valueOf(iso.substring(0, 4));
     }
 }
