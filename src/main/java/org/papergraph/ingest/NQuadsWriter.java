@@ -3,6 +3,7 @@ package org.papergraph.ingest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -34,10 +35,22 @@ import org.apache.jena.sparql.core.Quad;
  */
 public final class NQuadsWriter implements StreamRDF {
     private static final int FLUSH_AT = 1 << 16;
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * UTF-8 bytes after which an IRI or a literal needs the careful, escaping path. 0xEF may start U+FFFD (EF BF BD),
+     * which literals escape. An unpaired surrogate needs no care: the JDK's encoder writes {@code ?} as Jena's does.
+     */
+    private static final boolean[] IRI_ESCAPES = new boolean[256], LITERAL_ESCAPES = new boolean[256];
+    static {
+        for (int c = 0; c < 20; c++) IRI_ESCAPES[c] = true;
+        for (char c : " <>\"{}|^`\\\u007F".toCharArray()) IRI_ESCAPES[c] = true;
+        for (char c : "\\\"\n\r\t\f".toCharArray()) LITERAL_ESCAPES[c] = true;
+        LITERAL_ESCAPES[0xEF] = true;
+    }
     private static final String XSD_STRING = XSDDatatype.XSDstring.getURI();
     /** Predicates and datatypes are few; graphs and subjects are not, and are cached only while they repeat. */
     private static final int MAX_CACHED = 4096;
+    private static final int RECENT = 8;
 
     private final OutputStream out;
     private byte[] buf = new byte[FLUSH_AT + 4096];
@@ -45,6 +58,15 @@ public final class NQuadsWriter implements StreamRDF {
     private NodeFormatter fallback;
     private final Map<Node, byte[]> predicates = new IdentityHashMap<>();
     private final Map<RDFDatatype, byte[]> datatypes = new IdentityHashMap<>();
+    /** Where {@link #encoded} formats a node. */
+    private byte[] scratch = new byte[256];
+    /**
+     * The last few IRI nodes written as subject or object, with their bytes: an extractor states several things
+     * about one node in a row, and names a node as an object (a paper's author) just before describing it.
+     */
+    private final Node[] recent = new Node[RECENT];
+    private final byte[][] recentBytes = new byte[RECENT][];
+    private int recentNext;
     private Node lastGraph;
     private byte[] lastGraphBytes;
 
@@ -54,22 +76,22 @@ public final class NQuadsWriter implements StreamRDF {
 
     @Override
     public void triple(Triple t) {
-        node(t.getSubject());
+        term(t.getSubject());
         put((byte) ' ');
         predicate(t.getPredicate());
         put((byte) ' ');
-        node(t.getObject());
+        term(t.getObject());
         endLine();
     }
 
     @Override
     public void quad(Quad q) {
         Node g = q.getGraph();
-        node(q.getSubject());
+        term(q.getSubject());
         put((byte) ' ');
         predicate(q.getPredicate());
         put((byte) ' ');
-        node(q.getObject());
+        term(q.getObject());
         if (g != null && g != Quad.tripleInQuad && !Quad.isDefaultGraph(g)) {
             put((byte) ' ');
             graph(g);
@@ -125,6 +147,25 @@ public final class NQuadsWriter implements StreamRDF {
         put(b);
     }
 
+    /** A subject or object: IRIs through {@link #recent}, compared by identity (equal copies miss, harmlessly). */
+    private void term(Node n) {
+        if (!n.isURI()) {
+            node(n);
+            return;
+        }
+        for (int i = 0; i < RECENT; i++) {
+            if (recent[i] == n) {
+                put(recentBytes[i]);
+                return;
+            }
+        }
+        byte[] b = encoded(n);
+        recent[recentNext] = n;
+        recentBytes[recentNext] = b;
+        recentNext = (recentNext + 1) % RECENT;
+        put(b);
+    }
+
     private void graph(Node g) {
         // A record's quads come together, all in its graph: remember the last one.
         if (g != lastGraph) {
@@ -138,12 +179,13 @@ public final class NQuadsWriter implements StreamRDF {
     private byte[] encoded(Node n) {
         byte[] saved = buf;
         int savedPos = pos;
-        buf = new byte[64];
+        buf = scratch;
         pos = 0;
         try {
             node(n);
             return java.util.Arrays.copyOf(buf, pos);
         } finally {
+            scratch = buf.length > 4096 ? new byte[256] : buf;
             buf = saved;
             pos = savedPos;
         }
@@ -188,6 +230,16 @@ public final class NQuadsWriter implements StreamRDF {
     }
 
     private void iri(String s) {
+        // Most IRIs need no escape: let the JDK encode them (an intrinsic for ASCII) and copy the bytes.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (none(utf8, IRI_ESCAPES)) {
+            ensure(utf8.length + 2);
+            buf[pos++] = '<';
+            System.arraycopy(utf8, 0, buf, pos, utf8.length);
+            pos += utf8.length;
+            buf[pos++] = '>';
+            return;
+        }
         int len = s.length();
         ensure(len * 6 + 2);
         byte[] b = buf;
@@ -217,6 +269,15 @@ public final class NQuadsWriter implements StreamRDF {
     }
 
     private void string(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (none(utf8, LITERAL_ESCAPES)) {
+            ensure(utf8.length + 2);
+            buf[pos++] = '"';
+            System.arraycopy(utf8, 0, buf, pos, utf8.length);
+            pos += utf8.length;
+            buf[pos++] = '"';
+            return;
+        }
         int len = s.length();
         ensure(len * 6 + 2);
         byte[] b = buf;
@@ -249,6 +310,13 @@ public final class NQuadsWriter implements StreamRDF {
         }
         b[p++] = '"';
         pos = p;
+    }
+
+    /** Whether no byte of {@code utf8} is marked in {@code marked}. */
+    private static boolean none(byte[] utf8, boolean[] marked) {
+        boolean any = false;
+        for (byte x : utf8) any |= marked[x & 0xFF];
+        return !any;
     }
 
     /** Encodes the non-ASCII char at {@code i} (with its low surrogate, when paired) at {@code p}; the new end. */
@@ -291,7 +359,7 @@ public final class NQuadsWriter implements StreamRDF {
         if (fallback == null) fallback = new NodeFormatterNT();
         IndentedLineBuffer w = new IndentedLineBuffer();
         fallback.format(w, n);
-        put(w.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        put(w.asString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void put(byte b) {
