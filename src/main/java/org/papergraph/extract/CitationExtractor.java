@@ -53,7 +53,7 @@ public final class CitationExtractor implements Extractor {
             if (ref.doi() != null) q.literal(cited, PG.doi, Iris.normaliseDoi(ref.doi()));
             q.literal(cited, PG.openalexId, ref.otherIds().get("openalex"));
             q.literal(cited, PG.s2Id, ref.otherIds().get("s2"));
-            if (ref.year() != null) q.date(cited, DCTerms.issued.asNode(), String.format("%04d", ref.year()));
+            if (ref.year() != null) q.date(cited, DCTerms.issued.asNode(), year(ref.year()));
             if (ref.context() != null) {
                 Node c = iris.citation(paper, cited);
                 q.add(c, RDF.type.asNode(), CITO.Citation);
@@ -62,5 +62,12 @@ public final class CitationExtractor implements Extractor {
                 q.literal(c, PG.citationContext, ref.context());
             }
         }
+    }
+
+    /** The year zero-padded to four digits, as {@code String.format("%04d")} gives it, without the formatter. */
+    static String year(int y) {
+        if (y < 0) return String.format("%04d", y);
+        String s = Integer.toString(y);
+        return s.length() < 4 ? "0".repeat(4 - s.length()) + s : s;
     }
 }

@@ -65,13 +65,35 @@ public final class CodeLinkExtractor implements Extractor {
     /** Adds the normalised repository URLs found in {@code text}. */
     static void find(String text, Set<String> into) {
         if (text == null) return;
-        Matcher m = REPO.matcher(text);
-        while (m.find()) {
-            String repo = m.group(3);
-            while (repo.endsWith(".")) repo = repo.substring(0, repo.length() - 1);
-            if (repo.endsWith(".git")) repo = repo.substring(0, repo.length() - 4);
-            if (repo.isEmpty()) continue;
-            into.add(Iris.normaliseRepositoryUrl("https://" + m.group(1).toLowerCase() + "/" + m.group(2) + "/" + repo));
+        // The matches of REPO.matcher(text).find(), in order, but the pattern is only tried where a match can start:
+        // at most "https://www." (12 characters) before one of the hosts. Trying it at every position of every
+        // abstract cost more than the rest of the extractor. Transparent bounds let \b see the text before a start.
+        Matcher m = null;
+        int from = 0;
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int host = hostBefore(text, dot);
+            if (host < 0) continue;
+            if (m == null) m = REPO.matcher(text).useTransparentBounds(true);
+            for (int start = Math.max(from, host - 12); start <= host; start++) {
+                m.region(start, text.length());
+                if (!m.lookingAt()) continue;
+                from = m.end();
+                String repo = m.group(3);
+                while (repo.endsWith(".")) repo = repo.substring(0, repo.length() - 1);
+                if (repo.endsWith(".git")) repo = repo.substring(0, repo.length() - 4);
+                if (!repo.isEmpty()) {
+                    into.add(Iris.normaliseRepositoryUrl("https://" + m.group(1).toLowerCase() + "/" + m.group(2) + "/" + repo));
+                }
+                break;
+            }
         }
+    }
+
+    /** Where the host whose dot is at {@code dot} starts, when one of {@link #REPO}'s hosts is there (any case); else -1. */
+    private static int hostBefore(String text, int dot) {
+        if (text.regionMatches(true, dot - 6, "github.com", 0, 10) || text.regionMatches(true, dot - 6, "gitlab.com", 0, 10)) {
+            return dot - 6;
+        }
+        return text.regionMatches(true, dot - 9, "bitbucket.org", 0, 13) ? dot - 9 : -1;
     }
 }

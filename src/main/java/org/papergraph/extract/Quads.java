@@ -32,9 +32,21 @@ public final class Quads {
     /** A date as xsd:date (yyyy-MM-dd), xsd:gYearMonth or xsd:gYear, by its shape; other shapes as a string. */
     public void date(Node s, Node p, String iso) {
         if (iso == null) return;
-        if (iso.matches("\\d{4}-\\d{2}-\\d{2}")) literal(s, p, iso, XSDDatatype.XSDdate);
-        else if (iso.matches("\\d{4}-\\d{2}")) literal(s, p, iso, XSDDatatype.XSDgYearMonth);
-        else if (iso.matches("\\d{4}")) literal(s, p, iso, XSDDatatype.XSDgYear);
+        if (shape(iso, "dddd-dd-dd")) literal(s, p, iso, XSDDatatype.XSDdate);
+        else if (shape(iso, "dddd-dd")) literal(s, p, iso, XSDDatatype.XSDgYearMonth);
+        else if (shape(iso, "dddd")) literal(s, p, iso, XSDDatatype.XSDgYear);
         else literal(s, p, iso);
+    }
+
+    /** Whether {@code s} has the shape {@code pattern}: 'd' an ASCII digit, any other character itself. */
+    private static boolean shape(String s, String pattern) {
+        // Called for every date of every record: a loop, not a regular expression compiled on each call.
+        if (s.length() != pattern.length()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char want = pattern.charAt(i);
+            if (want == 'd' ? c < '0' || c > '9' : c != want) return false;
+        }
+        return true;
     }
 }

@@ -30,7 +30,9 @@ public final class ResolutionExtractor implements Extractor {
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         Quads q = new Quads(graph, out);
         if (r.paperMatch() != null) emit(q, iris.match(graph, "paper"), r.paperMatch(), "record");
-        for (Map.Entry<Integer, PaperMatch> e : r.referenceMatches().entrySet()) {
+        // In reference order: the record's map (Map.copyOf) iterates in an order that changes from run to run, and
+        // convert promises the same file for the same input.
+        for (Map.Entry<Integer, PaperMatch> e : new java.util.TreeMap<>(r.referenceMatches()).entrySet()) {
             emit(q, iris.match(graph, "reference-" + (e.getKey() + 1)), e.getValue(), "reference");
         }
     }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 
@@ -21,7 +19,7 @@ import org.papergraph.resolve.Iris;
  * (record graphs and the metadata graph's provenance), in the order they are produced. For publishing a dump, for
  * loading with another tool, and as the like-for-like baseline of the benchmarks (docs/BENCHMARKS.md).
  *
- * <p>Reading and extraction run on one thread, writing on the calling one. A file output is written beside its
+ * <p>Reading and resolution run on one thread, extraction and writing on the calling one. A file output is written beside its
  * target and renamed into place when complete, so a failed or killed conversion never leaves a partial file under
  * the target's name; a name ending in {@code .gz} is gzip-compressed.
  */
@@ -70,12 +68,14 @@ public final class Converter {
     /** Converts {@code inputs} onto {@code out} (not closed). */
     public IngestSummary convert(List<Path> inputs, String format, OutputStream out) {
         long t0 = System.currentTimeMillis();
-        QuadProducer producer = new QuadProducer(iris, extractors, listener, inputs, format);
+        // Writing is cheap next to extraction: the extractors run on this thread, reading and resolution on the other.
+        QuadProducer producer = new QuadProducer(iris, extractors, listener, inputs, format, true);
         Thread t = new Thread(producer, "papergraph-convert-read");
         t.setDaemon(true);
         t.start();
         try {
-            StreamRDF w = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+            // Formatting is most of a conversion's work: our own writer, byte for byte Jena's N-Quads.
+            StreamRDF w = new NQuadsWriter(out);
             w.start();
             producer.drainTo(w);
             w.finish();

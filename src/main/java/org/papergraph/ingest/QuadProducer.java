@@ -47,14 +47,27 @@ import org.papergraph.vocab.PROV;
  * empty: both consumers build new output. The resolver's index and one 64-bit hash per record graph are the only
  * state that grows with the input (a few hundred bytes a paper). A second record for a graph already produced is
  * rejected: neither consumer can take quads back.
+ *
+ * <p>The reading thread runs the readers and the resolver, which must see records in order; the extractors run
+ * there too, or, when the consumer asks for it ({@code extractWhileDraining}), on the consumer's thread inside
+ * {@link #drainTo}, in record order: a consumer with time to spare (the converter, whose writing is cheap) then
+ * shares the work of the two cores evenly. Either way the quads, their order, the rejections and the summary are
+ * the same. Every {@link IngestListener} call is made from the thread that calls {@link #drainTo}, in input order:
+ * the reading thread queues them with the quads.
  */
 final class QuadProducer implements Runnable, RecordSink {
     static final int CHUNK_QUADS = 4096;
     static final int QUEUE_CHUNKS = 64;
+    /** What a record left for {@link #drainTo} to extract counts towards a chunk's size: about its quads. */
+    private static final int RECORD_WEIGHT = 64;
     /** Marks the end of the stream in {@link #queue}. */
-    static final List<Quad> END = List.of();
+    static final List<Object> END = List.of();
 
-    final BlockingQueue<List<Quad>> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    /**
+     * Chunks of the stream, in order: each element a {@link Quad} for the consumer, or an {@link Event} that
+     * {@link #drainTo} handles itself (a listener call, or a record to extract).
+     */
+    final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private final Iris iris;
     private final List<Extractor> extractors;
     private final IngestListener listener;
@@ -62,16 +75,30 @@ final class QuadProducer implements Runnable, RecordSink {
     private final Set<Path> fromFolders;
     private final RecordReader forced;
     private final PaperResolver resolver;
+    private final boolean extractWhileDraining;
     private final Node meta;
     private final Node time = NodeFactory.createLiteralDT(
             OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), XSDDatatype.XSDdateTime);
     private final Set<Long> graphs = new HashSet<>();
-    private List<Quad> chunk = new ArrayList<>(CHUNK_QUADS);
+    private List<Object> chunk = new ArrayList<>(CHUNK_QUADS);
+    private int chunkWeight;
     private boolean agentsWritten;
     private CountingInputStream raw;
     volatile RuntimeException failure;
     int filesRead;
+    /** Counted by the draining thread. */
     long stored, rejected, quads;
+
+    /** What the reading thread leaves for the draining thread, in stream order. */
+    private sealed interface Event {}
+    private record FileStarted(String file, String format, long bytes) implements Event {}
+    private record FileFinished(String file) implements Event {}
+    private record FileSkipped(String file, String reason) implements Event {}
+    private record Rejected(RecordError error) implements Event {}
+    /** A record whose quads were queued before this event; {@code quads} of them came from its extractors. */
+    private record Stored(long bytesRead, int quads) implements Event {}
+    /** A resolved record, for the draining thread to extract. */
+    private record Extract(PaperRecord record, Node graph, long bytesRead) implements Event {}
 
     /**
      * @param inputs files and folders (folders walked in name order, documentation files left out)
@@ -79,9 +106,19 @@ final class QuadProducer implements Runnable, RecordSink {
      * @throws IngestException when an input is missing or the format name unknown
      */
     QuadProducer(Iris iris, List<Extractor> extractors, IngestListener listener, List<Path> inputs, String format) {
+        this(iris, extractors, listener, inputs, format, false);
+    }
+
+    /**
+     * @param extractWhileDraining run the extractors on the thread that calls {@link #drainTo} rather than on the
+     *                             reading thread (see the class comment)
+     */
+    QuadProducer(Iris iris, List<Extractor> extractors, IngestListener listener, List<Path> inputs, String format,
+                 boolean extractWhileDraining) {
         this.iris = iris;
         this.extractors = List.copyOf(extractors);
         this.listener = listener;
+        this.extractWhileDraining = extractWhileDraining;
         this.meta = iris.metaGraph();
         this.resolver = new PaperResolver(iris, PaperResolver.DEFAULT_THRESHOLD);
         this.forced = Ingestor.forcedReader(format);
@@ -91,15 +128,42 @@ final class QuadProducer implements Runnable, RecordSink {
     }
 
     /**
-     * Feeds every quad to {@code out} (on the calling thread) until the producer has finished; {@code out} is neither
-     * started nor finished here.
+     * Feeds every quad to {@code out} (on the calling thread) until the producer has finished, and makes the
+     * listener calls; {@code out} is neither started nor finished here.
      */
     void drainTo(StreamRDF out) throws InterruptedException {
         while (true) {
-            List<Quad> chunk = queue.take();
+            List<Object> chunk = queue.take();
             if (chunk == END) return;
-            for (Quad q : chunk) out.quad(q);
+            for (Object o : chunk) {
+                if (o instanceof Quad q) out.quad(q);
+                else handle((Event) o, out);
+            }
         }
+    }
+
+    private void handle(Event e, StreamRDF out) {
+        if (e instanceof Extract x) {
+            int n = produce(x.record(), x.graph(), out::quad);
+            if (n >= 0) stored(x.bytesRead(), n);
+        } else if (e instanceof Stored st) {
+            stored(st.bytesRead(), st.quads());
+        } else if (e instanceof Rejected r) {
+            rejected++;
+            listener.rejected(r.error());
+        } else if (e instanceof FileStarted f) {
+            listener.fileStarted(f.file(), f.format(), f.bytes());
+        } else if (e instanceof FileFinished f) {
+            listener.fileFinished(f.file());
+        } else if (e instanceof FileSkipped f) {
+            listener.fileSkipped(f.file(), f.reason());
+        }
+    }
+
+    private void stored(long bytesRead, int extracted) {
+        stored++;
+        quads += extracted;
+        listener.progress(bytesRead, stored + rejected);
     }
 
     /** What was read, stored and rejected, for a run that started at {@code startMillis}. */
@@ -122,6 +186,8 @@ final class QuadProducer implements Runnable, RecordSink {
             return; // the consumer is gone; nobody waits for END
         }
         try {
+            // Whatever was queued before a failure still reaches the consumer (and the listener) first.
+            if (failure != null) flushChunk();
             queue.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,7 +204,7 @@ final class QuadProducer implements Runnable, RecordSink {
             if (reader == null) {
                 Optional<RecordReader> r = SourceFiles.detect(SourceFiles.head(in));
                 if (r.isEmpty() && fromFolders.contains(file)) {
-                    listener.fileSkipped(name, "format not recognised; name the file with --format to read it");
+                    emit(new FileSkipped(name, "format not recognised; name the file with --format to read it"), 1);
                     return;
                 }
                 if (r.isEmpty()) {
@@ -147,9 +213,9 @@ final class QuadProducer implements Runnable, RecordSink {
                 }
                 reader = r.get();
             }
-            listener.fileStarted(name, reader.format(), Files.size(file));
+            emit(new FileStarted(name, reader.format(), Files.size(file)), 1);
             reader.read(in, name, this);
-            listener.fileFinished(name);
+            emit(new FileFinished(name), 1);
             filesRead++;
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage());
@@ -173,56 +239,81 @@ final class QuadProducer implements Runnable, RecordSink {
             return;
         }
         Node graph = iris.recordGraph(record);
+        if (extractWhileDraining) {
+            emit(new Extract(record, graph, raw.count), RECORD_WEIGHT);
+            return;
+        }
+        int n = produce(record, graph, q -> emit(q, 1));
+        if (n >= 0) emit(new Stored(raw.count, n), 1);
+    }
+
+    /**
+     * Runs the extractors on one resolved record and hands its quads and their provenance to {@code sink}; rejects
+     * the record (on the draining thread's side, in order) when an extractor fails or its graph was produced
+     * already. Always called from one thread: the reading one, or the draining one.
+     *
+     * @return how many quads the extractors made, or -1 when the record was rejected
+     */
+    private int produce(PaperRecord record, Node graph, java.util.function.Consumer<Quad> sink) {
         List<Quad> out = new ArrayList<>(64);
-        StreamRDF sink = new StreamRDFBase() {
+        StreamRDF collect = new StreamRDFBase() {
             @Override public void quad(Quad q) { out.add(q); }
             @Override public void triple(Triple t) { out.add(Quad.create(graph, t)); }
         };
         try {
-            for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
+            for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, collect);
         } catch (RuntimeException e) {
-            reject(new RecordError(record.position(), "extractor failed: " + e));
-            return;
+            rejectInOrder(new RecordError(record.position(), "extractor failed: " + e));
+            return -1;
         }
         if (!graphs.add(hash64(graph.getURI()))) {
-            reject(new RecordError(record.position(), "a record for " + graph.getURI()
+            rejectInOrder(new RecordError(record.position(), "a record for " + graph.getURI()
                     + " was already loaded in this run; the first is kept (ingest without --bulk to replace it)"));
-            return;
+            return -1;
         }
         if (!agentsWritten) {
             agentsWritten = true;
             for (Extractor x : extractors) {
                 Node agent = iris.extractor(x.name());
-                emit(Quad.create(meta, agent, RDF.type.asNode(), PROV.SoftwareAgent));
-                emit(Quad.create(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name())));
-                emit(Quad.create(meta, agent, PG.version, NodeFactory.createLiteralString(x.version())));
+                sink.accept(Quad.create(meta, agent, RDF.type.asNode(), PROV.SoftwareAgent));
+                sink.accept(Quad.create(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name())));
+                sink.accept(Quad.create(meta, agent, PG.version, NodeFactory.createLiteralString(x.version())));
             }
         }
-        for (Quad q : out) emit(q);
+        for (Quad q : out) sink.accept(q);
         // The same provenance GraphStore.write records for a record graph.
-        emit(Quad.create(meta, graph, RDF.type.asNode(), PG.RecordGraph));
-        if (record.describesPaper()) emit(Quad.create(meta, graph, PG.describes, iris.paper(record)));
-        emit(Quad.create(meta, graph, PG.sourceFile, NodeFactory.createLiteralString(record.position().file())));
-        emit(Quad.create(meta, graph, PG.sourceFormat, NodeFactory.createLiteralString(record.format())));
-        emit(Quad.create(meta, graph, PG.sourceUnit, NodeFactory.createLiteralString(record.position().unit())));
-        emit(Quad.create(meta, graph, PG.sourceIndex,
+        sink.accept(Quad.create(meta, graph, RDF.type.asNode(), PG.RecordGraph));
+        if (record.describesPaper()) sink.accept(Quad.create(meta, graph, PG.describes, iris.paper(record)));
+        sink.accept(Quad.create(meta, graph, PG.sourceFile, NodeFactory.createLiteralString(record.position().file())));
+        sink.accept(Quad.create(meta, graph, PG.sourceFormat, NodeFactory.createLiteralString(record.format())));
+        sink.accept(Quad.create(meta, graph, PG.sourceUnit, NodeFactory.createLiteralString(record.position().unit())));
+        sink.accept(Quad.create(meta, graph, PG.sourceIndex,
                 NodeFactory.createLiteralDT(Long.toString(record.position().index()), XSDDatatype.XSDinteger)));
-        emit(Quad.create(meta, graph, PROV.generatedAtTime, time));
-        for (Extractor x : extractors) emit(Quad.create(meta, graph, PG.extractedBy, iris.extractor(x.name())));
-        stored++;
-        quads += out.size();
-        listener.progress(raw.count, stored + rejected);
+        sink.accept(Quad.create(meta, graph, PROV.generatedAtTime, time));
+        for (Extractor x : extractors) sink.accept(Quad.create(meta, graph, PG.extractedBy, iris.extractor(x.name())));
+        return out.size();
     }
 
+    /** A reader's rejection: queued, so the listener hears of it after the records before it. */
     @Override
     public void reject(RecordError error) {
-        rejected++;
-        listener.rejected(error);
+        emit(new Rejected(error), 1);
     }
 
-    private void emit(Quad q) {
-        chunk.add(q);
-        if (chunk.size() >= CHUNK_QUADS) {
+    private void rejectInOrder(RecordError error) {
+        if (extractWhileDraining) {
+            // Already on the draining thread, at this record's place in the stream.
+            rejected++;
+            listener.rejected(error);
+        } else {
+            reject(error);
+        }
+    }
+
+    private void emit(Object item, int weight) {
+        chunk.add(item);
+        chunkWeight += weight;
+        if (chunkWeight >= CHUNK_QUADS) {
             try {
                 flushChunk();
             } catch (InterruptedException e) {
@@ -239,6 +330,7 @@ final class QuadProducer implements Runnable, RecordSink {
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
         }
         chunk = new ArrayList<>(CHUNK_QUADS);
+        chunkWeight = 0;
     }
 
     /** Carries an interrupt through a reader, which only lets unchecked exceptions pass. */

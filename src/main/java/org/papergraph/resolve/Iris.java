@@ -38,6 +38,8 @@ public final class Iris {
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern ARXIV_VERSION = Pattern.compile("v\\d+$");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+    private static final Pattern TRAILING_HYPHENS = Pattern.compile("-+$");
 
     private final String base;
 
@@ -168,6 +170,14 @@ public final class Iris {
     public static String arxivBase(String id) {
         String s = id.strip();
         if (s.regionMatches(true, 0, "arXiv:", 0, 6)) s = s.substring(6);
+        // Called several times for every record and reference: the common case without a regular expression.
+        // A line break at the end (which "$" may match before) takes the exact path.
+        int end = s.length();
+        if (end > 0 && s.charAt(end - 1) < '\u0085') {
+            int i = end;
+            while (i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') i--;
+            return i < end && i > 0 && s.charAt(i - 1) == 'v' ? s.substring(0, i - 1) : s;
+        }
         return ARXIV_VERSION.matcher(s).replaceFirst("");
     }
 
@@ -196,7 +206,7 @@ public final class Iris {
     static String titleKey(String title) {
         String norm = normaliseTitle(title);
         String s = slug(norm);
-        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        if (s.length() > 60) s = TRAILING_HYPHENS.matcher(s.substring(0, 60)).replaceAll("");
         return "title/" + s + "-" + hash(norm).substring(0, 10);
     }
 
@@ -217,12 +227,37 @@ public final class Iris {
 
     /** Lower-case ASCII slug: accents stripped, every run of other characters one hyphen. */
     public static String slug(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
-        n = MARKS.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
-        n = NON_ALNUM.matcher(n).replaceAll("-");
-        n = n.replaceAll("^-+|-+$", "");
+        String n = asciiSlug(s);
+        if (n == null) {
+            n = Normalizer.normalize(s, Normalizer.Form.NFKD);
+            n = MARKS.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
+            n = NON_ALNUM.matcher(n).replaceAll("-");
+            n = EDGE_HYPHENS.matcher(n).replaceAll("");
+        }
         if (n.isEmpty()) n = "x" + hash(s).substring(0, 12);
         return n;
+    }
+
+    /**
+     * {@link #slug} of an all-ASCII string in one pass (no decomposition, no marks, ASCII lower case), or null when
+     * {@code s} has other characters. Names and titles are minted into IRIs several times a record.
+     */
+    private static String asciiSlug(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return null;
+            if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && sb.length() > 0) sb.append('-');
+                gap = false;
+                sb.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
     }
 
     /** Percent-encodes everything outside unreserved characters and slash. */

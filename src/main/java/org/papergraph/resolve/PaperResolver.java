@@ -131,11 +131,12 @@ public final class PaperResolver {
         Key key = new Key(r.arxivId() == null ? null : Iris.arxivBase(r.arxivId()),
                 r.doi() == null ? null : Iris.normaliseDoi(r.doi()), r.otherIds().get("openalex"), r.otherIds().get("s2"),
                 r.otherIds().get("pwc"), r.title(), year(r.published()));
-        Node own = iris.paper(r.withPaperIri(null));
-        PaperMatch paper = find(key, own);
+        Node own = r.paperIri() == null ? iris.paper(r) : iris.paper(r.withPaperIri(null));
+        Entry ownEntry = byIri.get(own);
+        PaperMatch paper = find(key, own, ownEntry);
         Node paperIri = paper == null ? own : paper.paper();
         if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
-        register(key, paperIri);
+        register(key, paper == null && ownEntry != null ? ownEntry : entry(paperIri));
         Map<Integer, PaperMatch> refs = new LinkedHashMap<>();
         List<Reference> references = r.references();
         for (int i = 0; i < references.size(); i++) {
@@ -145,23 +146,26 @@ public final class PaperResolver {
             Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
                     ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
                     ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
-            PaperMatch m = find(rk, refOwn);
+            // Most references name a paper seen before: one lookup finds its entry for both steps.
+            Entry refEntry = byIri.get(refOwn);
+            PaperMatch m = find(rk, refOwn, refEntry);
             // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
             if (m != null && m.paper().equals(paperIri)) m = null;
             if (m != null) {
                 refs.put(i, m);
                 links.merge(m.rule(), 1L, Long::sum);
             }
-            register(rk, m == null ? refOwn : m.paper());
+            register(rk, m == null && refEntry != null ? refEntry : entry(m == null ? refOwn : m.paper()));
         }
         if (paper == null && refs.isEmpty()) return r;
         return r.withResolution(paper, refs);
     }
 
-    private PaperMatch find(Key k, Node own) {
+    /** @param ownEntry the entry of {@code own}, or null when there is none */
+    private PaperMatch find(Key k, Node own, Entry ownEntry) {
         // A resource under the record's own key already exists: it stays the paper's resource. This keeps earlier
         // decisions: what minted its own IRI in one ingest finds that IRI again in the next.
-        if (byIri.containsKey(own)) return null;
+        if (ownEntry != null) return null;
         PaperMatch m = null;
         if (k.arxiv() != null && byArxiv.containsKey(k.arxiv())) m = new PaperMatch(byArxiv.get(k.arxiv()).iri, "arxiv", 1.0, k.arxiv());
         else if (k.doi() != null && byDoi.containsKey(k.doi())) m = new PaperMatch(byDoi.get(k.doi()).iri, "doi", 1.0, k.doi());
@@ -234,10 +238,11 @@ public final class PaperResolver {
         return k.doi() == null || e.doi.isEmpty() || e.doi.contains(k.doi());
     }
 
-    private void register(Key k, Node iri) {
-        Entry e = entry(iri);
-        if (k.arxiv() != null) { byArxiv.putIfAbsent(k.arxiv(), e); e.arxiv.add(k.arxiv()); }
-        if (k.doi() != null) { byDoi.putIfAbsent(k.doi(), e); e.doi.add(k.doi()); }
+    /** Records what {@code k} says under the entry {@code e} (see {@link #entry}). */
+    private void register(Key k, Entry e) {
+        // An id already in e.arxiv (e.doi) is in byArxiv (byDoi) already: both are only ever filled together.
+        if (k.arxiv() != null && e.arxiv.add(k.arxiv())) byArxiv.putIfAbsent(k.arxiv(), e);
+        if (k.doi() != null && e.doi.add(k.doi())) byDoi.putIfAbsent(k.doi(), e);
         if (k.openalex() != null) byOpenAlex.putIfAbsent(k.openalex(), e);
         if (k.s2() != null) byS2.putIfAbsent(k.s2(), e);
         if (k.pwc() != null) byPwc.putIfAbsent(k.pwc(), e);
@@ -260,12 +265,26 @@ public final class PaperResolver {
 
     /** Words of a normalised title worth blocking on: four letters or more. */
     private static Set<String> words(String normalisedTitle) {
+        // A loop, not split(" "): called twice a record, and split's generality costs the JIT more than the work.
         Set<String> s = new HashSet<>();
-        for (String w : normalisedTitle.split(" ")) if (w.length() >= 4) s.add(w);
+        int start = 0;
+        while (start <= normalisedTitle.length()) {
+            int end = normalisedTitle.indexOf(' ', start);
+            if (end < 0) end = normalisedTitle.length();
+            if (end - start >= 4) s.add(normalisedTitle.substring(start, end));
+            start = end + 1;
+        }
         return s;
     }
 
     private static Integer year(String iso) {
-        return iso != null && iso.matches("\\d{4}.*") ? Integer.valueOf(iso.substring(0, 4)) : null;
+        if (iso == null || iso.length() < 4) return null;
+        // As "\\d{4}.*" matches: four ASCII digits, then anything but a line break.
+        for (int i = 0; i < 4; i++) if (iso.charAt(i) < '0' || iso.charAt(i) > '9') return null;
+        for (int i = 4; i < iso.length(); i++) {
+            char c = iso.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return null;
+        }
+        return Integer.valueOf(iso.substring(0, 4));
     }
 }

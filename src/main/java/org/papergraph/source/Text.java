@@ -30,6 +30,7 @@ public final class Text {
      */
     public static String clean(String s) {
         if (s == null) return null;
+        if (alreadyClean(s)) return s;
         String n = Normalizer.normalize(s, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(n.length());
         boolean space = false;
@@ -44,5 +45,27 @@ public final class Text {
             }
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /**
+     * Whether {@link #clean} would return {@code s} unchanged: not empty, every character below U+0300 (where
+     * every character is its own NFC form and none combines with another) and white space only as single inner
+     * spaces. Most titles, abstracts and names are, and then need neither normalising nor copying.
+     */
+    private static boolean alreadyClean(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x300) return false;
+            if (c == ' ') {
+                if (previous == ' ') return false;
+            } else if (Character.isWhitespace(c) || c == '\u00A0') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }

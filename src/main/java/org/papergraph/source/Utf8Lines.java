@@ -73,6 +73,13 @@ public final class Utf8Lines {
         number++;
         if (tooLong) return new Line(number, null, "line longer than " + maxLineBytes + " bytes");
         if (n > 0 && line[n - 1] == '\r') n--;
+        // Most lines are valid UTF-8: the JDK's decoder (an intrinsic for ASCII) makes the same string. It hides
+        // errors as U+FFFD, so a line with one gets the strict decoder, which tells a real U+FFFD from an error.
+        String fast = new String(line, 0, n, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            if (line.length > (1 << 20)) line = new byte[1024];
+            return new Line(number, fast, null);
+        }
         try {
             return new Line(number, decoder.decode(ByteBuffer.wrap(line, 0, n)).toString(), null);
         } catch (CharacterCodingException e) {
