@@ -68,7 +68,10 @@ public final class EntityFinder {
      * "292k"), and metrics without a metric word (the abstract tagger's metric spans measured 0.11 precision).
      */
     static boolean plausible(String surface, EntityType type) {
-        if (NOT_A_NAME.matcher(surface).find()) return false;
+        // Each alternative of NOT_A_NAME needs a leading digit, a colon or a dot; most spans have none, and skip it.
+        boolean suspect = !surface.isEmpty() && surface.charAt(0) >= '0' && surface.charAt(0) <= '9'
+                || surface.indexOf(':') >= 0 || surface.indexOf('.') >= 0;
+        if (suspect && NOT_A_NAME.matcher(surface).find()) return false;
         return type != EntityType.METRIC || METRIC_WORD.matcher(surface).matches();
     }
 

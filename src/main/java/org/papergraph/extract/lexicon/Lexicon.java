@@ -41,7 +41,6 @@ public final class Lexicon {
     public record Match(int from, int to, Entry entry) {}
 
     private final Map<String, Entry> byKey;
-    private final Set<String> prefixes;
     private final List<Entry> entries;
 
     private Lexicon(List<Entry> entries) {
@@ -63,10 +62,39 @@ public final class Lexicon {
             }
         }
         this.byKey = keys;
-        this.prefixes = pre;
         for (String p : pre) {
             int b = bit(p.hashCode());
             prefixBits[b >>> 6] |= 1L << b;
+        }
+        int cap = Integer.highestOneBit(Math.max(16, pre.size() * 2)) * 2;
+        this.prefixKeys = new String[cap];
+        this.prefixEntries = new Entry[cap];
+        for (String p : pre) {
+            int slot = home(p.hashCode(), cap - 1);
+            while (prefixKeys[slot] != null) slot = (slot + 1) & (cap - 1);
+            prefixKeys[slot] = p;
+            prefixEntries[slot] = keys.get(p);
+        }
+    }
+
+    /**
+     * Every key prefix of a name (the keys of its first tokens, joined) with the entry {@link #byKey} gives it (or
+     * null), as an open-addressing table that {@link #match} probes by the hash it extends anyway and compares
+     * against the key it is building, so no key string is made or hashed again per token (the set and map lookups
+     * were most of matching time in JFR).
+     */
+    private final String[] prefixKeys;
+    private final Entry[] prefixEntries;
+
+    private static int home(int hash, int mask) { return (hash ^ (hash >>> 16)) & mask; }
+
+    /** The slot of the prefix equal to {@code key} (whose {@link String#hashCode} is {@code hash}), or -1. */
+    private int prefixSlot(int hash, CharSequence key) {
+        int mask = prefixKeys.length - 1;
+        for (int slot = home(hash, mask); ; slot = (slot + 1) & mask) {
+            String k = prefixKeys[slot];
+            if (k == null) return -1;
+            if (k.hashCode() == hash && k.contentEquals(key)) return slot;
         }
     }
 
@@ -140,7 +168,7 @@ public final class Lexicon {
         StringBuilder sb = new StringBuilder(64);
         while (i < n) {
             Token first = tokens.get(i);
-            if (first.isPunct() || !mayBePrefix(first.key().hashCode()) || !prefixes.contains(first.key())) { i++; continue; }
+            if (first.isPunct() || !mayBePrefix(first.key().hashCode()) || prefixSlot(first.key().hashCode(), first.key()) < 0) { i++; continue; }
             sb.setLength(0);
             int hash = 0;
             int best = -1;
@@ -158,9 +186,9 @@ public final class Lexicon {
                 hash = hash * scale + key.hashCode();
                 if (!mayBePrefix(hash)) break;
                 sb.append(key);
-                String k = sb.toString();
-                if (!prefixes.contains(k)) break;
-                Entry e = byKey.get(k);
+                int slot = prefixSlot(hash, sb);
+                if (slot < 0) break;
+                Entry e = prefixEntries[slot];
                 if (e != null && accept(e, tokens, i, j + 1)) { best = j + 1; bestEntry = e; }
             }
             if (bestEntry != null) {

@@ -23,13 +23,13 @@ final class Features {
     private static final long PRIME = 0x100000001b3L;
 
     private static final String BOS = "<s>", EOS = "</s>";
-    private static final long BIAS = h(1, "");
+    static final long BIAS = h(1, "");
     private static final long H6_BOS = h(6, BOS), H7_EOS = h(7, EOS), H8_BOS = h(8, BOS), H9_EOS = h(9, EOS);
     private static final long SEED13_BOS = h(13, BOS), SEED22_EOS = h(22, EOS), SEED23_BOS = h(23, BOS);
     private static final long F22_EOS_EOS = h(SEED22_EOS, EOS);
     private static final long H15_BOS = h(15, BOS), H16_EOS = h(16, EOS);
     private static final long SEED19_AFTER = h(19, "after"), SEED19_BEFORE = h(19, "before");
-    private static final long POS_FIRST = h(21, "first"), POS_LAST = h(21, "last"), POS_MID = h(21, "mid");
+    static final long POS_FIRST = h(21, "first"), POS_LAST = h(21, "last"), POS_MID = h(21, "mid");
     private static final long SEED4 = OFFSET ^ (4 * PRIME), SEED5 = OFFSET ^ (5 * PRIME), SEED20 = OFFSET ^ (20 * PRIME);
 
     /**
@@ -55,8 +55,8 @@ final class Features {
     }
 
     /** Per-token slots in {@link Context#fixed}: templates 1-9, 13-17, 19-22 (templates 10-12, 18, 23 are history). */
-    private static final int STRIDE = 18;
-    private static final int F1 = 0, F2 = 1, F3 = 2, F4 = 3, F5 = 4, F6 = 5, F7 = 6, F8 = 7, F9 = 8, F13 = 9, F14 = 10,
+    static final int STRIDE = 18;
+    static final int F1 = 0, F2 = 1, F3 = 2, F4 = 3, F5 = 4, F6 = 5, F7 = 6, F8 = 7, F9 = 8, F13 = 9, F14 = 10,
             F15 = 11, F16 = 12, F17 = 13, F19 = 14, F20 = 15, F21 = 16, F22 = 17;
 
     static Context context(List<Token> tokens, String[] lexiconTags) {
@@ -185,6 +185,14 @@ final class Features {
         out[k++] = h(c.seed23[i], prev);
         return k;
     }
+
+    // The history features of token i given the previous tag, as in of(...): templates 12, 18 and 23.
+
+    static long withWord(int prev, Context c, int i) { return h(h(12, prev), c.lower[i]); }
+
+    static long withLexicon(int prev, Context c, int i) { return h(h(18, c.lexicon[i]), prev); }
+
+    static long withPreviousWord(int prev, Context c, int i) { return h(c.seed23[i], prev); }
 
     /** The {@code at} indices of {@link #of}, in its order: fixed slots at offset {@code b}, -1 for history. */
     private static void fill(int[] at, int b, boolean lexicon) {

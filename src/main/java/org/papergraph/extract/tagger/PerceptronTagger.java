@@ -28,25 +28,43 @@ public final class PerceptronTagger {
     final String[] tags;
     private final EntityType[] tagType;
     private final boolean[] inside;
+    /** A stored weight {@code q} stands for {@code q / scale}: the model's weights quantised to 16 bits. */
+    private final float scale;
     /**
-     * Open-addressing table, one slot of {@link #stride} ints per feature: the 64-bit key (high, low; 0 = empty)
-     * then the weight of each tag as float bits. Key and weights side by side make a hit cost one or two cache
-     * lines instead of two or three (lookups in separate key and weight arrays were a quarter of extraction time
-     * in JFR).
+     * Open-addressing table, one slot of {@link #stride} longs per feature: the 64-bit key (0 = empty), then the
+     * 16-bit weight of each tag, four to a long. Tagging sums these integers, not floats: the model is quantised
+     * anyway, integer sums are exact in any order (so fixed and history features can be summed apart, below), and
+     * 16-bit weights make a slot 24 bytes instead of 36, so more of the table stays in cache (JFR put half of
+     * extraction time in these lookups).
      */
-    private final int[] table;
+    private final long[] table;
     private final int stride;
     private final int mask;
     /**
-     * One bit per key (taken from the key's high bits), 16 bits per feature: about a quarter of the lookups are
-     * features the model does not have (most word-pair and history features), and this filter (64 KB for the
-     * abstract tagger) says so without touching the table. A set bit may be a false positive; the table decides.
+     * One bit per key (taken from the key's high bits), 16 bits per feature: the model lacks most word-pair and
+     * word-and-previous-tag features (7-19% of them are in it on the listing), and this filter (64 KB for the
+     * abstract tagger) says so without probing the table ({@link #addRare}); features the model mostly has skip it.
+     * A set bit may be a false positive; the table decides.
      */
     private final long[] filter;
     private final int filterShift;
+    /**
+     * The weights of the features that depend on the tag history alone, looked up once when the model is made:
+     * template 10 (previous tag) at {@code [(prev + 1) * lanes + t]}, template 11 (previous two tags) at
+     * {@code [((prev + 1) * (nt + 1) + prev2 + 1) * lanes + t]}, {@code lanes} being nt rounded up to whole longs.
+     */
+    private final int[] byPrev, byPrev2;
+    /** The bias plus the position feature (template 21) of a first, middle and last token, {@code lanes} apart. */
+    private final int[] byPosition;
 
+    /** A model from trained float weights: quantised to 16 bits, features weaker than {@link #MIN_WEIGHT} left out. */
     PerceptronTagger(String[] tags, long[] featureKeys, float[][] featureWeights) {
+        this(tags, scaleOf(featureWeights), featureKeys, quantise(featureWeights, scaleOf(featureWeights)), strong(featureWeights));
+    }
+
+    private PerceptronTagger(String[] tags, float scale, long[] featureKeys, short[][] featureWeights, boolean[] keep) {
         this.tags = tags;
+        this.scale = scale;
         int nt = tags.length;
         this.tagType = new EntityType[nt];
         this.inside = new boolean[nt];
@@ -56,32 +74,73 @@ public final class PerceptronTagger {
                 inside[t] = tags[t].startsWith("I-");
             }
         }
-        int cap = Integer.highestOneBit(Math.max(16, featureKeys.length * 2)) * 2;
+        int kept = 0;
+        for (boolean k : keep) if (k) kept++;
+        // At most three quarters full: a smaller table stays in cache better than a sparser one probes (measured on
+        // the listing: 0.75 took 172-175 us of tagging per abstract, 0.5 took 195-215, 0.25 took 202-230).
+        int cap = 16;
+        while (cap * 3 < kept * 4) cap *= 2;
         this.mask = cap - 1;
-        this.stride = nt + 2;
-        this.table = new int[cap * stride];
-        int bits = Integer.highestOneBit(Math.max(64, featureKeys.length * 16)) * 2;
+        this.stride = 1 + (nt + 3) / 4;
+        this.table = new long[cap * stride];
+        int bits = Integer.highestOneBit(Math.max(64, kept * 16)) * 2;
         this.filter = new long[bits / 64];
         this.filterShift = 64 - Integer.numberOfTrailingZeros(bits);
         for (int f = 0; f < featureKeys.length; f++) {
+            if (!keep[f]) continue;
             long k = featureKeys[f] == 0 ? 1 : featureKeys[f];
             int bit = (int) (k >>> filterShift);
             filter[bit >>> 6] |= 1L << bit;
             int slot = (int) (k & mask);
-            while (key(slot) != 0) slot = (slot + 1) & mask;
+            while (table[slot * stride] != 0) slot = (slot + 1) & mask;
             int base = slot * stride;
-            table[base] = (int) (k >>> 32);
-            table[base + 1] = (int) k;
-            for (int t = 0; t < nt; t++) table[base + 2 + t] = Float.floatToRawIntBits(featureWeights[f][t]);
+            table[base] = k;
+            for (int t = 0; t < nt; t++) table[base + 1 + (t >> 2)] |= (featureWeights[f][t] & 0xffffL) << ((t & 3) << 4);
+        }
+        int lanes = 4 * (stride - 1);
+        this.byPrev = new int[(nt + 1) * lanes];
+        this.byPrev2 = new int[(nt + 1) * (nt + 1) * lanes];
+        this.byPosition = new int[3 * lanes];
+        long[] positions = {Features.POS_FIRST, Features.POS_MID, Features.POS_LAST};
+        for (int p = 0; p < 3; p++) {
+            add(Features.BIAS, byPosition, p * lanes);
+            add(positions[p], byPosition, p * lanes);
+        }
+        for (int prev = -1; prev < nt; prev++) {
+            add(Features.h(10, prev), byPrev, (prev + 1) * lanes);
+            for (int prev2 = -1; prev2 < nt; prev2++) {
+                add(Features.h(Features.h(11, prev), prev2), byPrev2, ((prev + 1) * (nt + 1) + prev2 + 1) * lanes);
+            }
         }
     }
 
-    private long key(int slot) {
-        int base = slot * stride;
-        return ((long) table[base] << 32) | (table[base + 1] & 0xffffffffL);
+    private static float scaleOf(float[][] w) {
+        float max = 1e-6f;
+        for (float[] row : w) for (float x : row) max = Math.max(max, Math.abs(x));
+        return 32767f / max;
     }
 
-    private float weight(int slot, int t) { return Float.intBitsToFloat(table[slot * stride + 2 + t]); }
+    private static short[][] quantise(float[][] w, float scale) {
+        short[][] q = new short[w.length][];
+        for (int f = 0; f < w.length; f++) {
+            q[f] = new short[w[f].length];
+            for (int t = 0; t < w[f].length; t++) q[f][t] = (short) Math.round(w[f][t] * scale);
+        }
+        return q;
+    }
+
+    private static boolean[] strong(float[][] w) {
+        boolean[] keep = new boolean[w.length];
+        for (int f = 0; f < w.length; f++) {
+            float strongest = 0;
+            for (float x : w[f]) strongest = Math.max(strongest, Math.abs(x));
+            keep[f] = strongest >= MIN_WEIGHT;
+        }
+        return keep;
+    }
+
+    /** The quantised weight of tag {@code t} in slot {@code slot}. */
+    private short weight(int slot, int t) { return (short) (table[slot * stride + 1 + (t >> 2)] >>> ((t & 3) << 4)); }
 
     /** Loads a model written by {@link #write}. */
     public static PerceptronTagger read(InputStream raw) throws IOException {
@@ -93,17 +152,14 @@ public final class PerceptronTagger {
         float scale = in.readFloat();
         int nf = in.readInt();
         long[] keys = new long[nf];
-        float[][] w = new float[nf][];
-        int kept = 0;
+        short[][] w = new short[nf][nt];
         for (int f = 0; f < nf; f++) {
-            long key = in.readLong();
-            float[] row = new float[nt];
-            float max = 0;
-            for (int t = 0; t < nt; t++) { row[t] = in.readShort() / scale; max = Math.max(max, Math.abs(row[t])); }
-            keys[kept] = key;
-            w[kept++] = row;
+            keys[f] = in.readLong();
+            for (int t = 0; t < nt; t++) w[f][t] = in.readShort();
         }
-        return new PerceptronTagger(tags, java.util.Arrays.copyOf(keys, kept), java.util.Arrays.copyOf(w, kept));
+        boolean[] keep = new boolean[nf];
+        java.util.Arrays.fill(keep, true);
+        return new PerceptronTagger(tags, scale, keys, w, keep);
     }
 
     /** Loads a model from a classpath resource. */
@@ -117,26 +173,18 @@ public final class PerceptronTagger {
     }
 
     /**
-     * Features whose largest absolute weight is below this are left out of written models: a smaller table stays
+     * Features whose largest absolute weight is below this are left out of trained models: a smaller table stays
      * in cache, which doubled tagging speed for a loss of at most 0.012 partial F1 on the dev splits (measured with
      * {@code papergraph eval}, thresholds 0, 0.5 and 2).
      */
     static final float MIN_WEIGHT = 2.0f;
 
-    /** Writes the model, weights quantised to 16 bits, without features weaker than {@link #MIN_WEIGHT}. */
+    /** Writes the model: its features with their 16-bit weights and the scale that maps them back. */
     public void write(OutputStream raw) throws IOException {
         int nt = tags.length;
         int cap = mask + 1;
-        float max = 1e-6f;
-        for (int s = 0; s < cap; s++) for (int t = 0; t < nt; t++) max = Math.max(max, Math.abs(weight(s, t)));
-        float scale = 32767f / max;
         List<Integer> live = new ArrayList<>();
-        for (int s = 0; s < cap; s++) {
-            if (key(s) == 0) continue;
-            float strongest = 0;
-            for (int t = 0; t < nt; t++) strongest = Math.max(strongest, Math.abs(weight(s, t)));
-            if (strongest >= MIN_WEIGHT) live.add(s);
-        }
+        for (int s = 0; s < cap; s++) if (table[s * stride] != 0) live.add(s);
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(gz);
         out.writeInt(MAGIC);
@@ -145,8 +193,8 @@ public final class PerceptronTagger {
         out.writeFloat(scale);
         out.writeInt(live.size());
         for (int s : live) {
-            out.writeLong(key(s));
-            for (int t = 0; t < nt; t++) out.writeShort(Math.round(weight(s, t) * scale));
+            out.writeLong(table[s * stride]);
+            for (int t = 0; t < nt; t++) out.writeShort(weight(s, t));
         }
         out.flush();
         gz.finish();
@@ -154,50 +202,87 @@ public final class PerceptronTagger {
 
     int tagCount() { return tags.length; }
 
-    /** Adds the weights of feature {@code key} to {@code scores}. */
-    void score(long key, float[] scores) {
+    /** The weight scale: a quantised weight {@code q} of {@link #weights} stands for {@code q / scale()}. */
+    float scale() { return scale; }
+
+    /** The quantised weights of feature {@code key} per tag, or null when the model does not have it. */
+    short[] weights(long key) {
+        int slot = slot(key);
+        if (slot < 0) return null;
+        short[] w = new short[tags.length];
+        for (int t = 0; t < w.length; t++) w[t] = weight(slot, t);
+        return w;
+    }
+
+    /**
+     * Adds the weights of feature {@code key} to {@code scores[at ... at + nt)}; {@code scores} must have room for
+     * {@code 4 * (stride - 1)} from {@code at}.
+     */
+    private void add(long key, int[] scores, int at) {
         long k = key == 0 ? 1 : key;
-        if (absent(k)) return;
-        score(k, table[(int) (k & mask) * stride], scores);
-    }
-
-    /** True when the filter proves non-zero key {@code k} is not in the model. */
-    private boolean absent(long k) {
-        int bit = (int) (k >>> filterShift);
-        return (filter[bit >>> 6] & (1L << bit)) == 0;
-    }
-
-    /** The first ints of the home slots of {@code keys}, read in one pass (see {@link #tag}). */
-    private int[] homes(long[] keys) {
-        int[] tb = table;
+        long[] tb = table;
         int st = stride, m = mask;
-        int[] out = new int[keys.length];
-        for (int f = 0; f < keys.length; f++) {
-            long k = keys[f] == 0 ? 1 : keys[f];
-            out[f] = tb[(int) (k & m) * st];
-        }
-        return out;
-    }
-
-    /** {@link #score(long, float[])} of non-zero {@code k} whose home slot starts with {@code home}. */
-    private void score(long k, int home, float[] scores) {
-        int hi = (int) (k >>> 32), lo = (int) k;
-        int slot = (int) (k & mask);
-        int[] tb = table;
-        int st = stride;
-        int nt = st - 2;
-        int atHi = home;
-        while (true) {
+        for (int slot = (int) (k & m); ; slot = (slot + 1) & m) {
             int base = slot * st;
-            int atLo = tb[base + 1];
-            if (atHi == hi && atLo == lo) {
-                for (int t = 0; t < nt; t++) scores[t] += Float.intBitsToFloat(tb[base + 2 + t]);
+            long at0 = tb[base];
+            if (at0 == k) {
+                // Four weights per long, added lane by lane; rows of scores are padded to whole longs.
+                for (int w = 1, o = at; w < st; w++, o += 4) {
+                    long x = tb[base + w];
+                    scores[o] += (short) x;
+                    scores[o + 1] += (short) (x >>> 16);
+                    scores[o + 2] += (short) (x >>> 32);
+                    scores[o + 3] += (short) (x >>> 48);
+                }
                 return;
             }
-            if (atHi == 0 && atLo == 0) return;
-            slot = (slot + 1) & mask;
-            atHi = tb[slot * st];
+            if (at0 == 0) return;
         }
+    }
+
+    /**
+     * As {@link #add}, for features the model mostly lacks (word pairs, word and previous tag): the filter answers
+     * for most of them without the probe, which would run to an empty slot. Features the model mostly has skip it.
+     */
+    private void addRare(long key, int[] scores, int at) {
+        long k = key == 0 ? 1 : key;
+        int bit = (int) (k >>> filterShift);
+        if ((filter[bit >>> 6] & (1L << bit)) != 0) add(k, scores, at);
+    }
+
+    /**
+     * How close two integer scores must be for {@link #tag} to decide between them as the float scoring did. The
+     * models were trained and first shipped scoring with floats ({@code q / scale}, summed in template order), whose
+     * rounding errs by at most (k + 1) 2^-24 times the sum of the |q| of the k <= 24 weights summed: 1.2 units of
+     * q, so 2.4 on a difference. Where integer scores are further apart than this, both orders agree; closer (exact
+     * ties happen: features seen only together have equal weights), the token is scored again as before.
+     */
+    private static final int NEAR = 4;
+
+    /** Token {@code i}'s best tag by the float scoring the models shipped with (see {@link #NEAR}). */
+    private int floatBest(Features.Context c, int i, int prev, int prev2, long[] feats, float[] scores) {
+        int nt = tags.length;
+        int k = Features.of(c, i, prev, prev2, feats);
+        java.util.Arrays.fill(scores, 0f);
+        for (int f = 0; f < k; f++) {
+            int slot = slot(feats[f]);
+            if (slot >= 0) for (int t = 0; t < nt; t++) scores[t] += weight(slot, t) / scale;
+        }
+        int b = -1;
+        for (int t = 0; t < nt; t++) {
+            if (!allowed(prev, t)) continue;
+            if (b < 0 || scores[t] > scores[b]) b = t;
+        }
+        return b;
+    }
+
+    /** The slot of feature {@code key}, or -1 when the model does not have it. */
+    private int slot(long key) {
+        long k = key == 0 ? 1 : key;
+        for (int slot = (int) (k & mask); table[slot * stride] != 0; slot = (slot + 1) & mask) {
+            if (table[slot * stride] == k) return slot;
+        }
+        return -1;
     }
 
     /** True when tag {@code t} may follow tag {@code prev} (an I- tag continues a span of its own type). */
@@ -215,34 +300,56 @@ public final class PerceptronTagger {
         List<Span> out = new ArrayList<>();
         if (n == 0) return out;
         Features.Context c = Features.context(tokens, lexiconTags);
-        // The home slots of all the sequence's fixed features are read first, in a loop whose loads do not depend
-        // on each other, so the processor overlaps their cache misses; the greedy pass then finds them in cache
-        // instead of waiting for one miss after another (the table is megabytes; JFR showed most tagging time in
-        // the lookups).
-        long[] fixed = c.fixed;
-        int[] home = homes(fixed);
-        int nt = tags.length;
+        int nt = tags.length, lanes = 4 * (stride - 1);
+        // First the features that do not depend on the tags chosen, all tokens in one loop: their table loads do
+        // not depend on each other, so the processor overlaps their cache misses instead of waiting for one miss
+        // after another (the table is megabytes).
+        int[] fixedScores = new int[n * lanes];
+        long[] fx = c.fixed;
+        for (int i = 0; i < n; i++) {
+            int b = i * Features.STRIDE, at = i * lanes;
+            // The bias and the position (first, middle, last token) are three vectors, summed in directly.
+            int pos = (i == 0 ? 0 : i == n - 1 ? 2 : 1) * lanes;
+            for (int t = 0; t < nt; t++) fixedScores[at + t] = byPosition[pos + t];
+            add(fx[b + Features.F2], fixedScores, at);
+            add(fx[b + Features.F3], fixedScores, at);
+            add(fx[b + Features.F4], fixedScores, at);
+            add(fx[b + Features.F5], fixedScores, at);
+            add(fx[b + Features.F6], fixedScores, at);
+            add(fx[b + Features.F7], fixedScores, at);
+            add(fx[b + Features.F8], fixedScores, at);
+            add(fx[b + Features.F9], fixedScores, at);
+            addRare(fx[b + Features.F13], fixedScores, at);
+            addRare(fx[b + Features.F14], fixedScores, at);
+            add(fx[b + Features.F15], fixedScores, at);
+            add(fx[b + Features.F16], fixedScores, at);
+            if (lexiconTags[i] != null) add(fx[b + Features.F17], fixedScores, at);
+            add(fx[b + Features.F19], fixedScores, at);
+            add(fx[b + Features.F20], fixedScores, at);
+            addRare(fx[b + Features.F22], fixedScores, at);
+        }
+        // Then the greedy pass, which adds the features of the tag history.
+        int[] scores = new int[lanes];
         long[] feats = new long[Features.MAX];
-        int[] at = new int[Features.MAX];
-        float[] scores = new float[nt];
+        float[] floatScores = new float[nt];
         int[] best = new int[n];
         int prev = -1, prev2 = -1;
         for (int i = 0; i < n; i++) {
-            int k = Features.of(c, i, prev, prev2, feats, at);
-            java.util.Arrays.fill(scores, 0f);
-            for (int f = 0; f < k; f++) {
-                if (at[f] >= 0) {
-                    long key = fixed[at[f]];
-                    if (key == 0) key = 1;
-                    if (!absent(key)) score(key, home[at[f]], scores);
-                } else {
-                    score(feats[f], scores);
-                }
-            }
+            int p = (prev + 1) * lanes, p2 = ((prev + 1) * (nt + 1) + prev2 + 1) * lanes;
+            for (int t = 0; t < nt; t++) scores[t] = fixedScores[i * lanes + t] + byPrev[p + t] + byPrev2[p2 + t];
+            addRare(Features.withWord(prev, c, i), scores, 0);
+            if (lexiconTags[i] != null) add(Features.withLexicon(prev, c, i), scores, 0);
+            addRare(Features.withPreviousWord(prev, c, i), scores, 0);
             int b = -1;
             for (int t = 0; t < nt; t++) {
                 if (!allowed(prev, t)) continue;
                 if (b < 0 || scores[t] > scores[b]) b = t;
+            }
+            for (int t = 0; t < nt; t++) {
+                if (t != b && allowed(prev, t) && scores[b] - scores[t] <= NEAR) {
+                    b = floatBest(c, i, prev, prev2, feats, floatScores);
+                    break;
+                }
             }
             best[i] = b;
             prev2 = prev;
