@@ -28,6 +28,9 @@ class RolePatternsTest {
         for (PaperRecord r : ExtractionBenchmark.listing(SharedData.listing())) if (r.abstractText() != null) texts.add(r.abstractText());
         for (GoldDoc d : GoldSets.scierc(SharedData.path("data/scierc/raw/dev.json"), GoldSets.SCIERC)) texts.add(d.text());
         texts.add("We train a model named\u2028X and one called  Y: Z, dubbed W, unlike V.");
+        // Letters that fold to ASCII ones only under Unicode case rules (long s, Kelvin sign, dotted capital I): the
+        // (?i) patterns do not fold them, and neither may the word scan that gates them.
+        texts.add("WE PROPOSE X. We propo\u017Fe Y. TH\u0130S paper builds Z. We \u212Aeep W over V; over\u017Fampling U.");
         Map<String, Integer> seen = new HashMap<>();
         for (String text : texts) {
             for (int[] s : Sentences.split(text)) {

@@ -44,13 +44,19 @@ final class Features {
         final long[] fixed;
         /** Per token: the seed of template 23, the hash of the previous word. */
         final long[] seed23;
+        /** The previous tag for which {@link #word12} holds template 12, or {@link #NO_TAG}. */
+        final int wordTag;
+        /** Per token: template 12 (previous tag and word) for previous tag {@link #wordTag}, or null. */
+        final long[] word12;
 
-        Context(int n, String[] lower, String[] lexicon) {
+        Context(int n, String[] lower, String[] lexicon, int wordTag) {
             this.n = n;
             this.lower = lower;
             this.lexicon = lexicon;
             this.fixed = new long[n * STRIDE];
             this.seed23 = new long[n];
+            this.wordTag = wordTag;
+            this.word12 = wordTag == NO_TAG ? null : new long[n];
         }
     }
 
@@ -59,11 +65,23 @@ final class Features {
     static final int F1 = 0, F2 = 1, F3 = 2, F4 = 3, F5 = 4, F6 = 5, F7 = 6, F8 = 7, F9 = 8, F13 = 9, F14 = 10,
             F15 = 11, F16 = 12, F17 = 13, F19 = 14, F20 = 15, F21 = 16, F22 = 17;
 
-    static Context context(List<Token> tokens, String[] lexiconTags) {
+    /** No previous tag: {@link #context(List, String[], int)} hashes template 12 for none in advance. */
+    static final int NO_TAG = Integer.MIN_VALUE;
+
+    static Context context(List<Token> tokens, String[] lexiconTags) { return context(tokens, lexiconTags, NO_TAG); }
+
+    /**
+     * As {@link #context(List, String[])}, also hashing template 12 of every token for previous tag {@code wordTag}
+     * (the tagger passes "O", which precedes most tokens) in the one pass over its word, where the hash is one more
+     * independent chain, instead of a chain of its own per token while tagging; {@link #withWord} then reads it.
+     */
+    static Context context(List<Token> tokens, String[] lexiconTags, int wordTag) {
         int n = tokens.size();
         String[] lower = new String[n];
         for (int i = 0; i < n; i++) lower[i] = tokens.get(i).lower();
-        Context c = new Context(n, lower, lexiconTags);
+        Context c = new Context(n, lower, lexiconTags, wordTag);
+        long seed12 = wordTag == NO_TAG ? 0 : h(12, wordTag);
+        long[] word12 = c.word12;
         long[] fx = c.fixed;
         // Words: one pass over each word for all the templates that hash it.
         long prev13 = SEED13_BOS, prev14 = 0, prev22 = 0;
@@ -74,9 +92,10 @@ final class Features {
             long a2 = OFFSET ^ (2 * PRIME), a6 = OFFSET ^ (6 * PRIME), a7 = OFFSET ^ (7 * PRIME), a8 = OFFSET ^ (8 * PRIME),
                     a9 = OFFSET ^ (9 * PRIME), s13 = OFFSET ^ (13 * PRIME), s14 = OFFSET ^ (14 * PRIME),
                     s22 = OFFSET ^ (22 * PRIME), s23 = OFFSET ^ (23 * PRIME);
-            long b13 = prev13, b14 = prev14, b22 = prev22;
+            long b13 = prev13, b14 = prev14, b22 = prev22, a12 = seed12;
             for (int k = 0; k < len; k++) {
                 char ch = w.charAt(k);
+                a12 = (a12 ^ ch) * PRIME;
                 a2 = (a2 ^ ch) * PRIME; a6 = (a6 ^ ch) * PRIME; a7 = (a7 ^ ch) * PRIME; a8 = (a8 ^ ch) * PRIME;
                 a9 = (a9 ^ ch) * PRIME; s13 = (s13 ^ ch) * PRIME; s14 = (s14 ^ ch) * PRIME; s22 = (s22 ^ ch) * PRIME;
                 s23 = (s23 ^ ch) * PRIME; b13 = (b13 ^ ch) * PRIME; b14 = (b14 ^ ch) * PRIME; b22 = (b22 ^ ch) * PRIME;
@@ -84,6 +103,7 @@ final class Features {
             int base = j * STRIDE;
             fx[base + F1] = BIAS;
             fx[base + F2] = mix(a2 ^ len);
+            if (word12 != null) word12[j] = mix(a12 ^ len);
             h6[j] = mix(a6 ^ len);
             if (j > 0) fx[base - STRIDE + F7] = mix(a7 ^ len);
             h8[j] = mix(a8 ^ len);
@@ -188,7 +208,9 @@ final class Features {
 
     // The history features of token i given the previous tag, as in of(...): templates 12, 18 and 23.
 
-    static long withWord(int prev, Context c, int i) { return h(h(12, prev), c.lower[i]); }
+    static long withWord(int prev, Context c, int i) {
+        return prev == c.wordTag ? c.word12[i] : h(h(12, prev), c.lower[i]);
+    }
 
     static long withLexicon(int prev, Context c, int i) { return h(h(18, c.lexicon[i]), prev); }
 

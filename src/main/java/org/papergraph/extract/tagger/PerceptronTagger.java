@@ -28,6 +28,8 @@ public final class PerceptronTagger {
     final String[] tags;
     private final EntityType[] tagType;
     private final boolean[] inside;
+    /** The index of tag "O", or {@link Features#NO_TAG} when the model has none. */
+    private final int outside;
     /** A stored weight {@code q} stands for {@code q / scale}: the model's weights quantised to 16 bits. */
     private final float scale;
     /**
@@ -74,6 +76,9 @@ public final class PerceptronTagger {
                 inside[t] = tags[t].startsWith("I-");
             }
         }
+        int o = Features.NO_TAG;
+        for (int t = 0; t < nt; t++) if (tags[t].equals("O")) o = t;
+        this.outside = o;
         int kept = 0;
         for (boolean k : keep) if (k) kept++;
         // At most three quarters full: a smaller table stays in cache better than a sparser one probes (measured on
@@ -299,7 +304,7 @@ public final class PerceptronTagger {
         int n = tokens.size();
         List<Span> out = new ArrayList<>();
         if (n == 0) return out;
-        Features.Context c = Features.context(tokens, lexiconTags);
+        Features.Context c = Features.context(tokens, lexiconTags, outside);
         int nt = tags.length, lanes = 4 * (stride - 1);
         // First the features that do not depend on the tags chosen, all tokens in one loop: their table loads do
         // not depend on each other, so the processor overlaps their cache misses instead of waiting for one miss
@@ -311,21 +316,21 @@ public final class PerceptronTagger {
             // The bias and the position (first, middle, last token) are three vectors, summed in directly.
             int pos = (i == 0 ? 0 : i == n - 1 ? 2 : 1) * lanes;
             for (int t = 0; t < nt; t++) fixedScores[at + t] = byPosition[pos + t];
-            add(fx[b + Features.F2], fixedScores, at);
-            add(fx[b + Features.F3], fixedScores, at);
-            add(fx[b + Features.F4], fixedScores, at);
-            add(fx[b + Features.F5], fixedScores, at);
-            add(fx[b + Features.F6], fixedScores, at);
-            add(fx[b + Features.F7], fixedScores, at);
-            add(fx[b + Features.F8], fixedScores, at);
-            add(fx[b + Features.F9], fixedScores, at);
+            addRare(fx[b + Features.F2], fixedScores, at);
+            addRare(fx[b + Features.F3], fixedScores, at);
+            addRare(fx[b + Features.F4], fixedScores, at);
+            addRare(fx[b + Features.F5], fixedScores, at);
+            addRare(fx[b + Features.F6], fixedScores, at);
+            addRare(fx[b + Features.F7], fixedScores, at);
+            addRare(fx[b + Features.F8], fixedScores, at);
+            addRare(fx[b + Features.F9], fixedScores, at);
             addRare(fx[b + Features.F13], fixedScores, at);
             addRare(fx[b + Features.F14], fixedScores, at);
-            add(fx[b + Features.F15], fixedScores, at);
-            add(fx[b + Features.F16], fixedScores, at);
-            if (lexiconTags[i] != null) add(fx[b + Features.F17], fixedScores, at);
-            add(fx[b + Features.F19], fixedScores, at);
-            add(fx[b + Features.F20], fixedScores, at);
+            addRare(fx[b + Features.F15], fixedScores, at);
+            addRare(fx[b + Features.F16], fixedScores, at);
+            if (lexiconTags[i] != null) addRare(fx[b + Features.F17], fixedScores, at);
+            addRare(fx[b + Features.F19], fixedScores, at);
+            addRare(fx[b + Features.F20], fixedScores, at);
             addRare(fx[b + Features.F22], fixedScores, at);
         }
         // Then the greedy pass, which adds the features of the tag history.

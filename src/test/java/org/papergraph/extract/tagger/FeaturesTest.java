@@ -46,6 +46,8 @@ class FeaturesTest {
             String[] lex = TaggerTrainer.lexiconTags(lexicon, toks);
             for (String l : lex) if (l != null) lexiconHits++;
             Features.Context c = Features.context(toks, lex);
+            Features.Context[] withWordFor = new Features.Context[9];
+            for (int t = -1; t < 8; t++) withWordFor[t + 1] = Features.context(toks, lex, t);
             int n = toks.size();
             String[] shapes = new String[n];
             boolean[] colon = new boolean[n];
@@ -65,6 +67,9 @@ class FeaturesTest {
                         assertArrayEquals(java.util.Arrays.copyOf(want, r), java.util.Arrays.copyOf(got, k), toks + " @" + i);
                         // The tagger reads fixed features through their index: it must point at the same hash.
                         for (int f = 0; f < k; f++) if (at[f] >= 0) assertEquals(got[f], c.fixed[at[f]]);
+                        // Template 12 (index 11) as the tagger reads it, hashed in advance for one previous tag.
+                        assertEquals(want[11], Features.withWord(prev, withWordFor[prev + 1], i));
+                        assertEquals(want[11], Features.withWord(prev, withWordFor[prev + 2], i));
                     }
                 }
             }
