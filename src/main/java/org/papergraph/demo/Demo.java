@@ -84,7 +84,7 @@ public final class Demo {
     public static IngestSummary ingest(GraphStore store, String base, IngestListener listener) {
         Ingestor ingestor = new Ingestor(store, Extractors.defaults(store.iris()), Ingestor.DEFAULT_BATCH, listener);
         int files = 0;
-        long read = 0, stored = 0, rejected = 0, quads = 0, millis = 0;
+        long read = 0, stored = 0, rejected = 0, quads = 0, provenance = 0, millis = 0;
         for (Entry e : entries(base)) {
             try (InputStream in = open(e.resource()).orElseThrow()) {
                 IngestSummary s = ingestor.ingest(in, "classpath:" + e.resource(), e.format());
@@ -93,12 +93,13 @@ public final class Demo {
                 stored += s.stored();
                 rejected += s.rejected();
                 quads += s.quads();
+                provenance += s.provenance();
                 millis += s.millis();
             } catch (IOException x) {
                 throw new IngestException("cannot read resource " + e.resource() + ": " + x.getMessage());
             }
         }
-        return new IngestSummary(files, read, stored, rejected, quads, millis);
+        return new IngestSummary(files, read, stored, rejected, quads, provenance, millis);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.papergraph.ingest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,9 +11,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
-import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.resolve.PaperResolver;
@@ -68,7 +64,7 @@ public final class Ingestor {
         for (Path f : files) {
             if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
         }
-        return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads,
+        return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance,
                 System.currentTimeMillis() - t0);
     }
 
@@ -90,7 +86,7 @@ public final class Ingestor {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");
         }
-        return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, System.currentTimeMillis() - t0);
+        return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance, System.currentTimeMillis() - t0);
     }
 
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
@@ -207,21 +203,17 @@ public final class Ingestor {
             PaperRecord record = read.describesPaper() ? resolver.resolve(read) : read;
             Iris iris = store.iris();
             Node graph = iris.recordGraph(record);
-            List<Quad> quads = new ArrayList<>();
-            StreamRDF sink = new StreamRDFBase() {
-                @Override public void quad(Quad q) { quads.add(q); }
-                @Override public void triple(org.apache.jena.graph.Triple t) { quads.add(Quad.create(graph, t)); }
-            };
+            RecordCollector sink = new RecordCollector(graph);
             try {
                 for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
             } catch (RuntimeException e) {
                 reject(new RecordError(record.position(), "extractor failed: " + e));
                 return;
             }
-            batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), quads));
+            batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), sink.quads()));
             c.stored++;
             stored++;
-            c.quads += quads.size();
+            c.quads += sink.quads().size();
             if (batch.size() >= batchSize) flush();
             listener.progress(raw.count, c.stored + c.rejected);
         }
@@ -236,9 +228,10 @@ public final class Ingestor {
         void flush() {
             if (batch.isEmpty()) return;
             try {
-                store.write(batch, extractors);
+                c.provenance += store.write(batch, extractors);
             } catch (RuntimeException e) {
                 c.stored -= batch.size();
+                for (RecordQuads rq : batch) c.quads -= rq.quads().size();
                 throw new IngestException("writing a batch of " + batch.size() + " records to the store failed: "
                         + e.getMessage() + "; the store holds every batch committed before it", e);
             }
@@ -248,6 +241,6 @@ public final class Ingestor {
     }
 
     private static final class Counter {
-        long stored, rejected, quads;
+        long stored, rejected, quads, provenance;
     }
 }

@@ -20,12 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.resolve.PaperResolver;
@@ -34,8 +30,7 @@ import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
 import org.papergraph.source.RecordSink;
 import org.papergraph.source.SourceFiles;
-import org.papergraph.vocab.PG;
-import org.papergraph.vocab.PROV;
+import org.papergraph.store.RecordProvenance;
 
 /**
  * Reads source files on its own thread and hands every quad an ingest would store, in chunks, to a consumer
@@ -87,7 +82,7 @@ final class QuadProducer implements Runnable, RecordSink {
     volatile RuntimeException failure;
     int filesRead;
     /** Counted by the draining thread. */
-    long stored, rejected, quads;
+    long stored, rejected, quads, provenance;
 
     /** What the reading thread leaves for the draining thread, in stream order. */
     private sealed interface Event {}
@@ -95,8 +90,11 @@ final class QuadProducer implements Runnable, RecordSink {
     private record FileFinished(String file) implements Event {}
     private record FileSkipped(String file, String reason) implements Event {}
     private record Rejected(RecordError error) implements Event {}
-    /** A record whose quads were queued before this event; {@code quads} of them came from its extractors. */
-    private record Stored(long bytesRead, int quads) implements Event {}
+    /**
+     * A record whose quads were queued before this event; {@code quads} of them came from its extractors and
+     * {@code provenance} describe its graph.
+     */
+    private record Stored(long bytesRead, int quads, int provenance) implements Event {}
     /** A resolved record, for the draining thread to extract. */
     private record Extract(PaperRecord record, Node graph, long bytesRead) implements Event {}
 
@@ -144,10 +142,10 @@ final class QuadProducer implements Runnable, RecordSink {
 
     private void handle(Event e, StreamRDF out) {
         if (e instanceof Extract x) {
-            int n = produce(x.record(), x.graph(), out::quad);
-            if (n >= 0) stored(x.bytesRead(), n);
+            Produced n = produce(x.record(), x.graph(), out::quad);
+            if (n != null) stored(x.bytesRead(), n.quads(), n.provenance());
         } else if (e instanceof Stored st) {
-            stored(st.bytesRead(), st.quads());
+            stored(st.bytesRead(), st.quads(), st.provenance());
         } else if (e instanceof Rejected r) {
             rejected++;
             listener.rejected(r.error());
@@ -160,15 +158,16 @@ final class QuadProducer implements Runnable, RecordSink {
         }
     }
 
-    private void stored(long bytesRead, int extracted) {
+    private void stored(long bytesRead, int extracted, int described) {
         stored++;
         quads += extracted;
+        provenance += described;
         listener.progress(bytesRead, stored + rejected);
     }
 
     /** What was read, stored and rejected, for a run that started at {@code startMillis}. */
     IngestSummary summary(long startMillis) {
-        return new IngestSummary(filesRead, stored + rejected, stored, rejected, quads, System.currentTimeMillis() - startMillis);
+        return new IngestSummary(filesRead, stored + rejected, stored, rejected, quads, provenance, System.currentTimeMillis() - startMillis);
     }
 
     /** Links the resolver made, by rule (see {@link PaperResolver#linkCounts()}). */
@@ -243,8 +242,8 @@ final class QuadProducer implements Runnable, RecordSink {
             emit(new Extract(record, graph, raw.count), RECORD_WEIGHT);
             return;
         }
-        int n = produce(record, graph, q -> emit(q, 1));
-        if (n >= 0) emit(new Stored(raw.count, n), 1);
+        Produced n = produce(record, graph, q -> emit(q, 1));
+        if (n != null) emit(new Stored(raw.count, n.quads(), n.provenance()), 1);
     }
 
     /**
@@ -252,47 +251,35 @@ final class QuadProducer implements Runnable, RecordSink {
      * the record (on the draining thread's side, in order) when an extractor fails or its graph was produced
      * already. Always called from one thread: the reading one, or the draining one.
      *
-     * @return how many quads the extractors made, or -1 when the record was rejected
+     * @return how many quads the extractors made and how many describe the record graph, or null when the record
+     *         was rejected
      */
-    private int produce(PaperRecord record, Node graph, java.util.function.Consumer<Quad> sink) {
-        List<Quad> out = new ArrayList<>(64);
-        StreamRDF collect = new StreamRDFBase() {
-            @Override public void quad(Quad q) { out.add(q); }
-            @Override public void triple(Triple t) { out.add(Quad.create(graph, t)); }
-        };
+    private Produced produce(PaperRecord record, Node graph, java.util.function.Consumer<Quad> sink) {
+        RecordCollector collect = new RecordCollector(graph);
         try {
             for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, collect);
         } catch (RuntimeException e) {
             rejectInOrder(new RecordError(record.position(), "extractor failed: " + e));
-            return -1;
+            return null;
         }
         if (!graphs.add(hash64(graph.getURI()))) {
             rejectInOrder(new RecordError(record.position(), "a record for " + graph.getURI()
                     + " was already loaded in this run; the first is kept (ingest without --bulk to replace it)"));
-            return -1;
+            return null;
         }
         if (!agentsWritten) {
             agentsWritten = true;
-            for (Extractor x : extractors) {
-                Node agent = iris.extractor(x.name());
-                sink.accept(Quad.create(meta, agent, RDF.type.asNode(), PROV.SoftwareAgent));
-                sink.accept(Quad.create(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name())));
-                sink.accept(Quad.create(meta, agent, PG.version, NodeFactory.createLiteralString(x.version())));
-            }
+            RecordProvenance.agents(iris, extractors, sink);
         }
+        List<Quad> out = collect.quads();
         for (Quad q : out) sink.accept(q);
         // The same provenance GraphStore.write records for a record graph.
-        sink.accept(Quad.create(meta, graph, RDF.type.asNode(), PG.RecordGraph));
-        if (record.describesPaper()) sink.accept(Quad.create(meta, graph, PG.describes, iris.paper(record)));
-        sink.accept(Quad.create(meta, graph, PG.sourceFile, NodeFactory.createLiteralString(record.position().file())));
-        sink.accept(Quad.create(meta, graph, PG.sourceFormat, NodeFactory.createLiteralString(record.format())));
-        sink.accept(Quad.create(meta, graph, PG.sourceUnit, NodeFactory.createLiteralString(record.position().unit())));
-        sink.accept(Quad.create(meta, graph, PG.sourceIndex,
-                NodeFactory.createLiteralDT(Long.toString(record.position().index()), XSDDatatype.XSDinteger)));
-        sink.accept(Quad.create(meta, graph, PROV.generatedAtTime, time));
-        for (Extractor x : extractors) sink.accept(Quad.create(meta, graph, PG.extractedBy, iris.extractor(x.name())));
-        return out.size();
+        int described = RecordProvenance.record(iris, graph, record.describesPaper() ? iris.paper(record) : null,
+                record.format(), record.position(), time, extractors, sink);
+        return new Produced(out.size(), described);
     }
+
+    private record Produced(int quads, int provenance) {}
 
     /** A reader's rejection: queued, so the listener hears of it after the records before it. */
     @Override

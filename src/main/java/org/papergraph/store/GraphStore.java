@@ -19,12 +19,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
-import org.papergraph.vocab.PG;
-import org.papergraph.vocab.PROV;
 
 /**
  * The papergraph store: a TDB2 database on disk. Each ingested record lives in its own named graph; the metadata
@@ -102,15 +98,17 @@ public final class GraphStore implements AutoCloseable {
 
     /**
      * Replaces the graphs of the given records in one transaction: each record graph is emptied, filled with its
-     * quads, and its provenance in the metadata graph rewritten.
+     * quads, and its provenance in the metadata graph rewritten ({@link RecordProvenance}).
+     *
+     * @return how many provenance quads the records got (the extractors' own descriptions not counted)
      */
-    public void write(Collection<RecordQuads> batch, List<Extractor> extractors) {
-        if (batch.isEmpty()) return;
+    public long write(Collection<RecordQuads> batch, List<Extractor> extractors) {
+        if (batch.isEmpty()) return 0;
         Node meta = iris.metaGraph();
         String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         Node time = NodeFactory.createLiteralDT(now, XSDDatatype.XSDdateTime);
         try {
-            writeTxn(batch, extractors, meta, time);
+            return writeTxn(batch, extractors, meta, time);
         } catch (InternalError e) {
             // TDB2 writes through memory-mapped files: when the disk fills up, the failed page write reaches Java
             // as this error ("a fault occurred in ... unsafe memory access"), not as an IOException. The
@@ -120,29 +118,19 @@ public final class GraphStore implements AutoCloseable {
         }
     }
 
-    private void writeTxn(Collection<RecordQuads> batch, List<Extractor> extractors, Node meta, Node time) {
-        Txn.executeWrite(dsg, () -> {
-            for (Extractor x : extractors) {
-                Node agent = iris.extractor(x.name());
-                dsg.deleteAny(meta, agent, ANY, ANY);
-                dsg.add(meta, agent, RDF.type.asNode(), PROV.SoftwareAgent);
-                dsg.add(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name()));
-                dsg.add(meta, agent, PG.version, NodeFactory.createLiteralString(x.version()));
-            }
+    private long writeTxn(Collection<RecordQuads> batch, List<Extractor> extractors, Node meta, Node time) {
+        return Txn.calculateWrite(dsg, () -> {
+            long provenance = 0;
+            for (Extractor x : extractors) dsg.deleteAny(meta, iris.extractor(x.name()), ANY, ANY);
+            RecordProvenance.agents(iris, extractors, dsg::add);
             for (RecordQuads rq : batch) {
                 Node g = rq.graph();
                 dsg.deleteAny(g, ANY, ANY, ANY);
                 dsg.deleteAny(meta, g, ANY, ANY);
                 for (Quad q : rq.quads()) dsg.add(q);
-                dsg.add(meta, g, RDF.type.asNode(), PG.RecordGraph);
-                if (rq.paper() != null) dsg.add(meta, g, PG.describes, rq.paper());
-                dsg.add(meta, g, PG.sourceFile, NodeFactory.createLiteralString(rq.position().file()));
-                dsg.add(meta, g, PG.sourceFormat, NodeFactory.createLiteralString(rq.format()));
-                dsg.add(meta, g, PG.sourceUnit, NodeFactory.createLiteralString(rq.position().unit()));
-                dsg.add(meta, g, PG.sourceIndex, NodeFactory.createLiteralDT(Long.toString(rq.position().index()), XSDDatatype.XSDinteger));
-                dsg.add(meta, g, PROV.generatedAtTime, time);
-                for (Extractor x : extractors) dsg.add(meta, g, PG.extractedBy, iris.extractor(x.name()));
+                provenance += RecordProvenance.record(iris, g, rq.paper(), rq.format(), rq.position(), time, extractors, dsg::add);
             }
+            return provenance;
         });
     }
 

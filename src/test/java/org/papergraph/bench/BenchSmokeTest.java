@@ -45,6 +45,7 @@ class BenchSmokeTest {
         assertEquals(0, n.rejected());
         assertEquals(PAPERS, b.stored());
         assertEquals(n.quads(), b.quads());
+        assertEquals(n.provenance(), b.provenance());
         assertEquals(StoreSnapshot.of(tmp.resolve("normal")), StoreSnapshot.of(tmp.resolve("bulk")));
 
         // Every citation the generator wrote is a cito:cites edge in the store.

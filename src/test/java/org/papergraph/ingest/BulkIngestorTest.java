@@ -45,6 +45,7 @@ class BulkIngestorTest {
         assertEquals(n.stored(), b.stored());
         assertEquals(n.rejected(), b.rejected());
         assertEquals(n.quads(), b.quads());
+        assertEquals(n.provenance(), b.provenance());
         assertTrue(b.stored() > 300, "both files read: " + b);
         Set<Quad> a = StoreSnapshot.of(tmp.resolve("normal"));
         Set<Quad> c = StoreSnapshot.of(tmp.resolve("bulk"));

@@ -99,6 +99,28 @@ class ConverterTest {
     }
 
     @Test
+    void eachQuadIsWrittenOnceAndTheSummaryCountsTheFile() throws Exception {
+        // On the seed listing the entity and the result extractor both declare some of the same methods and
+        // datasets in a record's graph; the file must hold each statement once, and the summary must count the
+        // record graphs' quads and their provenance: every line but the extractors' own descriptions.
+        Path nq = tmp.resolve("listing.nq.gz");
+        var extractors = Extractors.defaults(Iris.defaults());
+        IngestSummary s = new Converter(Iris.defaults(), extractors, IngestListener.NONE)
+                .convert(List.of(SharedData.listing()), null, nq);
+        List<String> lines;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(nq))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        Set<String> distinct = new HashSet<>(lines);
+        assertEquals(distinct.size(), lines.size(), "lines written twice: " + (lines.size() - distinct.size()));
+        assertEquals(lines.size(), s.totalQuads() + 3L * extractors.size(), s.toString());
+        Set<Quad> parsed = read(nq);
+        long provenance = parsed.stream().filter(q -> q.getGraph().equals(Iris.defaults().metaGraph())).count();
+        assertEquals(provenance, s.provenance() + 3L * extractors.size(), s.toString());
+        assertEquals(parsed.size() - provenance, s.quads(), s.toString());
+    }
+
+    @Test
     void aFailedConversionLeavesNoFile() throws Exception {
         Path nq = tmp.resolve("graph.nq.gz");
         Path bad = tmp.resolve("bad.bin");
