@@ -25,6 +25,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Hand-checked result gold of the seed listing (default: ${DEFAULT-VALUE}).")
     Path seedGold;
 
+    @Option(names = "--by-source", description = {"Also print the partial precision of each span source (tagger, lexicon,",
+            "title-dataset phrases) per type, beside the confidence the extractor gives such spans."})
+    boolean bySource;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -35,6 +39,11 @@ public final class EvalCommand implements Callable<Integer> {
         out.println("## Entities");
         ev.entityReport(out);
         out.println();
+        if (bySource) {
+            out.println("## Entity precision by source");
+            ev.sourceReport(out);
+            out.println();
+        }
         out.println("## Results");
         new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
         out.println();

@@ -20,6 +20,8 @@ public final class SpanScore {
         public double f1() { double p = precision(), r = recall(); return p + r == 0 ? 0 : 2 * p * r / (p + r); }
         public int predicted() { return predicted; }
         public int gold() { return gold; }
+        /** Predictions that matched a gold span (several may match the same one): the numerator of precision. */
+        public int matchedPredicted() { return matchedPredicted; }
     }
 
     private final Map<EntityType, Counts> exact = new EnumMap<>(EntityType.class);

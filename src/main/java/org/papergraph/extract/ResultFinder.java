@@ -80,7 +80,7 @@ public final class ResultFinder {
             List<EntityFinder.Found> here = new ArrayList<>();
             for (EntityFinder.Found f : mentions) {
                 if (f.start() >= sr[0] && f.end() <= sr[1]) {
-                    here.add(new EntityFinder.Found(f.start() - sr[0], f.end() - sr[0], f.type(), f.confidence(), f.entry(), 0, s.length()));
+                    here.add(new EntityFinder.Found(f.start() - sr[0], f.end() - sr[0], f.type(), f.confidence(), f.entry(), 0, s.length(), f.source()));
                 }
             }
             sentence(s, here, proposed, out);

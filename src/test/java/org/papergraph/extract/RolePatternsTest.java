@@ -36,7 +36,7 @@ class RolePatternsTest {
             for (int[] s : Sentences.split(text)) {
                 for (Token t : Tokenizer.tokens(text, s[0], s[1])) {
                     for (EntityType type : new EntityType[] {EntityType.METHOD, EntityType.DATASET}) {
-                        EntityFinder.Found f = new EntityFinder.Found(t.start(), t.end(), type, 0.5, null, s[0], s[1]);
+                        EntityFinder.Found f = new EntityFinder.Found(t.start(), t.end(), type, 0.5, null, s[0], s[1], EntityFinder.Source.TAGGER);
                         String want = reference(f, text);
                         assertEquals(want, EntityExtractor.role(f, text), text.substring(s[0], t.end()));
                         seen.merge(want, 1, Integer::sum);
