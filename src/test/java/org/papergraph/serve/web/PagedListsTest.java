@@ -142,6 +142,28 @@ class PagedListsTest {
                 + "> <http://purl.org/spar/cito/cites> ?o }"), "o"), false);
     }
 
+    @Test
+    void relatedPapersAreTheTopTenOfThePlainQuery() throws Exception {
+        // Paper 0 mentions the method (every 7th) and reports a result with it (every 11th).
+        Node paper = IRIS.paperByArxiv(new CorpusGenerator(PAPERS, 5).paper(0).arxivId);
+        List<String> expected = new ArrayList<>();
+        for (QuerySolution r : select("""
+                PREFIX pg: <https://papergraph.org/ontology#>
+                SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                  { <%1$s> pg:hasMention/pg:entity ?e } UNION { <%1$s> pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  ?e a ?c . VALUES ?c { pg:Method pg:Dataset }
+                  { ?other pg:hasMention/pg:entity ?e } UNION { ?other pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  FILTER(?other != <%1$s>)
+                } GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT 10""".formatted(paper.getURI()))) {
+            expected.add(r.getResource("other").getURI());
+        }
+        assertEquals(10, expected.size());
+        Matcher m = ROW.matcher(WebSiteTest.section(get(url(paper), "text/html").body(), "related"));
+        List<String> shown = new ArrayList<>();
+        while (m.find()) shown.add(iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))));
+        assertEquals(expected, shown);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abc", "0", "-1", "1.5", "%2B2", "99999999999999999999", "", "2&cited-by=3"})
     void badPageNumbersAreRefusedWithAMessage(String value) throws Exception {
