@@ -32,6 +32,7 @@ import org.papergraph.store.GraphStore;
  * <pre>
  *   /                         home: search box, counts, most-cited papers, datasets and methods
  *   /id/{rest}                the resource {base}{rest}: HTML, Turtle, JSON-LD, N-Triples, RDF/XML; 404 if unknown
+ *   /id/{rest}?cited-by=2     the HTML page with page 2 of a long list (also references=, papers=; see Paging)
  *   /search?q=                papers (title, abstract) and named entities
  *   /explore?iri=             graph explorer (Cytoscape.js); /api/neighbours?iri= is its JSON
  *   /query                    the named queries from queries/, editable and runnable
@@ -130,10 +131,18 @@ public final class WebSite {
             return;
         }
         if (r == Representation.HTML) {
+            // Page parameters only choose rows of the HTML page: the path alone names the resource.
+            Paging paging;
+            try {
+                paging = Paging.of(req.getParameterMap());
+            } catch (IllegalArgumentException e) {
+                plain(resp, 400, e.getMessage() + ".\n");
+                return;
+            }
             String page = Txn.calculateRead(dsg, () -> {
                 Graph g = dsg.getUnionGraph();
                 if (!g.find(iri, Node.ANY, Node.ANY).hasNext()) return null;
-                return pages.resource(g, sparql(), iri, new Html(Html.rootFor(path)));
+                return pages.resource(g, sparql(), iri, paging, new Html(Html.rootFor(path)));
             });
             if (page == null) notFound(req, resp, "Unknown resource " + iri.getURI());
             else html(resp, 200, page);

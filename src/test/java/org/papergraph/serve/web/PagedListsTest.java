@@ -1,0 +1,278 @@
+package org.papergraph.serve.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.text.StringEscapeUtils;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.papergraph.bench.CorpusGenerator;
+import org.papergraph.extract.Extractors;
+import org.papergraph.ingest.BulkIngestor;
+import org.papergraph.ingest.IngestListener;
+import org.papergraph.resolve.Iris;
+import org.papergraph.serve.Server;
+import org.papergraph.store.GraphStore;
+import org.papergraph.vocab.CITO;
+import org.papergraph.vocab.PG;
+
+/**
+ * The long lists of resource pages come a page at a time, over HTTP against a TDB2 store built from a generated
+ * corpus (power-law citations, as {@code bench-data} writes it; many papers share a date, so the order's tie-break
+ * matters). The most-cited paper, and a method the test makes many papers mention, have more rows than a page: the
+ * heading gives the count, a page holds {@link Paging#ROWS} rows, and walking the pages gives every row of the plain
+ * SPARQL answer exactly once, in date order. Citations repeated in a second source's graph count once.
+ */
+class PagedListsTest {
+    private static final Iris IRIS = Iris.defaults();
+    private static final int PAPERS = 1500;
+    private static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\">[^<]*</a>(?: <small>([^<]*)</small>)?");
+    private static final Pattern HEADING_COUNT = Pattern.compile("<h2>[^<]*<small>([^<]*)</small></h2>");
+    private static final Node METHOD = IRIS.method("PagingNet");
+    @TempDir static Path tmp;
+    private static GraphStore store;
+    private static Server server;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        CorpusGenerator.Written corpus = new CorpusGenerator(PAPERS, 5).write(tmp.resolve("corpus"));
+        Path db = tmp.resolve("db");
+        new BulkIngestor(db, IRIS, Extractors.named(IRIS, List.of("metadata", "citations")), BulkIngestor.DEFAULT_LOADER,
+                IngestListener.NONE).ingest(List.of(corpus.papers()), null);
+        store = GraphStore.open(db, IRIS);
+        CorpusGenerator gen = new CorpusGenerator(PAPERS, 5);
+        DatasetGraph dsg = store.datasetGraph();
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(METHOD, METHOD, org.apache.jena.vocabulary.RDF.type.asNode(), PG.Method);
+            for (int i = 0; i < PAPERS; i++) {
+                CorpusGenerator.Paper p = gen.paper(i);
+                Node paper = IRIS.paperByArxiv(p.arxivId);
+                Node g = NodeFactory.createURI("https://papergraph.org/id/graph/second-source/" + p.arxivId);
+                // Every 3rd paper repeats its citations in another record graph: the same triple must count once.
+                if (i % 3 == 0) for (String cited : p.cites) dsg.add(g, paper, CITO.cites, IRIS.paperByArxiv(cited));
+                // Every 7th paper mentions the method, every 11th reports a result with it (some do both).
+                if (i % 7 == 0) {
+                    Node m = NodeFactory.createURI(paper.getURI() + "#paging-mention");
+                    dsg.add(g, paper, PG.hasMention, m);
+                    dsg.add(g, m, PG.entity, METHOD);
+                }
+                if (i % 11 == 0) {
+                    Node r = NodeFactory.createURI(paper.getURI() + "#paging-result");
+                    dsg.add(g, paper, PG.reportsResult, r);
+                    dsg.add(g, r, PG.method, METHOD);
+                }
+            }
+        });
+        Duration timeout = Duration.ofSeconds(20);
+        server = Server.builder(store).port(0).timeout(timeout).customize(WebSite.installer(store, timeout)).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+        if (store != null) store.close();
+    }
+
+    @Test
+    void citedByShowsTheCountAndOnePageThenEveryCitingPaperOnceInDateOrder() throws Exception {
+        Node paper = node(select("""
+                SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o <http://purl.org/spar/cito/cites> ?p }
+                GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""").get(0), "p");
+        Set<String> expected = column(select("SELECT DISTINCT ?o WHERE { ?o <http://purl.org/spar/cito/cites> <" + paper.getURI() + "> }"), "o");
+        assertTrue(expected.size() > 2 * Paging.ROWS, "the corpus should give a paper cited more than two pages' worth: " + expected.size());
+        walk(url(paper), "cited-by", expected, true);
+    }
+
+    @Test
+    void entityPapersArePagedAndTheYearsCountThemAll() throws Exception {
+        Set<String> expected = column(select("""
+                SELECT DISTINCT ?p WHERE { { ?p <https://papergraph.org/ontology#hasMention>/<https://papergraph.org/ontology#entity> <%s> }
+                  UNION { ?p <https://papergraph.org/ontology#reportsResult>/<https://papergraph.org/ontology#method> <%1$s> } }"""
+                .formatted(METHOD.getURI())), "p");
+        assertTrue(expected.size() > Paging.ROWS, "more than a page: " + expected.size());
+        String first = walk(url(METHOD), "papers", expected, true);
+        int years = 0;
+        Matcher m = Pattern.compile("<tr><th>[^<]+</th><td><span class=\"bar\"[^>]*></span> (\\d+)</td></tr>").matcher(first);
+        while (m.find()) years += Integer.parseInt(m.group(1));
+        assertEquals(expected.size(), years, "the histogram counts every paper, not the page");
+        // Roles are looked up for the page's rows: a paper reporting a result says so.
+        assertTrue(WebSiteTest.section(first, "papers").contains("<small class=\"roles\">result"), first);
+    }
+
+    @Test
+    void authorAndReferenceListsGiveTheirCounts() throws Exception {
+        QuerySolution top = select("""
+                SELECT ?a (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p <http://purl.org/dc/terms/creator> ?a }
+                GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1""").get(0);
+        Set<String> papers = column(select("SELECT DISTINCT ?p WHERE { ?p <http://purl.org/dc/terms/creator> <" + node(top, "a").getURI() + "> }"), "p");
+        walk(url(node(top, "a")), "papers", papers, true);
+        Node citing = node(select("""
+                SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?p <http://purl.org/spar/cito/cites> ?o }
+                GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""").get(0), "p");
+        walk(url(citing), "references", column(select("SELECT DISTINCT ?o WHERE { <" + citing.getURI()
+                + "> <http://purl.org/spar/cito/cites> ?o }"), "o"), false);
+    }
+
+    @Test
+    void relatedPapersAreTheTopTenOfThePlainQuery() throws Exception {
+        // Paper 0 mentions the method (every 7th) and reports a result with it (every 11th).
+        Node paper = IRIS.paperByArxiv(new CorpusGenerator(PAPERS, 5).paper(0).arxivId);
+        List<String> expected = new ArrayList<>();
+        for (QuerySolution r : select("""
+                PREFIX pg: <https://papergraph.org/ontology#>
+                SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                  { <%1$s> pg:hasMention/pg:entity ?e } UNION { <%1$s> pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  ?e a ?c . VALUES ?c { pg:Method pg:Dataset }
+                  { ?other pg:hasMention/pg:entity ?e } UNION { ?other pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  FILTER(?other != <%1$s>)
+                } GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT 10""".formatted(paper.getURI()))) {
+            expected.add(r.getResource("other").getURI());
+        }
+        assertEquals(10, expected.size());
+        Matcher m = ROW.matcher(WebSiteTest.section(get(url(paper), "text/html").body(), "related"));
+        List<String> shown = new ArrayList<>();
+        while (m.find()) shown.add(iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))));
+        assertEquals(expected, shown);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-1", "1.5", "%2B2", "99999999999999999999", "", "2&cited-by=3"})
+    void badPageNumbersAreRefusedWithAMessage(String value) throws Exception {
+        HttpResponse<String> r = get(url(mostCited()) + "?cited-by=" + value, "text/html");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("cited-by"), r.body());
+    }
+
+    @Test
+    void aPagePastTheEndSaysSoAndOtherParametersLeaveTheResourceAlone() throws Exception {
+        Node paper = mostCited();
+        HttpResponse<String> past = get(url(paper) + "?cited-by=100000", "text/html");
+        assertEquals(200, past.statusCode());
+        String section = WebSiteTest.section(past.body(), "cited-by");
+        assertTrue(section.contains("past the end"), section);
+        assertTrue(section.contains("?cited-by=1#cited-by"), "a way back: " + section);
+        assertEquals(200, get(url(paper) + "?page=x&references=1", "text/html").statusCode());
+        // The query string never changes what resource the path names: Turtle is the same with or without it.
+        String plain = get(url(paper), "text/turtle").body();
+        HttpResponse<String> paged = get(url(paper) + "?cited-by=abc", "text/turtle");
+        assertEquals(200, paged.statusCode());
+        assertTrue(RDFParser.fromString(plain).lang(Lang.TURTLE).toGraph()
+                .isIsomorphicWith(RDFParser.fromString(paged.body()).lang(Lang.TURTLE).toGraph()));
+    }
+
+    /**
+     * Reads page after page of {@code section} by following its "next" links: checks the count in the heading and
+     * the range line, {@link Paging#ROWS} rows on each page but the last, no row twice, dates in order, and that
+     * the rows together are {@code expected}. Returns the first page.
+     */
+    private String walk(String url, String section, Set<String> expected, boolean newestFirst) throws Exception {
+        HttpResponse<String> r = get(url, "text/html");
+        assertEquals(200, r.statusCode(), url);
+        String first = r.body();
+        List<String> seen = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        int pages = 0;
+        String page = first;
+        String at = url;
+        while (true) {
+            pages++;
+            String html = WebSiteTest.section(page, section);
+            Matcher h = HEADING_COUNT.matcher(html);
+            assertTrue(h.find(), html);
+            assertEquals(Pages.grouped(expected.size()), h.group(1), "count in the heading of " + at);
+            Matcher m = ROW.matcher(html.substring(html.indexOf("<ul class=\"papers\">")));
+            int rows = 0;
+            while (m.find()) {
+                rows++;
+                seen.add(iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))));
+                dates.add(m.group(2) == null ? "" : m.group(2));
+            }
+            int left = expected.size() - (pages - 1) * Paging.ROWS;
+            assertEquals(Math.min(Paging.ROWS, left), rows, "rows on page " + pages + " of " + at);
+            if (expected.size() > Paging.ROWS) {
+                String range = "Showing " + Pages.grouped((long) (pages - 1) * Paging.ROWS + 1) + "–";
+                assertTrue(StringEscapeUtils.unescapeHtml4(html).contains(range), range + " in " + at);
+            }
+            Matcher next = Pattern.compile("<a href=\"([^\"]+)\">next ›</a>").matcher(StringEscapeUtils.unescapeHtml4(html));
+            if (!next.find()) break;
+            at = URI.create(url).resolve(next.group(1)).toString();
+            assertTrue(at.startsWith(url + "?" + section + "="), at);
+            r = get(at, "text/html");
+            assertEquals(200, r.statusCode(), at);
+            page = r.body();
+        }
+        assertEquals((expected.size() + Paging.ROWS - 1) / Paging.ROWS, pages, "pages of " + url);
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "a row on two pages: " + seen);
+        assertEquals(expected, new TreeSet<>(seen));
+        for (int i = 1; i < dates.size(); i++) {
+            int c = dates.get(i - 1).compareTo(dates.get(i));
+            assertTrue(dates.get(i).isEmpty() || (newestFirst ? c >= 0 : c <= 0), "date order at row " + i + ": " + dates);
+        }
+        assertFalse(first.contains("past the end"));
+        return first;
+    }
+
+    private static Node mostCited() {
+        return node(select("""
+                SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o <http://purl.org/spar/cito/cites> ?p }
+                GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""").get(0), "p");
+    }
+
+    private static String url(Node iri) { return server.baseUrl() + "/id/" + iri.getURI().substring(IRIS.base().length()); }
+
+    /** The IRI of a page link relative to a resource page (../../../id/paper/arxiv/...). */
+    private static String iriOf(String href) { return IRIS.base() + href.substring(href.indexOf("id/") + 3); }
+
+    private static HttpResponse<String> get(String url, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<QuerySolution> select(String query) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            List<QuerySolution> rows = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(query).build()) {
+                ResultSet rs = qe.execSelect();
+                while (rs.hasNext()) rows.add(rs.next());
+            }
+            return rows;
+        });
+    }
+
+    private static Set<String> column(List<QuerySolution> rows, String var) {
+        Set<String> out = new TreeSet<>();
+        for (QuerySolution r : rows) out.add(r.getResource(var).getURI());
+        return out;
+    }
+
+    private static Node node(QuerySolution row, String var) { return row.get(var).asNode(); }
+}
