@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.expr.ExprNotComparableException;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -343,12 +345,20 @@ final class Pages {
     }
 
     /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
-    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value) {}
+    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
+        /** The value as it ranks, highest best: negated where lower is better. */
+        NodeValue rank() {
+            if (value == null) return null;
+            NodeValue v = NodeValue.makeNode(value);
+            return lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v;
+        }
+    }
 
     /**
      * The results that name a method, task or metric, a page of {@link Paging#ROWS} at a time, ordered as a
-     * leaderboard reads: by dataset label, metric label, value highest first, then IRIs (paper, method, dataset,
-     * metric, result) so the order is total and pages neither overlap nor skip. Results missing a label or value sort
+     * leaderboard reads: by dataset label, metric label, value best first (lowest first where the result says lower is
+     * better), then IRIs (paper, method, dataset, metric, result) so the order is total and pages neither overlap nor
+     * skip. Results missing a label or value sort
      * as SPARQL's ORDER BY puts unbound values (first ascending, last descending). Only ids and values of every
      * result are read (a common metric has thousands), plus the labels of their datasets and metrics, which the order
      * needs; method labels and paper titles are looked up for the shown rows only. Nested OPTIONALs for the labels
@@ -357,16 +367,16 @@ final class Pages {
     private void entityResults(Sparql q, Paging paging, Node e, Map<String, Node> bind, Html h) {
         List<ResultRow> rows = new ArrayList<>();
         for (QuerySolution r : q.select("""
-                SELECT DISTINCT ?r ?paper ?method ?dataset ?metric ?value WHERE {
+                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
                   { ?r pg:method ?entity } UNION { ?r pg:task ?entity } UNION { ?r pg:metric ?entity }
                   ?paper pg:reportsResult ?r .
                   OPTIONAL { ?r pg:value ?value } OPTIONAL { ?r pg:method ?method }
-                  OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric }
-                }""", bind)) {
+                  OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric } OPTIONAL { ?r pg:lowerIsBetter ?l }
+                } GROUP BY ?r ?paper ?method ?dataset ?metric ?value""", bind)) {
             rows.add(new ResultRow(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
-                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value")));
+                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower"))));
         }
-        Set<Node> sortedBy = new java.util.HashSet<>();
+        Set<Node> sortedBy = new HashSet<>();
         for (ResultRow r : rows) {
             if (r.dataset() != null) sortedBy.add(r.dataset());
             if (r.metric() != null) sortedBy.add(r.metric());
@@ -374,7 +384,7 @@ final class Pages {
         Map<Node, Node> labels = leastValues(q, sortedBy, "rdfs:label");
         Comparator<ResultRow> order = Comparator.<ResultRow, Node>comparing(r -> labels.get(r.dataset()), Pages::sparqlOrder)
                 .thenComparing(r -> labels.get(r.metric()), Pages::sparqlOrder)
-                .thenComparing(ResultRow::value, (a, b) -> sparqlOrder(b, a))
+                .thenComparing(ResultRow::rank, (a, b) -> sparqlOrder(b, a))
                 .thenComparing(ResultRow::paper, Pages::sparqlOrder)
                 .thenComparing(ResultRow::method, Pages::sparqlOrder)
                 .thenComparing(ResultRow::dataset, Pages::sparqlOrder)
@@ -385,8 +395,8 @@ final class Pages {
         long offset = paging.offset("results");
         List<ResultRow> shown = offset >= rows.size() ? List.of()
                 : rows.subList((int) offset, (int) Math.min(rows.size(), offset + Paging.ROWS));
-        Set<Node> methods = new java.util.HashSet<>();
-        Set<Node> papers = new java.util.HashSet<>();
+        Set<Node> methods = new HashSet<>();
+        Set<Node> papers = new HashSet<>();
         for (ResultRow r : shown) {
             if (r.method() != null) methods.add(r.method());
             papers.add(r.paper());
@@ -404,7 +414,7 @@ final class Pages {
             } else {
                 if (pages > 1) {
                     h.raw("<p class=\"range\">").text("Showing " + grouped(offset + 1) + "–" + grouped(offset + shown.size())
-                            + " of " + grouped(rows.size()) + ", by dataset, metric, then value, highest first.").raw("</p>");
+                            + " of " + grouped(rows.size()) + ", by dataset, metric, then value, best first.").raw("</p>");
                 }
                 h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th></tr></thead><tbody>");
                 for (ResultRow r : shown) {
@@ -439,11 +449,15 @@ final class Pages {
 
     /** The order of ORDER BY ascending: unbound first, then values as SPARQL compares them, else by RDF term. */
     private static int sparqlOrder(Node a, Node b) {
+        return sparqlOrder(a == null ? null : NodeValue.makeNode(a), b == null ? null : NodeValue.makeNode(b));
+    }
+
+    private static int sparqlOrder(NodeValue a, NodeValue b) {
         if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
         try {
-            return NodeValue.compareAlways(NodeValue.makeNode(a), NodeValue.makeNode(b));
+            return NodeValue.compareAlways(a, b);
         } catch (ExprNotComparableException ex) {
-            return NodeCmp.compareRDFTerms(a, b);
+            return NodeCmp.compareRDFTerms(a.asNode(), b.asNode());
         }
     }
 

@@ -108,6 +108,9 @@ class PagedListsTest {
                     if (i % 6 != 0) dsg.add(g, r, PG.metric, METRICS[i % 7 == 1 ? 1 : 0]);
                     if (i % 5 != 0) dsg.add(g, r, PG.value, NodeFactory.createLiteralDT(
                             (i % 13) + "." + (i % 2 == 0 ? "5" : "25"), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+                    // Most results of the second metric say lower is better (one with false, as extractors write it).
+                    if (i % 7 == 1 && i % 3 != 0) dsg.add(g, r, PG.lowerIsBetter, NodeFactory.createLiteralDT(
+                            i % 3 == 1 ? "true" : "false", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
                 }
             }
         });
@@ -149,7 +152,8 @@ class PagedListsTest {
 
     /**
      * The Results section of a method's and a metric's page, page by page, equals the plain SPARQL query that joins
-     * every label in one go, ordered by dataset label, metric label, value (highest first), then IRIs, with LIMIT and
+     * every label in one go, ordered by dataset label, metric label, value (best first: negated where the result says lower is
+     * better), then IRIs, with LIMIT and
      * OFFSET: same rows, same order, same labels and values.
      */
     @ParameterizedTest
@@ -161,15 +165,15 @@ class PagedListsTest {
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 SELECT ?r ?paper (MIN(?t) AS ?title) ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
-                       ?metric (MIN(?xl) AS ?metricLabel) ?value WHERE {
+                       ?metric (MIN(?xl) AS ?metricLabel) ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
                   ?paper pg:reportsResult ?r . ?r pg:method|pg:task|pg:metric <%s> .
                   OPTIONAL { ?r pg:value ?value }
                   OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
                   OPTIONAL { ?r pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
                   OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
-                  OPTIONAL { ?paper dcterms:title ?t }
+                  OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?r pg:lowerIsBetter ?l }
                 } GROUP BY ?r ?paper ?method ?dataset ?metric ?value
-                ORDER BY ?datasetLabel ?metricLabel DESC(?value) ?paper ?method ?dataset ?metric ?r
+                ORDER BY ?datasetLabel ?metricLabel DESC(IF(?lower, -?value, ?value)) ?paper ?method ?dataset ?metric ?r
                 """.formatted(entity.getURI());
         int total = select(plain).size();
         assertTrue(total > Paging.ROWS, "more than a page of results: " + total);
