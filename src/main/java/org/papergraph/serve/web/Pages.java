@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.expr.ExprNotComparableException;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -259,7 +264,7 @@ final class Pages {
         formats(e, h);
         Map<String, Node> bind = Map.of("entity", e);
         if (type.equals("Dataset")) leaderboard(q, bind, h);
-        else if (type.equals("Method") || type.equals("Task") || type.equals("Metric")) entityResults(q, bind, h);
+        else if (type.equals("Method") || type.equals("Task") || type.equals("Metric")) entityResults(q, paging, e, bind, h);
 
         String mentioning = """
                 { ?other pg:hasMention ?m . ?m pg:entity ?entity }
@@ -339,31 +344,126 @@ final class Pages {
         h.raw("</section>");
     }
 
-    private void entityResults(Sparql q, Map<String, Node> bind, Html h) {
-        List<QuerySolution> rows = q.select("""
-                SELECT ?paper (MIN(?t) AS ?title) ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
-                       ?metric (MIN(?xl) AS ?metricLabel) ?value WHERE {
-                  ?paper pg:reportsResult ?r . ?r pg:method|pg:task|pg:metric ?entity .
-                  OPTIONAL { ?r pg:value ?value }
-                  OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
-                  OPTIONAL { ?r pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
-                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
-                  OPTIONAL { ?paper dcterms:title ?t }
-                } GROUP BY ?r ?paper ?method ?dataset ?metric ?value ORDER BY ?datasetLabel ?metricLabel DESC(?value) LIMIT 200""", bind);
-        h.raw("<section id=\"results\"><h2>Results</h2>");
+    /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
+    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
+        /** The value as it ranks, highest best: negated where lower is better. */
+        NodeValue rank() {
+            if (value == null) return null;
+            NodeValue v = NodeValue.makeNode(value);
+            return lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v;
+        }
+    }
+
+    /**
+     * The results that name a method, task or metric, a page of {@link Paging#ROWS} at a time, ordered as a
+     * leaderboard reads: by dataset label, metric label, value best first (lowest first where the result says lower is
+     * better), then IRIs (paper, method, dataset, metric, result) so the order is total and pages neither overlap nor
+     * skip. Results missing a label or value sort
+     * as SPARQL's ORDER BY puts unbound values (first ascending, last descending). Only ids and values of every
+     * result are read (a common metric has thousands), plus the labels of their datasets and metrics, which the order
+     * needs; method labels and paper titles are looked up for the shown rows only. Nested OPTIONALs for the labels
+     * made this section take seconds on a 20k-paper store.
+     */
+    private void entityResults(Sparql q, Paging paging, Node e, Map<String, Node> bind, Html h) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (QuerySolution r : q.select("""
+                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
+                  { ?r pg:method ?entity } UNION { ?r pg:task ?entity } UNION { ?r pg:metric ?entity }
+                  ?paper pg:reportsResult ?r .
+                  OPTIONAL { ?r pg:value ?value } OPTIONAL { ?r pg:method ?method }
+                  OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric } OPTIONAL { ?r pg:lowerIsBetter ?l }
+                } GROUP BY ?r ?paper ?method ?dataset ?metric ?value""", bind)) {
+            rows.add(new ResultRow(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
+                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower"))));
+        }
+        Set<Node> sortedBy = new HashSet<>();
+        for (ResultRow r : rows) {
+            if (r.dataset() != null) sortedBy.add(r.dataset());
+            if (r.metric() != null) sortedBy.add(r.metric());
+        }
+        Map<Node, Node> labels = leastValues(q, sortedBy, "rdfs:label");
+        Comparator<ResultRow> order = Comparator.<ResultRow, Node>comparing(r -> labels.get(r.dataset()), Pages::sparqlOrder)
+                .thenComparing(r -> labels.get(r.metric()), Pages::sparqlOrder)
+                .thenComparing(ResultRow::rank, (a, b) -> sparqlOrder(b, a))
+                .thenComparing(ResultRow::paper, Pages::sparqlOrder)
+                .thenComparing(ResultRow::method, Pages::sparqlOrder)
+                .thenComparing(ResultRow::dataset, Pages::sparqlOrder)
+                .thenComparing(ResultRow::metric, Pages::sparqlOrder)
+                .thenComparing(ResultRow::result, Pages::sparqlOrder);
+        rows.sort(order);
+
+        long offset = paging.offset("results");
+        List<ResultRow> shown = offset >= rows.size() ? List.of()
+                : rows.subList((int) offset, (int) Math.min(rows.size(), offset + Paging.ROWS));
+        Set<Node> methods = new HashSet<>();
+        Set<Node> papers = new HashSet<>();
+        for (ResultRow r : shown) {
+            if (r.method() != null) methods.add(r.method());
+            papers.add(r.paper());
+        }
+        Map<Node, Node> methodLabels = leastValues(q, methods, "rdfs:label");
+        Map<Node, Node> titles = leastValues(q, papers, "dcterms:title");
+
+        h.raw("<section id=\"results\"><h2>Results <small>").text(grouped(rows.size())).raw("</small></h2>");
         if (rows.isEmpty()) none(h, "No benchmark results recorded.");
         else {
-            h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th></tr></thead><tbody>");
-            for (QuerySolution r : rows) {
-                h.raw("<tr><td>").raw(a(h, Sparql.node(r, "dataset"), Sparql.str(r, "datasetLabel")))
-                        .raw("</td><td>").raw(a(h, Sparql.node(r, "metric"), Sparql.str(r, "metricLabel")))
-                        .raw("</td><td>").raw(a(h, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")))
-                        .raw("</td><td class=\"num\">").text(Sparql.str(r, "value"))
-                        .raw("</td><td>").raw(a(h, Sparql.node(r, "paper"), Sparql.str(r, "title"))).raw("</td></tr>");
+            int number = paging.page("results");
+            long pages = (rows.size() + Paging.ROWS - 1) / Paging.ROWS;
+            if (shown.isEmpty()) {
+                none(h, "Page " + number + " is past the end of this list, which has " + pages + (pages == 1 ? " page." : " pages."));
+            } else {
+                if (pages > 1) {
+                    h.raw("<p class=\"range\">").text("Showing " + grouped(offset + 1) + "–" + grouped(offset + shown.size())
+                            + " of " + grouped(rows.size()) + ", by dataset, metric, then value, best first.").raw("</p>");
+                }
+                h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th></tr></thead><tbody>");
+                for (ResultRow r : shown) {
+                    h.raw("<tr><td>").raw(a(h, r.dataset(), lexical(labels.get(r.dataset()))))
+                            .raw("</td><td>").raw(a(h, r.metric(), lexical(labels.get(r.metric()))))
+                            .raw("</td><td>").raw(a(h, r.method(), lexical(methodLabels.get(r.method()))))
+                            .raw("</td><td class=\"num\">").text(lexical(r.value()))
+                            .raw("</td><td>").raw(a(h, r.paper(), lexical(titles.get(r.paper())))).raw("</td></tr>");
+                }
+                h.raw("</tbody></table>");
             }
-            h.raw("</tbody></table>");
+            if (pages > 1) pager(h, href(h, e), "results", number, pages);
         }
         h.raw("</section>");
+    }
+
+    /**
+     * The least value of {@code property} (a prefixed name) on each of {@code subjects}, as SPARQL's MIN picks it;
+     * subjects without one are absent. One query with the subjects as VALUES, so it costs what the subjects cost.
+     */
+    private static Map<Node, Node> leastValues(Sparql q, Set<Node> subjects, String property) {
+        Map<Node, Node> out = new HashMap<>();
+        StringBuilder values = new StringBuilder();
+        for (Node s : subjects) if (s.isURI()) values.append(NodeFmtLib.strNT(s)).append(' ');
+        if (values.isEmpty()) return out;
+        for (QuerySolution r : q.select("SELECT ?s (MIN(?v) AS ?least) WHERE {\nVALUES ?s { " + values + "}\n?s " + property
+                + " ?v } GROUP BY ?s", Map.of())) {
+            out.put(Sparql.node(r, "s"), Sparql.node(r, "least"));
+        }
+        return out;
+    }
+
+    /** The order of ORDER BY ascending: unbound first, then values as SPARQL compares them, else by RDF term. */
+    private static int sparqlOrder(Node a, Node b) {
+        return sparqlOrder(a == null ? null : NodeValue.makeNode(a), b == null ? null : NodeValue.makeNode(b));
+    }
+
+    private static int sparqlOrder(NodeValue a, NodeValue b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+        try {
+            return NodeValue.compareAlways(a, b);
+        } catch (ExprNotComparableException ex) {
+            return NodeCmp.compareRDFTerms(a.asNode(), b.asNode());
+        }
+    }
+
+    /** The lexical form of a literal, the IRI of a resource, null for null. */
+    private static String lexical(Node n) {
+        return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
     }
 
     // ------------------------------------------------------------------------------------------------ authors

@@ -14,8 +14,11 @@ import java.util.TreeMap;
 final class Paging {
     /** Rows on one page of a list. Big enough to scan, small enough that a page renders in milliseconds. */
     static final int ROWS = 50;
-    /** The lists that take a page parameter: the paper's references and citing papers, an entity's or author's papers. */
-    static final Set<String> SECTIONS = Set.of("references", "cited-by", "papers");
+    /**
+     * The lists that take a page parameter: the paper's references and citing papers, an entity's or author's papers,
+     * and the results that name a method, task or metric.
+     */
+    static final Set<String> SECTIONS = Set.of("references", "cited-by", "papers", "results");
     /** The first page of every list. */
     static final Paging FIRST = new Paging(Map.of());
 

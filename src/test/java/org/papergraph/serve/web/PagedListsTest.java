@@ -57,6 +57,9 @@ class PagedListsTest {
     private static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\">[^<]*</a>(?: <small>([^<]*)</small>)?");
     private static final Pattern HEADING_COUNT = Pattern.compile("<h2>[^<]*<small>([^<]*)</small></h2>");
     private static final Node METHOD = IRIS.method("PagingNet");
+    /** Results name one of these datasets (the last has no label) and metrics, so the Results order has ties to break. */
+    private static final Node[] DATASETS = {IRIS.dataset("Beta Set"), IRIS.dataset("Alpha Set"), IRIS.dataset("Unlabelled Set")};
+    private static final Node[] METRICS = {IRIS.metric("Paging Accuracy"), IRIS.metric("Paging F1")};
     @TempDir static Path tmp;
     private static GraphStore store;
     private static Server server;
@@ -72,7 +75,18 @@ class PagedListsTest {
         CorpusGenerator gen = new CorpusGenerator(PAPERS, 5);
         DatasetGraph dsg = store.datasetGraph();
         Txn.executeWrite(dsg, () -> {
-            dsg.add(METHOD, METHOD, org.apache.jena.vocabulary.RDF.type.asNode(), PG.Method);
+            Node type = org.apache.jena.vocabulary.RDF.type.asNode();
+            Node label = org.apache.jena.vocabulary.RDFS.label.asNode();
+            dsg.add(METHOD, METHOD, type, PG.Method);
+            dsg.add(METHOD, METHOD, label, NodeFactory.createLiteralString("PagingNet"));
+            for (int d = 0; d < DATASETS.length; d++) {
+                dsg.add(DATASETS[d], DATASETS[d], type, PG.Dataset);
+                if (d < 2) dsg.add(DATASETS[d], DATASETS[d], label, NodeFactory.createLiteralString(d == 0 ? "Beta Set" : "Alpha Set"));
+            }
+            for (int x = 0; x < METRICS.length; x++) {
+                dsg.add(METRICS[x], METRICS[x], type, PG.Metric);
+                dsg.add(METRICS[x], METRICS[x], label, NodeFactory.createLiteralString(x == 0 ? "Paging Accuracy" : "Paging F1"));
+            }
             for (int i = 0; i < PAPERS; i++) {
                 CorpusGenerator.Paper p = gen.paper(i);
                 Node paper = IRIS.paperByArxiv(p.arxivId);
@@ -89,6 +103,14 @@ class PagedListsTest {
                     Node r = NodeFactory.createURI(paper.getURI() + "#paging-result");
                     dsg.add(g, paper, PG.reportsResult, r);
                     dsg.add(g, r, PG.method, METHOD);
+                    // Datasets, metrics and values vary with i, with ties, and some are missing.
+                    if (i % 4 != 0) dsg.add(g, r, PG.dataset, DATASETS[i % 3]);
+                    if (i % 6 != 0) dsg.add(g, r, PG.metric, METRICS[i % 7 == 1 ? 1 : 0]);
+                    if (i % 5 != 0) dsg.add(g, r, PG.value, NodeFactory.createLiteralDT(
+                            (i % 13) + "." + (i % 2 == 0 ? "5" : "25"), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+                    // Most results of the second metric say lower is better (one with false, as extractors write it).
+                    if (i % 7 == 1 && i % 3 != 0) dsg.add(g, r, PG.lowerIsBetter, NodeFactory.createLiteralDT(
+                            i % 3 == 1 ? "true" : "false", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
                 }
             }
         });
@@ -126,6 +148,75 @@ class PagedListsTest {
         assertEquals(expected.size(), years, "the histogram counts every paper, not the page");
         // Roles are looked up for the page's rows: a paper reporting a result says so.
         assertTrue(WebSiteTest.section(first, "papers").contains("<small class=\"roles\">result"), first);
+    }
+
+    /**
+     * The Results section of a method's and a metric's page, page by page, equals the plain SPARQL query that joins
+     * every label in one go, ordered by dataset label, metric label, value (best first: negated where the result says lower is
+     * better), then IRIs, with LIMIT and
+     * OFFSET: same rows, same order, same labels and values.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void entityResultsArePagedInThePlainQuerysOrder(int which) throws Exception {
+        Node entity = which == 0 ? METHOD : METRICS[0];
+        String plain = """
+                PREFIX pg: <https://papergraph.org/ontology#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                SELECT ?r ?paper (MIN(?t) AS ?title) ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
+                       ?metric (MIN(?xl) AS ?metricLabel) ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
+                  ?paper pg:reportsResult ?r . ?r pg:method|pg:task|pg:metric <%s> .
+                  OPTIONAL { ?r pg:value ?value }
+                  OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
+                  OPTIONAL { ?r pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
+                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
+                  OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?r pg:lowerIsBetter ?l }
+                } GROUP BY ?r ?paper ?method ?dataset ?metric ?value
+                ORDER BY ?datasetLabel ?metricLabel DESC(IF(?lower, -?value, ?value)) ?paper ?method ?dataset ?metric ?r
+                """.formatted(entity.getURI());
+        int total = select(plain).size();
+        assertTrue(total > Paging.ROWS, "more than a page of results: " + total);
+        int pages = (total + Paging.ROWS - 1) / Paging.ROWS;
+        Pattern row = Pattern.compile("<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td class=\"num\">(.*?)</td><td>(.*?)</td></tr>");
+        for (int page = 1; page <= pages; page++) {
+            List<String> expected = new ArrayList<>();
+            for (QuerySolution r : select(plain + "LIMIT " + Paging.ROWS + " OFFSET " + (page - 1) * Paging.ROWS)) {
+                expected.add(String.join(" | ", cell(r, "dataset", "datasetLabel"), cell(r, "metric", "metricLabel"),
+                        cell(r, "method", "methodLabel"), r.contains("value") ? r.getLiteral("value").getLexicalForm() : "",
+                        cell(r, "paper", "title")));
+            }
+            String at = url(entity) + (page == 1 ? "" : "?results=" + page);
+            String html = WebSiteTest.section(get(at, "text/html").body(), "results");
+            Matcher h = HEADING_COUNT.matcher(html);
+            assertTrue(h.find(), html);
+            assertEquals(Pages.grouped(total), h.group(1), "count in the heading of " + at);
+            List<String> shown = new ArrayList<>();
+            Matcher m = row.matcher(html);
+            while (m.find()) {
+                shown.add(String.join(" | ", shownCell(m.group(1)), shownCell(m.group(2)), shownCell(m.group(3)),
+                        StringEscapeUtils.unescapeHtml4(m.group(4)), shownCell(m.group(5))));
+            }
+            assertEquals(expected, shown, "rows of " + at);
+            assertEquals(page < pages, html.contains("?results=" + (page + 1) + "#results"), "a next link on " + at);
+        }
+        assertTrue(WebSiteTest.section(get(url(entity) + "?results=" + (pages + 1), "text/html").body(), "results")
+                .contains("past the end"));
+    }
+
+    /** A cell as the plain query gives it: the IRI and its label (or the IRI again), or empty. */
+    private static String cell(QuerySolution r, String iri, String label) {
+        if (!r.contains(iri)) return "";
+        String u = r.getResource(iri).getURI();
+        return u + " " + (r.contains(label) ? r.getLiteral(label).getLexicalForm() : u);
+    }
+
+    /** A cell as the page shows it: the linked IRI and the link text, or empty. */
+    private static String shownCell(String html) {
+        if (html.isEmpty()) return "";
+        Matcher m = Pattern.compile("<a href=\"([^\"]+)\">(.*)</a>").matcher(html);
+        assertTrue(m.matches(), html);
+        return iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))) + " " + StringEscapeUtils.unescapeHtml4(m.group(2));
     }
 
     @Test
