@@ -28,8 +28,6 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.WriterConfig;
 import org.eclipse.rdf4j.rio.helpers.BasicWriterSettings;
-import org.eclipse.rdf4j.rio.helpers.JSONLDMode;
-import org.eclipse.rdf4j.rio.helpers.JSONLDSettings;
 import org.eclipse.rdf4j.rio.turtle.TurtleWriterSettings;
 import org.papergraph.store.GraphStore;
 import org.papergraph.vocab.CITO;
@@ -42,8 +40,8 @@ import org.papergraph.vocab.PROV;
  * <p>Triple formats (Turtle, N-Triples, JSON-LD, RDF/XML) get the union graph: every triple of every named graph
  * once, as queries see it. Quad formats (N-Quads, TriG) keep each named graph, the metadata graph included. The dump
  * is read in one TDB2 read transaction, so it is a consistent snapshot even while an ingest commits. Statements
- * stream from the store to the writer one at a time; Rio's JSON-LD writer is the exception and collects the whole
- * graph before writing it. Numbers are written as typed literals, never abbreviated, so every literal keeps its exact
+ * stream from the store to the writer one at a time, in bounded memory. JSON-LD is written by
+ * {@link JsonLdStreamWriter}, not Rio, whose JSON-LD writer collects the whole graph before writing it. Numbers are written as typed literals, never abbreviated, so every literal keeps its exact
  * lexical form and datatype. One export at a time per call; instances hold no state.
  */
 public final class Exporter {
@@ -121,6 +119,7 @@ public final class Exporter {
 
     /** Writes triples (in no graph) with papergraph's writer settings; returns how many. */
     public static long writeTriples(Iterator<Triple> triples, Format format, OutputStream out) {
+        if (format == Format.JSONLD) return JsonLdStreamWriter.write(triples, out, NAMESPACES);
         RDFWriter w = writer(format, out);
         long n = 0;
         w.startRDF();
@@ -135,6 +134,7 @@ public final class Exporter {
 
     /** Writes quads with papergraph's writer settings; a triple format drops the graph names. Returns how many. */
     public static long writeQuads(Iterator<Quad> quads, Format format, OutputStream out) {
+        if (format == Format.JSONLD) return JsonLdStreamWriter.write(Iter.map(quads, Quad::asTriple), out, NAMESPACES);
         RDFWriter w = writer(format, out);
         long n = 0;
         w.startRDF();
@@ -155,8 +155,6 @@ public final class Exporter {
         // Inlining blank nodes makes the Turtle writer buffer the whole graph; keep it streaming.
         cfg.set(BasicWriterSettings.INLINE_BLANK_NODES, false);
         cfg.set(BasicWriterSettings.PRETTY_PRINT, true);
-        // Compact JSON-LD puts the namespaces in its @context, so keys read as pg:value rather than full IRIs.
-        cfg.set(JSONLDSettings.JSONLD_MODE, JSONLDMode.COMPACT);
         RDFWriter w = Rio.createWriter(format.rioFormat(), out);
         w.setWriterConfig(cfg);
         return w;
