@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the store as an RDF dump (RDF4J Rio).",
+        description = {"Writes the store as an RDF dump (RDF4J Rio; JSON-LD by papergraph's streaming writer).",
                 "ttl, nt, jsonld, rdfxml: the union graph, each triple once; nq, trig: every named graph kept."})
 public final class ExportCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
