@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.resolve.PaperResolver;
@@ -37,6 +39,8 @@ public final class Ingestor {
     private final IngestListener listener;
     /** Knows every paper in the store and learns each record's as it goes (one paper, one resource); per ingest. */
     private PaperResolver resolver;
+    /** Entity declarations this ingestor has written to the entities graph (ADR 0008). */
+    private final java.util.Set<Quad> declared = new java.util.HashSet<>();
 
     public Ingestor(GraphStore store, List<Extractor> extractors, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -203,17 +207,21 @@ public final class Ingestor {
             PaperRecord record = read.describesPaper() ? resolver.resolve(read) : read;
             Iris iris = store.iris();
             Node graph = iris.recordGraph(record);
-            RecordCollector sink = new RecordCollector(graph);
+            RecordCollector sink = new RecordCollector(graph, iris, record.describesPaper());
             try {
                 for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, sink);
             } catch (RuntimeException e) {
                 reject(new RecordError(record.position(), "extractor failed: " + e));
                 return;
             }
-            batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), sink.quads()));
+            // Entity declarations go to the entities graph (no record replaces it), each once per ingest.
+            List<Quad> quads = new ArrayList<>(sink.quads().size() + sink.declarations().size());
+            for (Quad d : sink.declarations()) if (declared.add(d)) quads.add(d);
+            quads.addAll(sink.quads());
+            batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), quads));
             c.stored++;
             stored++;
-            c.quads += sink.quads().size();
+            c.quads += quads.size();
             if (batch.size() >= batchSize) flush();
             listener.progress(raw.count, c.stored + c.rejected);
         }
@@ -232,6 +240,8 @@ public final class Ingestor {
             } catch (RuntimeException e) {
                 c.stored -= batch.size();
                 for (RecordQuads rq : batch) c.quads -= rq.quads().size();
+                // Declarations of the lost batch may be missing from the store: state them again next time.
+                declared.clear();
                 throw new IngestException("writing a batch of " + batch.size() + " records to the store failed: "
                         + e.getMessage() + "; the store holds every batch committed before it", e);
             }

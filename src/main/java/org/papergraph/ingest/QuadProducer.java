@@ -83,6 +83,8 @@ final class QuadProducer implements Runnable, RecordSink {
     int filesRead;
     /** Counted by the draining thread. */
     long stored, rejected, quads, provenance;
+    /** Entity declarations already given to the consumer in this run. */
+    private final Set<Quad> declared = new HashSet<>();
 
     /** What the reading thread leaves for the draining thread, in stream order. */
     private sealed interface Event {}
@@ -255,7 +257,7 @@ final class QuadProducer implements Runnable, RecordSink {
      *         was rejected
      */
     private Produced produce(PaperRecord record, Node graph, java.util.function.Consumer<Quad> sink) {
-        RecordCollector collect = new RecordCollector(graph);
+        RecordCollector collect = new RecordCollector(graph, iris, record.describesPaper());
         try {
             for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, collect);
         } catch (RuntimeException e) {
@@ -271,12 +273,21 @@ final class QuadProducer implements Runnable, RecordSink {
             agentsWritten = true;
             RecordProvenance.agents(iris, extractors, sink);
         }
+        int n = 0;
+        for (Quad d : collect.declarations()) {
+            // Each entity's declaration once per run: it lives in the entities graph, which no record replaces.
+            if (declared.add(d)) {
+                sink.accept(d);
+                n++;
+            }
+        }
         List<Quad> out = collect.quads();
         for (Quad q : out) sink.accept(q);
+        n += out.size();
         // The same provenance GraphStore.write records for a record graph.
         int described = RecordProvenance.record(iris, graph, record.describesPaper() ? iris.paper(record) : null,
                 record.format(), record.position(), time, extractors, sink);
-        return new Produced(out.size(), described);
+        return new Produced(n, described);
     }
 
     private record Produced(int quads, int provenance) {}

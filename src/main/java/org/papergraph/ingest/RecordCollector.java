@@ -9,24 +9,52 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.papergraph.resolve.Iris;
+import org.papergraph.vocab.PG;
 
 /**
- * Collects the quads the extractors make for one record graph, in the order they come, each once. Two extractors
- * may state the same fact in the same graph (the entity and the result extractor both declare a method they each
- * found, with its type and labels): the store would keep one copy anyway, but the bulk loader and the N-Quads file
- * would pay for both, and the quad counts would say more than the graph holds. A triple is put in the record's
- * graph. One instance per record; not thread-safe.
+ * Collects the quads the extractors make for one record, in the order they come, each once. Two extractors may
+ * state the same fact (the entity and the result extractor both declare a method they each found): the store
+ * would keep one copy anyway, but the bulk loader and the N-Quads file would pay for both, and the quad counts
+ * would say more than the graph holds. A triple is put in the record's graph.
+ *
+ * <p>An entity's declaration (its type, labels and {@code pg:variantOf}) goes to {@link Iris#entitiesGraph()}, not
+ * to the record's graph (ADR 0008): a common metric is mentioned by tens of thousands of records, and a copy in
+ * each made every query that reads its label or type read them all. A record that describes no paper but an entity
+ * (a Papers with Code method entry) keeps its entity's declaration in its own graph: that is what it says, and there
+ * is one such record per entity. One instance per record; not thread-safe.
  */
 final class RecordCollector extends StreamRDFBase {
     private final Node graph;
+    private final Iris iris;
+    private final Node entities;
+    private final boolean route;
     private final List<Quad> quads = new ArrayList<>(64);
+    private final List<Quad> declarations = new ArrayList<>(16);
     private final Set<Quad> seen = new HashSet<>(128);
 
-    RecordCollector(Node graph) { this.graph = graph; }
+    /**
+     * @param routeDeclarations send entity declarations to the entities graph (records about papers); false keeps
+     *                          them in the record's graph (records about an entity)
+     */
+    RecordCollector(Node graph, Iris iris, boolean routeDeclarations) {
+        this.graph = graph;
+        this.iris = iris;
+        this.route = routeDeclarations;
+        this.entities = iris.entitiesGraph();
+    }
 
     @Override
     public void quad(Quad q) {
-        if (seen.add(q)) quads.add(q);
+        if (route && isDeclaration(q)) {
+            Quad d = Quad.create(entities, q.getSubject(), q.getPredicate(), q.getObject());
+            if (seen.add(d)) declarations.add(d);
+        } else if (seen.add(q)) {
+            quads.add(q);
+        }
     }
 
     @Override
@@ -34,6 +62,15 @@ final class RecordCollector extends StreamRDFBase {
         quad(Quad.create(graph, t));
     }
 
-    /** The record's distinct quads, in the order first given. */
+    private boolean isDeclaration(Quad q) {
+        Node p = q.getPredicate();
+        return (p.equals(RDF.type.asNode()) || p.equals(RDFS.label.asNode()) || p.equals(SKOS.prefLabel.asNode())
+                || p.equals(SKOS.altLabel.asNode()) || p.equals(PG.variantOf)) && iris.isEntity(q.getSubject());
+    }
+
+    /** The record's distinct quads for its own graph, in the order first given. */
     List<Quad> quads() { return quads; }
+
+    /** The record's distinct entity declarations, in the entities graph, in the order first given. */
+    List<Quad> declarations() { return declarations; }
 }

@@ -113,6 +113,20 @@ public final class Iris {
     }
     /** Named graph holding the provenance of every record graph. */
     public Node metaGraph() { return iri("graph/meta"); }
+    /**
+     * Named graph holding each method, dataset, task and metric's type and labels once (ADR 0008): a record graph
+     * that mentions an entity links to it, but does not state its declaration again.
+     */
+    public Node entitiesGraph() { return iri("graph/entities"); }
+
+    /** True for a method, dataset, task or metric IRI minted here. */
+    public boolean isEntity(Node n) {
+        if (!n.isURI()) return false;
+        String u = n.getURI();
+        if (!u.startsWith(base)) return false;
+        return u.startsWith("method/", base.length()) || u.startsWith("dataset/", base.length())
+                || u.startsWith("task/", base.length()) || u.startsWith("metric/", base.length());
+    }
     /** Named graph receiving writes that a server client aims at the default graph (SPARQL Update, uploads). */
     public Node manualGraph() { return iri("graph/manual"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }

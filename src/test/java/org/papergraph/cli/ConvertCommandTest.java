@@ -24,10 +24,10 @@ class ConvertCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("stored 132"), r.out());
         Dataset ds = RDFDataMgr.loadDataset(out.toString());
-        // 132 papers, each in its own record graph, plus the metadata graph.
+        // 132 papers, each in its own record graph, plus the metadata graph and the entities graph.
         long graphs = 0;
         for (var it = ds.asDatasetGraph().listGraphNodes(); it.hasNext(); it.next()) graphs++;
-        assertEquals(133, graphs);
+        assertEquals(134, graphs);
     }
 
     @Test

@@ -121,6 +121,46 @@ class ConverterTest {
     }
 
     @Test
+    void entityDeclarationsAreStatedOnceInTheEntitiesGraph() throws Exception {
+        // ADR 0008: record graphs about papers hold their mentions, not the declarations of the entities mentioned;
+        // those are in the entities graph, each statement once however many records mention the entity.
+        Path nq = tmp.resolve("listing-entities.nq.gz");
+        Iris iris = Iris.defaults();
+        new Converter(iris, Extractors.defaults(iris), IngestListener.NONE).convert(List.of(SharedData.listing()), null, nq);
+        List<String> lines;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(nq))) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        Set<Quad> quads = read(nq);
+        Node entities = iris.entitiesGraph();
+        java.util.Map<Node, Long> typedIn = new java.util.HashMap<>();
+        long declarations = 0;
+        for (Quad q : quads) {
+            if (!iris.isEntity(q.getSubject())) continue;
+            boolean declaration = q.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())
+                    || q.getPredicate().equals(org.apache.jena.vocabulary.RDFS.label.asNode());
+            if (!declaration) continue;
+            assertEquals(entities, q.getGraph(), "declared in a record graph: " + q);
+            declarations++;
+            if (q.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())) typedIn.merge(q.getSubject(), 1L, Long::sum);
+        }
+        assertTrue(declarations > 50, "declarations: " + declarations);
+        typedIn.forEach((e, n) -> assertEquals(1L, n, "typed " + n + " times: " + e));
+        // Some entity is mentioned by several papers, so the copies were really saved.
+        Set<Node> mentioned = new HashSet<>();
+        long mentions = 0;
+        for (Quad q : quads) {
+            if (q.getPredicate().equals(org.papergraph.vocab.PG.entity)) {
+                mentions++;
+                mentioned.add(q.getObject());
+                assertTrue(typedIn.containsKey(q.getObject()), "mentioned but not declared: " + q.getObject());
+            }
+        }
+        assertTrue(mentions > mentioned.size(), mentions + " mentions of " + mentioned.size() + " entities");
+        assertEquals(new HashSet<>(lines).size(), lines.size());
+    }
+
+    @Test
     void aFailedConversionLeavesNoFile() throws Exception {
         Path nq = tmp.resolve("graph.nq.gz");
         Path bad = tmp.resolve("bad.bin");

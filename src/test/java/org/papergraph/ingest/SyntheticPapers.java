@@ -41,6 +41,7 @@ final class SyntheticPapers {
     }
 
     static final String META = "https://papergraph.org/id/graph/meta";
+    static final String ENTITIES = "https://papergraph.org/id/graph/entities";
 
     /** Record graphs as listed in the metadata graph. Runs in its own read transaction. */
     static Committed committed(GraphStore store) {
@@ -51,7 +52,7 @@ final class SyntheticPapers {
     static Committed committedInTxn(GraphStore store) {
         String q = "PREFIX pg: <https://papergraph.org/ontology#> SELECT (COUNT(DISTINCT ?g) AS ?n) (MIN(?i) AS ?lo) (MAX(?i) AS ?hi) "
                 + "WHERE { GRAPH <" + META + "> { ?g a pg:RecordGraph ; pg:sourceIndex ?i } }";
-        String filled = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + META + ">) }";
+        String filled = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <" + META + "> && ?g != <" + ENTITIES + ">) }";
         QuerySolution s;
         long nonEmpty;
         try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(q).build()) {
