@@ -5,11 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
-
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
@@ -40,7 +41,7 @@ public final class Ingestor {
     /** Knows every paper in the store and learns each record's as it goes (one paper, one resource); per ingest. */
     private PaperResolver resolver;
     /** Entity declarations this ingestor has written to the entities graph (ADR 0008). */
-    private final java.util.Set<Quad> declared = new java.util.HashSet<>();
+    private final Set<Quad> declared = new HashSet<>();
 
     public Ingestor(GraphStore store, List<Extractor> extractors, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -216,7 +217,7 @@ public final class Ingestor {
             }
             // Entity declarations go to the entities graph (no record replaces it), each once per ingest.
             List<Quad> quads = new ArrayList<>(sink.quads().size() + sink.declarations().size());
-            for (Quad d : sink.declarations()) if (declared.add(d)) quads.add(d);
+            sink.newDeclarations(declared, quads::add);
             quads.addAll(sink.quads());
             batch.add(new RecordQuads(graph, record.describesPaper() ? iris.paper(record) : null, record.format(), record.position(), quads));
             c.stored++;

@@ -273,14 +273,8 @@ final class QuadProducer implements Runnable, RecordSink {
             agentsWritten = true;
             RecordProvenance.agents(iris, extractors, sink);
         }
-        int n = 0;
-        for (Quad d : collect.declarations()) {
-            // Each entity's declaration once per run: it lives in the entities graph, which no record replaces.
-            if (declared.add(d)) {
-                sink.accept(d);
-                n++;
-            }
-        }
+        // Each entity's declaration once per run: it lives in the entities graph, which no record replaces.
+        int n = collect.newDeclarations(declared, sink);
         List<Quad> out = collect.quads();
         for (Quad q : out) sink.accept(q);
         n += out.size();

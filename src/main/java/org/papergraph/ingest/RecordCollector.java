@@ -73,4 +73,22 @@ final class RecordCollector extends StreamRDFBase {
 
     /** The record's distinct entity declarations, in the entities graph, in the order first given. */
     List<Quad> declarations() { return declarations; }
+
+    /**
+     * Gives {@code out} the declarations not in {@code declared} (what the run has written so far) and adds them to
+     * it: each entity statement once per run. Called once the record's extractors all succeeded, so a rejected
+     * record never marks a declaration as written.
+     *
+     * @return how many were given
+     */
+    int newDeclarations(Set<Quad> declared, java.util.function.Consumer<Quad> out) {
+        int n = 0;
+        for (Quad d : declarations) {
+            if (declared.add(d)) {
+                out.accept(d);
+                n++;
+            }
+        }
+        return n;
+    }
 }
