@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
+import org.papergraph.store.Leaderboards;
 
 /**
  * Builds a new store from source files with TDB2's bulk loader: the same readers, extractors, record graphs and
@@ -107,6 +109,11 @@ public final class BulkIngestor {
         boolean ok = false;
         try {
             load(dsg, producer);
+            // The leaderboard summaries of the new store (ADR 0009), before it takes the store folder's place.
+            Txn.executeWrite(dsg, () -> {
+                Leaderboards.markAllStale(dsg, iris);
+                Leaderboards.refresh(dsg, iris);
+            });
             ok = true;
         } finally {
             TDBInternal.expel(dsg);

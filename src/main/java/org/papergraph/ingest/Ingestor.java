@@ -69,6 +69,7 @@ public final class Ingestor {
         for (Path f : files) {
             if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
         }
+        store.refreshLeaderboards();
         return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance,
                 System.currentTimeMillis() - t0);
     }
@@ -87,6 +88,7 @@ public final class Ingestor {
         resolver = PaperResolver.load(store.datasetGraph(), store.iris());
         try (CountingInputStream raw = new CountingInputStream(in)) {
             ingestStream(raw, name, -1, forced, c, false);
+            store.refreshLeaderboards();
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");

@@ -127,6 +127,25 @@ public final class Iris {
         return u.startsWith("method/", base.length()) || u.startsWith("dataset/", base.length())
                 || u.startsWith("task/", base.length()) || u.startsWith("metric/", base.length());
     }
+    /**
+     * Named graph holding the leaderboard summaries (ADR 0009): for each dataset and metric, its best results. Derived
+     * from the record graphs and rebuilt from them; nothing else is stated there.
+     */
+    public Node leaderboardsGraph() { return iri("graph/leaderboards"); }
+
+    /**
+     * The summary of one dataset's results under one metric: {@code leaderboard/{dataset}/{metric}} with the two
+     * entities' slugs where both were minted here, else a hash of the two IRIs.
+     */
+    public Node leaderboard(Node dataset, Node metric) {
+        String d = dataset.getURI(), m = metric.getURI();
+        String dp = base + "dataset/", mp = base + "metric/";
+        if (d.startsWith(dp) && m.startsWith(mp) && d.indexOf('/', dp.length()) < 0 && m.indexOf('/', mp.length()) < 0) {
+            return iri("leaderboard/" + d.substring(dp.length()) + "/" + m.substring(mp.length()));
+        }
+        return iri("leaderboard/" + hash(d + "\u0001" + m));
+    }
+
     /** Named graph receiving writes that a server client aims at the default graph (SPARQL Update, uploads). */
     public Node manualGraph() { return iri("graph/manual"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }

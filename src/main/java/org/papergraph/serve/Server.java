@@ -84,10 +84,13 @@ public final class Server implements AutoCloseable {
     private final Duration timeout;
     private final long maxResults;
     private final String updateUser;
+    private final LeaderboardUpkeep upkeep;
     private volatile boolean stopped;
 
-    private Server(FusekiServer fuseki, String host, Duration timeout, long maxResults, String updateUser) {
+    private Server(FusekiServer fuseki, String host, Duration timeout, long maxResults, String updateUser,
+                   LeaderboardUpkeep upkeep) {
         this.fuseki = fuseki;
+        this.upkeep = upkeep;
         this.host = host;
         this.timeout = timeout;
         this.maxResults = maxResults;
@@ -157,6 +160,8 @@ public final class Server implements AutoCloseable {
         if (stopped) return;
         stopped = true;
         fuseki.stop();
+        // A leaderboard rebuild after the last write finishes before the caller may close the store.
+        if (upkeep != null) upkeep.stop(600);
     }
 
     @Override
@@ -241,6 +246,7 @@ public final class Server implements AutoCloseable {
             Context cxt = new Context();
             cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
             CappedQueryProcessor queries = new CappedQueryProcessor(maxResults, concurrentQueries, timeout.toMillis());
+            LeaderboardUpkeep upkeep = null;
             DataService.Builder service = DataService.newBuilder(store.datasetGraph())
                     .addEndpoint(queryEndpoint("sparql", cxt, queries))
                     .addEndpoint(queryEndpoint("query", cxt, queries));
@@ -251,11 +257,12 @@ public final class Server implements AutoCloseable {
             if (user != null) {
                 DatasetGraph dsg = store.datasetGraph();
                 DatasetGraph view = new ManualGraphWrites(dsg, store.iris().manualGraph());
+                upkeep = new LeaderboardUpkeep(store);
                 AuthPolicy writer = Auth.policyAllowSpecific(user);
                 service.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update")
-                        .authPolicy(writer).processor(new UpdateProcessor(dsg, view)).build());
+                        .authPolicy(writer).processor(new UpdateProcessor(dsg, view, upkeep)).build());
                 service.addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data")
-                        .authPolicy(writer).processor(new UploadProcessor(dsg, view)).build());
+                        .authPolicy(writer).processor(new UploadProcessor(dsg, view, upkeep)).build());
                 // Fuseki adds a login constraint for every endpoint with an auth policy; other paths stay open.
                 fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM,
                         JettySecurityLib.makeUserStore(user, password), AuthScheme.BASIC));
@@ -268,7 +275,7 @@ public final class Server implements AutoCloseable {
                 HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             }
-            return new Server(fuseki, host, timeout, maxResults, user);
+            return new Server(fuseki, host, timeout, maxResults, user, upkeep);
         }
 
         private static Endpoint queryEndpoint(String name, Context cxt, CappedQueryProcessor processor) {

@@ -30,16 +30,22 @@ final class UpdateProcessor implements ActionProcessor {
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     private final DatasetGraph store;
     private final DatasetGraph view;
+    private final LeaderboardUpkeep leaderboards;
 
-    UpdateProcessor(DatasetGraph store, DatasetGraph view) {
+    UpdateProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards) {
         this.store = store;
         this.view = view;
+        this.leaderboards = leaderboards;
     }
 
     @Override
     public void execPost(HttpAction action) {
         UpdateRequest request = parse(action, text(action));
-        Txn.executeWrite(store, () -> UpdateExec.dataset(view).update(request).execute());
+        Txn.executeWrite(store, () -> {
+            UpdateExec.dataset(view).update(request).execute();
+            leaderboards.changed(store);
+        });
+        leaderboards.committed();
         action.log.info("[{}] update applied", action.id);
         ServletOps.successNoContent(action);
     }

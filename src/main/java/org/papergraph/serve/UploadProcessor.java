@@ -36,10 +36,12 @@ import org.apache.jena.system.Txn;
 final class UploadProcessor implements ActionProcessor {
     private final DatasetGraph store;
     private final DatasetGraph view;
+    private final LeaderboardUpkeep leaderboards;
 
-    UploadProcessor(DatasetGraph store, DatasetGraph view) {
+    UploadProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards) {
         this.store = store;
         this.view = view;
+        this.leaderboards = leaderboards;
     }
 
     @Override public void execPost(HttpAction action) { upload(action, false); }
@@ -72,7 +74,9 @@ final class UploadProcessor implements ActionProcessor {
             Txn.executeWrite(store, () -> {
                 if (replace) view.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
                 RDFParser.source(in).lang(lang).base(action.getRequestRequestURL()).parse(sink);
+                leaderboards.changed(store);
             });
+            leaderboards.committed();
         } catch (RiotException e) {
             ServletOps.errorBadRequest("the uploaded data does not parse as " + lang.getLabel() + ": " + e.getMessage());
         } catch (IOException e) {

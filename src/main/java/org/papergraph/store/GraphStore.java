@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -77,7 +79,9 @@ public final class GraphStore implements AutoCloseable {
             throw new StoreException("cannot use store folder " + dir + ": " + e.getMessage(), e);
         }
         try {
-            return new GraphStore(dir, DatabaseMgr.connectDatasetGraph(dir.toString()), iris);
+            GraphStore store = new GraphStore(dir, DatabaseMgr.connectDatasetGraph(dir.toString()), iris);
+            store.refreshAfterOpen();
+            return store;
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
         }
@@ -123,15 +127,56 @@ public final class GraphStore implements AutoCloseable {
             long provenance = 0;
             for (Extractor x : extractors) dsg.deleteAny(meta, iris.extractor(x.name()), ANY, ANY);
             RecordProvenance.agents(iris, extractors, dsg::add);
+            // Leaderboards the batch can change are marked out of date in the same transaction (ADR 0009); the
+            // ingest run refreshes them when it ends, and queries compute them from the results until then.
+            Set<Node> stale = new HashSet<>();
+            boolean allStale = false;
             for (RecordQuads rq : batch) {
                 Node g = rq.graph();
+                if (!allStale) {
+                    Set<Node> touched = Leaderboards.touched(dsg, g, rq.quads());
+                    if (touched == null) allStale = true;
+                    else stale.addAll(touched);
+                }
                 dsg.deleteAny(g, ANY, ANY, ANY);
                 dsg.deleteAny(meta, g, ANY, ANY);
                 for (Quad q : rq.quads()) dsg.add(q);
                 provenance += RecordProvenance.record(iris, g, rq.paper(), rq.format(), rq.position(), time, extractors, dsg::add);
             }
+            if (allStale) Leaderboards.markAllStale(dsg, iris);
+            else Leaderboards.markStale(dsg, iris, stale);
             return provenance;
         });
+    }
+
+    /**
+     * Brings the leaderboard summaries up to date (ADR 0009): recomputes those marked out of date, or all of them in a
+     * store that has results but none (one built before summaries existed). Does nothing, and writes nothing, when
+     * they are current.
+     *
+     * @return how many leaderboards were recomputed
+     */
+    public int refreshLeaderboards() {
+        boolean needed = Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris));
+        if (!needed) return 0;
+        return Txn.calculateWrite(dsg, () -> {
+            if (Leaderboards.missing(dsg, iris)) Leaderboards.markAllStale(dsg, iris);
+            return Leaderboards.refresh(dsg, iris);
+        });
+    }
+
+    /**
+     * Leaderboards left out of date by an ingest that stopped early or by writes through the server are rebuilt when
+     * the store is next opened. A failure leaves the marks in place: queries still compute those leaderboards from
+     * the results, so it is reported and not fatal.
+     */
+    private void refreshAfterOpen() {
+        try {
+            refreshLeaderboards();
+        } catch (RuntimeException e) {
+            System.err.println("papergraph: the leaderboard summaries in " + dir + " could not be brought up to date ("
+                    + e.getMessage() + "); queries compute them from the results until the next ingest");
+        }
     }
 
     /** Number of quads in all named graphs, metadata graph included. */

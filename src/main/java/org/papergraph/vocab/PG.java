@@ -31,6 +31,11 @@ public final class PG {
     public static final Node Metric = term("Metric");
     /** A benchmark result: a method's score on a dataset under a metric, as reported by a paper. */
     public static final Node Result = term("Result");
+    /**
+     * The best results of one dataset under one metric: a summary papergraph derives from the results and keeps in
+     * step with them (ADR 0009).
+     */
+    public static final Node Leaderboard = term("Leaderboard");
     /** A source-code repository. */
     public static final Node CodeRepository = term("CodeRepository");
     /** One occurrence of an entity in a paper's text, with its evidence. */
@@ -99,6 +104,19 @@ public final class PG {
     public static final Node unit = term("unit");
     /** Whether lower values of the metric are better. */
     public static final Node lowerIsBetter = term("lowerIsBetter");
+    /** The dataset a leaderboard ranks results on. */
+    public static final Node leaderboardDataset = term("leaderboardDataset");
+    /** The metric a leaderboard ranks results by. */
+    public static final Node leaderboardMetric = term("leaderboardMetric");
+    /** A result with the leaderboard's best value (several when tied). */
+    public static final Node bestResult = term("bestResult");
+    /** How many results with a value the leaderboard was computed from. */
+    public static final Node resultCount = term("resultCount");
+    /**
+     * Set on a dataset whose leaderboards are out of date, or on {@code pg:Leaderboard} itself when all are; queries
+     * then compute those leaderboards from the results until papergraph has rebuilt them.
+     */
+    public static final Node summaryStale = term("summaryStale");
 
     // ---- mentions and evidence
     /** A mention found in the paper. */

@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
@@ -104,6 +105,20 @@ class ServerSecurityTest {
         return ServerTest.countFrom(r.body());
     }
 
+    /**
+     * Quads outside the leaderboard summaries, counted in one read transaction: a server write marks the summaries
+     * out of date and a background thread rebuilds them (ADR 0009), so their count changes on its own.
+     */
+    static long storedQuads() {
+        Node summaries = store.iris().leaderboardsGraph();
+        return Txn.calculateRead(store.datasetGraph(), () -> {
+            long n = 0;
+            var it = store.datasetGraph().find(null, null, null, null);
+            while (it.hasNext()) if (!it.next().getGraph().equals(summaries)) n++;
+            return n;
+        });
+    }
+
     static long quadsIn(String graph) {
         return Txn.calculateRead(store.datasetGraph(), () -> {
             long n = 0;
@@ -117,7 +132,7 @@ class ServerSecurityTest {
     void updatesAndUploadsNeedTheRightPasswordAndQueriesStayOpen() throws Exception {
         Server s = start(Server.builder(store).allowUpdates(USER, PASSWORD));
         assertTrue(s.updatesAllowed());
-        long before = store.size();
+        long before = storedQuads();
         String insert = "INSERT DATA { <urn:ex:s1> <urn:ex:p> \"manual\" }";
         String turtle = "<urn:ex:s2> <urn:ex:p> \"uploaded\" .";
 
@@ -131,11 +146,11 @@ class ServerSecurityTest {
             assertTrue(p.statusCode() == 401 || p.statusCode() == 403, "PUT with " + auth + " answered " + p.statusCode());
             if (auth == null) assertTrue(u.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), u.headers().toString());
         }
-        assertEquals(before, store.size());
+        assertEquals(before, storedQuads());
         // Updates are not accepted on the open query endpoints either.
         HttpResponse<String> onQuery = send("POST", s.sparqlUrl(), "application/sparql-update", insert, null);
         assertTrue(onQuery.statusCode() >= 400 && onQuery.statusCode() < 500, "" + onQuery.statusCode());
-        assertEquals(before, store.size());
+        assertEquals(before, storedQuads());
 
         // Queries need no credentials.
         assertEquals(132, count(s, "{ SELECT DISTINCT ?p WHERE { ?p a <https://papergraph.org/ontology#Paper> } }"));
@@ -163,16 +178,16 @@ class ServerSecurityTest {
         assertEquals(1, count(s, "<urn:ex:s5> <urn:ex:p> \"5\""));
 
         // A delete aimed at the default graph touches graph/manual only, never an ingested record graph.
-        long records = store.size();
+        long records = storedQuads();
         HttpResponse<String> del = send("POST", s.updateUrl(), "application/sparql-update",
                 "DELETE WHERE { ?s ?p ?o }", good);
         assertEquals(204, del.statusCode(), del.body());
         assertEquals(0, quadsIn(manual));
-        assertEquals(records - 2, store.size());
+        assertEquals(records - 2, storedQuads());
         assertEquals(132, count(s, "{ SELECT DISTINCT ?p WHERE { ?p a <https://papergraph.org/ontology#Paper> } }"));
 
         // Bad input from an authenticated client is a 400 with the parser's position, and changes nothing.
-        long now = store.size();
+        long now = storedQuads();
         HttpResponse<String> bad = send("POST", s.updateUrl(), "application/sparql-update", "INSERT DATA {\n  <urn:ex:a> <urn:ex:b> }", good);
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("line 2"), bad.body());
@@ -180,7 +195,7 @@ class ServerSecurityTest {
         assertEquals(400, badTurtle.statusCode(), badTurtle.body());
         assertTrue(badTurtle.body().contains("line: 2"), badTurtle.body());
         assertEquals(415, send("POST", s.dataUrl() + "?default", "application/octet-stream", turtle, good).statusCode());
-        assertEquals(now, store.size());
+        assertEquals(now, storedQuads());
 
         // Clean up so that other tests see the listing alone.
         Txn.executeWrite(store.datasetGraph(), () -> {
@@ -192,12 +207,12 @@ class ServerSecurityTest {
     void readOnlyServerHasNoWriteEndpointsEvenWithCredentials() throws Exception {
         Server s = start(Server.builder(store));
         assertFalse(s.updatesAllowed());
-        long before = store.size();
+        long before = storedQuads();
         String good = basic(USER, PASSWORD);
         assertEquals(404, send("POST", s.updateUrl(), "application/sparql-update", "INSERT DATA { <urn:ex:a> <urn:ex:b> 1 }", good).statusCode());
         HttpResponse<String> d = send("PUT", s.dataUrl() + "?default", "text/turtle", "<urn:ex:a> <urn:ex:b> 1 .", good);
         assertTrue(d.statusCode() >= 400 && d.statusCode() < 500, "" + d.statusCode());
-        assertEquals(before, store.size());
+        assertEquals(before, storedQuads());
     }
 
     @Test
