@@ -66,6 +66,14 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
         err.flush();
     }
 
+    @Override
+    public void stage(String what) {
+        if (quiet) return;
+        closeBar();
+        err.println(what);
+        err.flush();
+    }
+
     private void closeBar() {
         if (bar != null) {
             bar.close();

@@ -12,6 +12,8 @@ public interface IngestListener {
     default void fileSkipped(String file, String reason) {}
     default void rejected(RecordError error) {}
     default void batchCommitted(long records) {}
+    /** A step after the records, e.g. rebuilding the leaderboard summaries; {@code what} reads as a sentence. */
+    default void stage(String what) {}
 
     IngestListener NONE = new IngestListener() {};
 }

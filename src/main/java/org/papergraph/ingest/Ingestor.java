@@ -69,7 +69,7 @@ public final class Ingestor {
         for (Path f : files) {
             if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
         }
-        store.refreshLeaderboards();
+        refreshLeaderboards();
         return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance,
                 System.currentTimeMillis() - t0);
     }
@@ -88,12 +88,19 @@ public final class Ingestor {
         resolver = PaperResolver.load(store.datasetGraph(), store.iris());
         try (CountingInputStream raw = new CountingInputStream(in)) {
             ingestStream(raw, name, -1, forced, c, false);
-            store.refreshLeaderboards();
+            refreshLeaderboards();
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");
         }
         return new IngestSummary(1, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance, System.currentTimeMillis() - t0);
+    }
+
+    /** The leaderboard summaries of the datasets this run touched (ADR 0009), rebuilt once at the end of the run. */
+    private void refreshLeaderboards() {
+        if (!store.leaderboardsOutOfDate()) return;
+        listener.stage("updating the leaderboard summaries of the datasets this ingest touched");
+        store.refreshLeaderboards();
     }
 
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */

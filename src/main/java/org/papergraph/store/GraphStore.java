@@ -149,6 +149,11 @@ public final class GraphStore implements AutoCloseable {
         });
     }
 
+    /** True when some leaderboard summary is marked out of date, or the store has results and no summaries. */
+    public boolean leaderboardsOutOfDate() {
+        return Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris));
+    }
+
     /**
      * Brings the leaderboard summaries up to date (ADR 0009): recomputes those marked out of date, or all of them in a
      * store that has results but none (one built before summaries existed). Does nothing, and writes nothing, when
@@ -157,8 +162,7 @@ public final class GraphStore implements AutoCloseable {
      * @return how many leaderboards were recomputed
      */
     public int refreshLeaderboards() {
-        boolean needed = Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris));
-        if (!needed) return 0;
+        if (!leaderboardsOutOfDate()) return 0;
         return Txn.calculateWrite(dsg, () -> {
             if (Leaderboards.missing(dsg, iris)) Leaderboards.markAllStale(dsg, iris);
             return Leaderboards.refresh(dsg, iris);
