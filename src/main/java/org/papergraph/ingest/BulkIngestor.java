@@ -111,10 +111,7 @@ public final class BulkIngestor {
             load(dsg, producer);
             // The leaderboard summaries of the new store (ADR 0009), before it takes the store folder's place.
             listener.stage("computing the leaderboard summaries");
-            Txn.executeWrite(dsg, () -> {
-                Leaderboards.markAllStale(dsg, iris);
-                Leaderboards.refresh(dsg, iris);
-            });
+            Txn.executeWrite(dsg, () -> Leaderboards.update(dsg, iris));
             ok = true;
         } finally {
             TDBInternal.expel(dsg);

@@ -163,10 +163,7 @@ public final class GraphStore implements AutoCloseable {
      */
     public int refreshLeaderboards() {
         if (!leaderboardsOutOfDate()) return 0;
-        return Txn.calculateWrite(dsg, () -> {
-            if (Leaderboards.missing(dsg, iris)) Leaderboards.markAllStale(dsg, iris);
-            return Leaderboards.refresh(dsg, iris);
-        });
+        return Txn.calculateWrite(dsg, () -> Leaderboards.update(dsg, iris));
     }
 
     /**

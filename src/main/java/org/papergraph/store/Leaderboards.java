@@ -117,10 +117,21 @@ public final class Leaderboards {
 
     /**
      * True when the store has results but no leaderboard summaries and no marks: a store built before summaries
-     * existed, which {@link #refresh} after {@link #markAllStale} brings up to date.
+     * existed, which {@link #update} brings up to date.
      */
     public static boolean missing(DatasetGraph dsg, Iris iris) {
         return !dsg.contains(iris.leaderboardsGraph(), ANY, ANY, ANY) && dsg.contains(Quad.unionGraph, ANY, PG.dataset, ANY);
+    }
+
+    /**
+     * Brings the summaries up to date: recomputes those marked out of date, or every one in a store that has results
+     * but no summaries (a new bulk-loaded store, or one built before summaries existed).
+     *
+     * @return how many leaderboards were written
+     */
+    public static int update(DatasetGraph dsg, Iris iris) {
+        if (missing(dsg, iris)) markAllStale(dsg, iris);
+        return refresh(dsg, iris);
     }
 
     /**
