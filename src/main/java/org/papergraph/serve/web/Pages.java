@@ -263,27 +263,38 @@ final class Pages {
         }
         formats(e, h);
         Map<String, Node> bind = Map.of("entity", e);
-        if (type.equals("Dataset")) leaderboard(q, bind, h);
-        else if (type.equals("Method") || type.equals("Task") || type.equals("Metric")) entityResults(q, paging, e, bind, h);
-
+        // The result's link to the entity comes first: Jena keeps a property path where it is written, and
+        // "?other pg:reportsResult ?res" first read every result of the store (2 s per query at 100k papers). The roles
+        // below are looked up for a page of papers given as VALUES, so there the paper comes first.
         String mentioning = """
                 { ?other pg:hasMention ?m . ?m pg:entity ?entity }
-                UNION { ?other pg:reportsResult ?res . ?res pg:method|pg:dataset|pg:task|pg:metric ?entity }""";
-        // The histogram counts every paper but decodes only a year per paper; titles and roles are looked up for the
-        // shown page only (a common metric is mentioned by most papers of the graph).
-        List<QuerySolution> years = q.select("""
-                SELECT ?year (COUNT(?other) AS ?n) WHERE {
-                  { SELECT ?other (MIN(STR(?i)) AS ?d) WHERE { %s OPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other }
-                  BIND(IF(BOUND(?d) && STRLEN(?d) >= 4, SUBSTR(?d, 1, 4), "undated") AS ?year)
-                } GROUP BY ?year""".formatted(mentioning), bind);
+                UNION { ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . ?other pg:reportsResult ?res }""";
+        // Every paper that mentions the entity or reports a result naming it, with its least date, read once: the
+        // histogram counts them all, the Papers list shows a page of them, and the leaderboard dates its results with
+        // them. Titles and roles are looked up for the shown page only (a common metric is named by most papers).
+        Map<Node, Node> issued = new HashMap<>();
+        for (QuerySolution r : q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + mentioning
+                + "\nOPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other", bind)) {
+            issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
+        }
+        Ranked ranked = rankedResults(q, bind);
+        if (type.equals("Dataset")) leaderboard(q, e, ranked, issued, h);
+        entityResults(q, paging, e, ranked, h);
+
         Map<String, Long> perYear = new TreeMap<>();
-        for (QuerySolution r : years) perYear.put(Sparql.str(r, "year"), Long.parseLong(Sparql.str(r, "n")));
-        long total = perYear.values().stream().mapToLong(Long::longValue).sum();
-        ListPage papers = pageOf(q, paging, "papers", mentioning, true, bind, new String[] {
+        for (Node d : issued.values()) {
+            String lexical = lexical(d);
+            perYear.merge(lexical != null && lexical.length() >= 4 ? lexical.substring(0, 4) : "undated", 1L, Long::sum);
+        }
+        long total = issued.size();
+        // Newest first, as ORDER BY DESC(?issued) ?other sorts: undated last, then by IRI.
+        List<Node> order = new ArrayList<>(issued.keySet());
+        NodeOrder by = new NodeOrder();
+        order.sort(Comparator.<Node, Node>comparing(issued::get, by.reversed()).thenComparing(by));
+        ListPage papers = pageOf(q, paging, "papers", order, issued, bind, new String[] {
                 "(GROUP_CONCAT(DISTINCT ?how; separator=\", \") AS ?roles)", """
                 { ?other pg:hasMention ?m . ?m pg:entity ?entity . OPTIONAL { ?m pg:role ?r } BIND(COALESCE(?r, "mentioned") AS ?how) }
-                UNION { ?other pg:reportsResult ?res . ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . BIND("result" AS ?how) }"""},
-                total);
+                UNION { ?other pg:reportsResult ?res . ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . BIND("result" AS ?how) }"""});
 
         h.raw("<section id=\"papers\"><h2>Papers over time <small>").text(grouped(total)).raw("</small></h2>");
         if (total == 0) none(h, "No paper in the graph mentions this " + type.toLowerCase() + ".");
@@ -298,82 +309,136 @@ final class Pages {
         h.raw("</section>");
     }
 
-    /** A dataset's results per metric, best first (lower first where lower is better), and the best value over time. */
-    private void leaderboard(Sparql q, Map<String, Node> bind, Html h) {
-        List<QuerySolution> rows = q.select("""
-                SELECT ?metric (MIN(?xl) AS ?metricLabel) ?method (MIN(?ml) AS ?methodLabel) ?value ?paper (MIN(?t) AS ?title)
-                       (MIN(?i) AS ?issued) (MAX(COALESCE(?rl, false) || COALESCE(?mlb, false)) AS ?lower) WHERE {
-                  ?paper pg:reportsResult ?r . ?r pg:dataset ?entity ; pg:value ?value .
-                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } OPTIONAL { ?metric pg:lowerIsBetter ?mlb } }
-                  OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
-                  OPTIONAL { ?r pg:lowerIsBetter ?rl }
-                  OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?paper dcterms:issued ?i }
-                } GROUP BY ?r ?metric ?method ?value ?paper""", bind);
+    /** Rows of each metric's table in a dataset's leaderboard section; its Results list ranks every result. */
+    static final int BOARD_ROWS = 10;
+
+    /**
+     * A dataset's leaderboard: per metric, the {@link #BOARD_ROWS} best results (lower first where lower is better:
+     * any of the metric's results on this dataset, or the metric itself, says so, as in {@code queries/leaderboard.rq}),
+     * a link to the page of the Results list where the metric's full ranking starts, and a chart of the best value over
+     * time. Built from the ranked results the Results list also shows, plus the issue dates of their papers; method
+     * labels and paper titles are looked up for the shown rows and the chart's new bests only, so a dataset with ten
+     * thousand results renders in the time its results take to read, not in the time ten thousand table rows take.
+     */
+    private void leaderboard(Sparql q, Node e, Ranked ranked, Map<Node, Node> issued, Html h) {
+        record Entry(int position, ResultRow row, BigDecimal value) {}
+        record Board(String name, List<Entry> entries, boolean lower) {}
+        Map<String, List<Entry>> byMetric = new TreeMap<>();
+        for (int i = 0; i < ranked.rows().size(); i++) {
+            ResultRow r = ranked.rows().get(i);
+            BigDecimal v = decimal(r.value());
+            if (v == null) continue;
+            String name = lexical(ranked.labels().get(r.metric()));
+            if (name == null) name = r.metric() == null ? "(no metric)" : lexical(r.metric());
+            byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(new Entry(i, r, v));
+        }
         h.raw("<section id=\"leaderboard\"><h2>Leaderboard</h2>");
-        if (rows.isEmpty()) {
+        if (byMetric.isEmpty()) {
             none(h, "No results with a value are recorded on this dataset.");
             h.raw("</section>");
             return;
         }
-        Map<String, List<QuerySolution>> byMetric = new TreeMap<>();
-        for (QuerySolution r : rows) {
-            String m = Sparql.str(r, "metricLabel");
-            byMetric.computeIfAbsent(m == null ? (Sparql.str(r, "metric") == null ? "(no metric)" : Sparql.str(r, "metric")) : m,
-                    k -> new ArrayList<>()).add(r);
+        NodeOrder by = new NodeOrder();
+        List<Board> boards = new ArrayList<>();
+        Map<String, List<SotaChart.Point>> points = new HashMap<>();
+        Set<Node> named = new HashSet<>();
+        Set<Node> titled = new HashSet<>();
+        for (var m : byMetric.entrySet()) {
+            List<Entry> entries = m.getValue();
+            boolean lower = entries.stream().anyMatch(x -> x.row().lower());
+            Comparator<Entry> byValue = Comparator.comparing(Entry::value);
+            entries.sort((lower ? byValue : byValue.reversed())
+                    .thenComparing(x -> issued.get(x.row().paper()), by)
+                    .thenComparing(x -> x.row().paper(), by)
+                    .thenComparing(x -> x.row().result(), by));
+            boards.add(new Board(m.getKey(), entries, lower));
+            for (Entry x : entries.subList(0, Math.min(BOARD_ROWS, entries.size()))) {
+                named.add(x.row().method());
+                titled.add(x.row().paper());
+            }
+            List<SotaChart.Point> pts = new ArrayList<>();
+            for (Entry x : entries) {
+                String date = lexical(issued.get(x.row().paper()));
+                if (date != null && date.length() >= 4) pts.add(new SotaChart.Point(SotaChart.time(date), x.value(), x.row().method()));
+            }
+            points.put(m.getKey(), pts);
+            for (SotaChart.Point p : SotaChart.drawn(pts, lower)) named.add(p.method());
         }
-        for (var entry : byMetric.entrySet()) {
-            List<QuerySolution> list = entry.getValue();
-            boolean lower = list.stream().anyMatch(r -> "true".equals(Sparql.str(r, "lower")));
-            Comparator<QuerySolution> byValue = Comparator.comparing(r -> new BigDecimal(Sparql.str(r, "value")));
-            list.sort(lower ? byValue : byValue.reversed());
-            h.raw("<h3 class=\"metric\">").text(entry.getKey()).raw(" <small>")
-                    .text(lower ? "lower is better" : "higher is better").raw("</small></h3>");
+        named.remove(null);
+        Map<Node, Node> methodLabels = leastValues(q, named, "rdfs:label");
+        Map<Node, Node> titles = leastValues(q, titled, "dcterms:title");
+        Map<Node, String> dotLabels = new HashMap<>();
+        methodLabels.forEach((k, v) -> dotLabels.put(k, lexical(v)));
+        for (Board b : boards) {
+            h.raw("<h3 class=\"metric\">").text(b.name()).raw(" <small>")
+                    .text(b.lower() ? "lower is better" : "higher is better").raw("</small></h3>");
             h.raw("<table class=\"leaderboard\"><thead><tr><th>#</th><th>Method</th><th>Value</th><th>Paper</th><th>Date</th></tr></thead><tbody>");
             int rank = 0;
-            for (QuerySolution r : list) {
+            for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) {
                 rank++;
+                ResultRow r = x.row();
                 h.raw("<tr><td class=\"num\">").text(Integer.toString(rank)).raw("</td><td>")
-                        .raw(a(h, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")))
-                        .raw("</td><td class=\"num\">").text(Sparql.str(r, "value"))
-                        .raw("</td><td>").raw(a(h, Sparql.node(r, "paper"), Sparql.str(r, "title")))
-                        .raw("</td><td>").text(Sparql.str(r, "issued")).raw("</td></tr>");
+                        .raw(a(h, r.method(), lexical(methodLabels.get(r.method()))))
+                        .raw("</td><td class=\"num\">").text(lexical(r.value()))
+                        .raw("</td><td>").raw(a(h, r.paper(), lexical(titles.get(r.paper()))))
+                        .raw("</td><td>").text(lexical(issued.get(r.paper()))).raw("</td></tr>");
             }
             h.raw("</tbody></table>");
-            h.raw(SotaChart.svg(entry.getKey(), list, lower));
+            if (b.entries().size() > BOARD_ROWS) {
+                int first = b.entries().stream().mapToInt(Entry::position).min().orElse(0);
+                h.raw("<p class=\"range\">").text("The best " + BOARD_ROWS + " of " + grouped(b.entries().size()) + " results. ")
+                        .link(href(h, e) + "?results=" + (first / Paging.ROWS + 1) + "#results", "Every " + b.name() + " result, ranked")
+                        .raw("</p>");
+            }
+            h.raw(SotaChart.svg(b.name(), points.get(b.name()), b.lower(), dotLabels));
         }
         h.raw("</section>");
     }
 
-    /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
-    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
-        /** The value as it ranks, highest best: negated where lower is better. */
-        NodeValue rank() {
-            if (value == null) return null;
-            NodeValue v = NodeValue.makeNode(value);
-            return lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v;
+    /** A value as a decimal number, or null when it is absent or not a number. */
+    private static BigDecimal decimal(Node value) {
+        if (value == null || !value.isLiteral()) return null;
+        try {
+            return new BigDecimal(value.getLiteralLexicalForm().strip());
+        } catch (NumberFormatException ex) {
+            return null;
         }
     }
 
+    /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
+    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower,
+                             NodeValue rank) {
+        /** A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better. */
+        static ResultRow of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
+            NodeValue v = value == null ? null : NodeValue.makeNode(value);
+            return new ResultRow(result, paper, method, dataset, metric, value, lower,
+                    v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v);
+        }
+    }
+
+    /** The results that name an entity, in the order of its Results list, and the labels that order used. */
+    private record Ranked(List<ResultRow> rows, Map<Node, Node> labels) {}
+
     /**
-     * The results that name a method, task or metric, a page of {@link Paging#ROWS} at a time, ordered as a
-     * leaderboard reads: by dataset label, metric label, value best first (lowest first where the result says lower is
-     * better), then IRIs (paper, method, dataset, metric, result) so the order is total and pages neither overlap nor
-     * skip. Results missing a label or value sort
-     * as SPARQL's ORDER BY puts unbound values (first ascending, last descending). Only ids and values of every
-     * result are read (a common metric has thousands), plus the labels of their datasets and metrics, which the order
-     * needs; method labels and paper titles are looked up for the shown rows only. Nested OPTIONALs for the labels
-     * made this section take seconds on a 20k-paper store.
+     * The results that name a method, dataset, task or metric, ordered as a leaderboard reads: by dataset label,
+     * metric label, value best first (lowest first where the result or its metric says lower is better), then IRIs
+     * (paper, method, dataset, metric, result) so the order is total and pages neither overlap nor skip. Results
+     * missing a label or value sort as SPARQL's ORDER BY puts unbound values (first ascending, last descending). Only
+     * ids and values of every result are read (a common metric has thousands), plus the labels of their datasets and
+     * metrics, which the order needs; method labels and paper titles are looked up for shown rows only. Nested
+     * OPTIONALs for the labels made this take seconds on a 20k-paper store.
      */
-    private void entityResults(Sparql q, Paging paging, Node e, Map<String, Node> bind, Html h) {
+    private static Ranked rankedResults(Sparql q, Map<String, Node> bind) {
         List<ResultRow> rows = new ArrayList<>();
         for (QuerySolution r : q.select("""
-                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
-                  { ?r pg:method ?entity } UNION { ?r pg:task ?entity } UNION { ?r pg:metric ?entity }
+                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false) || COALESCE(?ml, false)) AS ?lower) WHERE {
+                  { ?r pg:method ?entity } UNION { ?r pg:dataset ?entity } UNION { ?r pg:task ?entity } UNION { ?r pg:metric ?entity }
                   ?paper pg:reportsResult ?r .
                   OPTIONAL { ?r pg:value ?value } OPTIONAL { ?r pg:method ?method }
-                  OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric } OPTIONAL { ?r pg:lowerIsBetter ?l }
+                  OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric OPTIONAL { ?metric pg:lowerIsBetter ?ml } }
+                  OPTIONAL { ?r pg:lowerIsBetter ?l }
                 } GROUP BY ?r ?paper ?method ?dataset ?metric ?value""", bind)) {
-            rows.add(new ResultRow(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
+            rows.add(ResultRow.of(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
                     Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower"))));
         }
         Set<Node> sortedBy = new HashSet<>();
@@ -382,16 +447,23 @@ final class Pages {
             if (r.metric() != null) sortedBy.add(r.metric());
         }
         Map<Node, Node> labels = leastValues(q, sortedBy, "rdfs:label");
-        Comparator<ResultRow> order = Comparator.<ResultRow, Node>comparing(r -> labels.get(r.dataset()), Pages::sparqlOrder)
-                .thenComparing(r -> labels.get(r.metric()), Pages::sparqlOrder)
+        NodeOrder by = new NodeOrder();
+        Comparator<ResultRow> order = Comparator.<ResultRow, Node>comparing(r -> labels.get(r.dataset()), by)
+                .thenComparing(r -> labels.get(r.metric()), by)
                 .thenComparing(ResultRow::rank, (a, b) -> sparqlOrder(b, a))
-                .thenComparing(ResultRow::paper, Pages::sparqlOrder)
-                .thenComparing(ResultRow::method, Pages::sparqlOrder)
-                .thenComparing(ResultRow::dataset, Pages::sparqlOrder)
-                .thenComparing(ResultRow::metric, Pages::sparqlOrder)
-                .thenComparing(ResultRow::result, Pages::sparqlOrder);
+                .thenComparing(ResultRow::paper, by)
+                .thenComparing(ResultRow::method, by)
+                .thenComparing(ResultRow::dataset, by)
+                .thenComparing(ResultRow::metric, by)
+                .thenComparing(ResultRow::result, by);
         rows.sort(order);
+        return new Ranked(rows, labels);
+    }
 
+    /** The Results list: one page of {@link Paging#ROWS} of the ranked results, with a pager. */
+    private void entityResults(Sparql q, Paging paging, Node e, Ranked ranked, Html h) {
+        List<ResultRow> rows = ranked.rows();
+        Map<Node, Node> labels = ranked.labels();
         long offset = paging.offset("results");
         List<ResultRow> shown = offset >= rows.size() ? List.of()
                 : rows.subList((int) offset, (int) Math.min(rows.size(), offset + Paging.ROWS));
@@ -447,9 +519,18 @@ final class Pages {
         return out;
     }
 
-    /** The order of ORDER BY ascending: unbound first, then values as SPARQL compares them, else by RDF term. */
-    private static int sparqlOrder(Node a, Node b) {
-        return sparqlOrder(a == null ? null : NodeValue.makeNode(a), b == null ? null : NodeValue.makeNode(b));
+    /**
+     * The order of ORDER BY ascending ({@link #sparqlOrder}), making each node's value once: sorting ten thousand
+     * results otherwise parses their dates and numbers a million times. One instance per sort; not thread-safe.
+     */
+    private static final class NodeOrder implements Comparator<Node> {
+        private final Map<Node, NodeValue> values = new HashMap<>();
+
+        @Override
+        public int compare(Node a, Node b) {
+            return sparqlOrder(a == null ? null : values.computeIfAbsent(a, NodeValue::makeNode),
+                    b == null ? null : values.computeIfAbsent(b, NodeValue::makeNode));
+        }
     }
 
     private static int sparqlOrder(NodeValue a, NodeValue b) {
@@ -533,33 +614,45 @@ final class Pages {
     /** The rows of page {@link Paging#page} of a list, and how many rows the whole list has. */
     private record ListPage(String section, long total, long offset, List<ListRow> rows) {}
 
-    private ListPage pageOf(Sparql q, Paging paging, String section, String pattern, boolean newestFirst, Map<String, Node> bind,
-                            String[] extra) {
-        return pageOf(q, paging, section, pattern, newestFirst, bind, extra, -1);
-    }
-
     /**
      * A page of the papers {@code ?other} that {@code pattern} finds (its other variables bound by {@code bind}),
-     * ordered by date (undated papers sort before all dates, so last when newest first) then IRI, which is total, so consecutive pages neither overlap nor
-     * skip. Only the ids and dates of the whole list are read, to sort them; titles (and, when {@code extra} is
-     * given, the aggregate {@code extra[0]} named ?roles over the pattern {@code extra[1]}) are looked up for the
-     * page's rows only.
-     * {@code total} is the list's size when the caller counted it already, else -1.
+     * ordered by date (undated papers sort before all dates, so last when newest first) then IRI, which is total, so
+     * consecutive pages neither overlap nor skip. Only the ids and dates of the whole list are read, to sort them;
+     * titles (and, when {@code extra} is given, the aggregate {@code extra[0]} named ?roles over the pattern
+     * {@code extra[1]}) are looked up for the page's rows only.
      */
     private ListPage pageOf(Sparql q, Paging paging, String section, String pattern, boolean newestFirst, Map<String, Node> bind,
-                            String[] extra, long total) {
+                            String[] extra) {
         long offset = paging.offset(section);
-        List<QuerySolution> ids = q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + pattern
+        List<Node> ids = new ArrayList<>();
+        Map<Node, Node> issued = new HashMap<>();
+        for (QuerySolution r : q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + pattern
                 + "\nOPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other ORDER BY "
-                + (newestFirst ? "DESC(?issued)" : "?issued") + " ?other LIMIT " + Paging.ROWS + " OFFSET " + offset, bind);
-        if (total < 0) {
-            total = offset == 0 && ids.size() < Paging.ROWS ? ids.size()
-                    : Long.parseLong(Sparql.str(q.select("SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {\n" + pattern + "\n}", bind)
-                            .get(0), "n"));
+                + (newestFirst ? "DESC(?issued)" : "?issued") + " ?other LIMIT " + Paging.ROWS + " OFFSET " + offset, bind)) {
+            ids.add(Sparql.node(r, "other"));
+            issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
         }
+        long total = offset == 0 && ids.size() < Paging.ROWS ? ids.size()
+                : Long.parseLong(Sparql.str(q.select("SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {\n" + pattern + "\n}", bind)
+                        .get(0), "n"));
+        return details(q, section, total, offset, ids, issued, bind, extra);
+    }
+
+    /** The page of {@link Paging#page} of papers already in list order, with their dates in {@code issued}. */
+    private ListPage pageOf(Sparql q, Paging paging, String section, List<Node> order, Map<Node, Node> issued,
+                            Map<String, Node> bind, String[] extra) {
+        long offset = paging.offset(section);
+        List<Node> ids = offset >= order.size() ? List.of()
+                : order.subList((int) offset, (int) Math.min(order.size(), offset + Paging.ROWS));
+        return details(q, section, order.size(), offset, ids, issued, bind, extra);
+    }
+
+    /** The rows of a page of papers {@code ids}: their titles, and their roles when {@code extra} is given. */
+    private ListPage details(Sparql q, String section, long total, long offset, List<Node> ids, Map<Node, Node> issued,
+                             Map<String, Node> bind, String[] extra) {
         if (ids.isEmpty()) return new ListPage(section, total, offset, List.of());
         StringBuilder values = new StringBuilder();
-        for (QuerySolution r : ids) values.append(NodeFmtLib.strNT(Sparql.node(r, "other"))).append(' ');
+        for (Node paper : ids) values.append(NodeFmtLib.strNT(paper)).append(' ');
         Map<Node, QuerySolution> details = new HashMap<>();
         for (QuerySolution r : q.select("SELECT ?other (MIN(?t) AS ?title)" + (extra == null ? "" : " " + extra[0])
                 + " WHERE {\nVALUES ?other { " + values + "}\nOPTIONAL { ?other dcterms:title ?t }"
@@ -567,10 +660,9 @@ final class Pages {
             details.put(Sparql.node(r, "other"), r);
         }
         List<ListRow> rows = new ArrayList<>();
-        for (QuerySolution r : ids) {
-            Node paper = Sparql.node(r, "other");
+        for (Node paper : ids) {
             QuerySolution d = details.get(paper);
-            rows.add(new ListRow(paper, d == null ? null : Sparql.str(d, "title"), Sparql.str(r, "issued"),
+            rows.add(new ListRow(paper, d == null ? null : Sparql.str(d, "title"), lexical(issued.get(paper)),
                     d == null || extra == null ? null : Sparql.str(d, "roles")));
         }
         return new ListPage(section, total, offset, rows);

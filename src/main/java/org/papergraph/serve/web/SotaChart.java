@@ -4,30 +4,46 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.jena.query.QuerySolution;
+import org.apache.jena.graph.Node;
 
 /**
- * Draws a dataset metric's state of the art over time as an inline SVG: every dated result as a dot, and a step
- * line through the best value so far (the least where lower is better). Server-side so it needs no script and shows
- * in a screenshot. Stateless.
+ * Draws a dataset metric's state of the art over time as an inline SVG: a step line through the best value so far (the
+ * least where lower is better) and a dot per dated result, or, past {@link #MAX_DOTS} results, a dot per result that
+ * set a new best only, so the page stays small whatever the number of results. Server-side so it needs no script and
+ * shows in a screenshot. Stateless.
  */
 final class SotaChart {
     private static final int W = 640, H = 220, PAD = 40;
+    /** The most results drawn one dot each; beyond it only the new bests get a dot. */
+    static final int MAX_DOTS = 300;
+
+    /** One dated result: time in years with fraction, value, and the method (for the dot's tooltip), which may be null. */
+    record Point(double t, BigDecimal v, Node method) {}
 
     private SotaChart() {}
 
-    /** The chart, or an explanatory note when fewer than one dated result exists. */
-    static String svg(String metric, List<QuerySolution> rows, boolean lower) {
-        record Point(double t, BigDecimal v, String label) {}
-        List<Point> pts = new ArrayList<>();
-        for (QuerySolution r : rows) {
-            String issued = Sparql.str(r, "issued");
-            String value = Sparql.str(r, "value");
-            if (issued == null || issued.length() < 4 || value == null) continue;
-            pts.add(new Point(time(issued), new BigDecimal(value), Sparql.str(r, "methodLabel")));
+    /** The points that get a dot: all of them, or past {@link #MAX_DOTS} the ones that set a new best, in time order. */
+    static List<Point> drawn(List<Point> points, boolean lower) {
+        List<Point> pts = new ArrayList<>(points);
+        pts.sort(Comparator.comparingDouble(Point::t));
+        if (pts.size() <= MAX_DOTS) return pts;
+        List<Point> bests = new ArrayList<>();
+        BigDecimal best = null;
+        for (Point p : pts) {
+            if (best == null || (lower ? p.v.compareTo(best) < 0 : p.v.compareTo(best) > 0)) {
+                bests.add(p);
+                best = p.v;
+            }
         }
-        if (pts.isEmpty()) return "<p class=\"none\">No dated results to chart.</p>";
+        return bests;
+    }
+
+    /** The chart, or an explanatory note when no dated result exists; {@code labels} names the dots' methods. */
+    static String svg(String metric, List<Point> points, boolean lower, Map<Node, String> labels) {
+        if (points.isEmpty()) return "<p class=\"none\">No dated results to chart.</p>";
+        List<Point> pts = new ArrayList<>(points);
         pts.sort(Comparator.comparingDouble(Point::t));
         double t0 = pts.get(0).t, t1 = pts.get(pts.size() - 1).t;
         if (t1 - t0 < 1) { t0 -= 0.5; t1 += 0.5; }
@@ -42,27 +58,34 @@ final class SotaChart {
         sb.append("<line x1=\"").append(PAD).append("\" y1=\"10\" x2=\"").append(PAD).append("\" y2=\"").append(H - PAD).append("\" class=\"axis\"/>");
         sb.append(text(PAD - 4, 16, "end", fmt(v1))).append(text(PAD - 4, H - PAD, "end", fmt(v0)));
         sb.append(text(PAD, H - PAD + 16, "start", year(t0))).append(text(W - 10, H - PAD + 16, "end", year(t1)));
+        for (Point p : drawn(pts, lower)) {
+            String label = p.method == null ? null : labels.getOrDefault(p.method, p.method.isURI() ? p.method.getURI() : null);
+            sb.append("<circle cx=\"").append(r1(x(p.t, t0, t1))).append("\" cy=\"").append(r1(y(p.v, v0, v1))).append("\" r=\"4\" class=\"dot\"><title>")
+                    .append(Html.escape((label == null ? "" : label + ": ") + p.v.toPlainString())).append("</title></circle>");
+        }
         StringBuilder path = new StringBuilder();
         BigDecimal best = null;
         double lastY = 0;
         for (Point p : pts) {
-            double x = PAD + (p.t - t0) / (t1 - t0) * (W - 10 - PAD);
-            double y = 10 + (v1 - p.v.doubleValue()) / (v1 - v0) * (H - PAD - 10);
-            sb.append("<circle cx=\"").append(r1(x)).append("\" cy=\"").append(r1(y)).append("\" r=\"4\" class=\"dot\"><title>")
-                    .append(Html.escape((p.label == null ? "" : p.label + ": ") + p.v.toPlainString())).append("</title></circle>");
             boolean better = best == null || (lower ? p.v.compareTo(best) < 0 : p.v.compareTo(best) > 0);
             if (better) {
+                double x = x(p.t, t0, t1), y = y(p.v, v0, v1);
                 path.append(path.length() == 0 ? "M" : " L" + r1(x) + " " + r1(lastY) + " L").append(r1(x)).append(' ').append(r1(y));
                 best = p.v;
                 lastY = y;
             }
         }
         path.append(" L").append(W - 10).append(' ').append(r1(lastY));
+        String caption = "Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"
+                + (pts.size() > MAX_DOTS ? "; " + Pages.grouped(pts.size()) + " dated results, a dot for each new best" : "");
         sb.append("<path class=\"sota-line\" d=\"").append(path).append("\"/></svg><figcaption>")
-                .append(Html.escape("Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"))
-                .append("</figcaption></figure>");
+                .append(Html.escape(caption)).append("</figcaption></figure>");
         return sb.toString();
     }
+
+    private static double x(double t, double t0, double t1) { return PAD + (t - t0) / (t1 - t0) * (W - 10 - PAD); }
+
+    private static double y(BigDecimal v, double v0, double v1) { return 10 + (v1 - v.doubleValue()) / (v1 - v0) * (H - PAD - 10); }
 
     /** Year with fraction from an xsd:date, gYearMonth or gYear lexical form. */
     static double time(String issued) {

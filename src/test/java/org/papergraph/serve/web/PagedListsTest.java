@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +62,12 @@ class PagedListsTest {
     /** Results name one of these datasets (the last has no label) and metrics, so the Results order has ties to break. */
     private static final Node[] DATASETS = {IRIS.dataset("Beta Set"), IRIS.dataset("Alpha Set"), IRIS.dataset("Unlabelled Set")};
     private static final Node[] METRICS = {IRIS.metric("Paging Accuracy"), IRIS.metric("Paging F1")};
+    /**
+     * A dataset with a result from every other paper, so its leaderboard has more rows than a board shows and more
+     * dated results than a chart draws as dots; its second metric says lower is better on the metric itself.
+     */
+    private static final Node BIG_DATASET = IRIS.dataset("Gamma Set");
+    private static final Node[] BIG_METRICS = {IRIS.metric("Gamma Accuracy"), IRIS.metric("Gamma Error")};
     @TempDir static Path tmp;
     private static GraphStore store;
     private static Server server;
@@ -87,6 +95,19 @@ class PagedListsTest {
                 dsg.add(METRICS[x], METRICS[x], type, PG.Metric);
                 dsg.add(METRICS[x], METRICS[x], label, NodeFactory.createLiteralString(x == 0 ? "Paging Accuracy" : "Paging F1"));
             }
+            dsg.add(BIG_DATASET, BIG_DATASET, type, PG.Dataset);
+            dsg.add(BIG_DATASET, BIG_DATASET, label, NodeFactory.createLiteralString("Gamma Set"));
+            for (int x = 0; x < BIG_METRICS.length; x++) {
+                dsg.add(BIG_METRICS[x], BIG_METRICS[x], type, PG.Metric);
+                dsg.add(BIG_METRICS[x], BIG_METRICS[x], label, NodeFactory.createLiteralString(x == 0 ? "Gamma Accuracy" : "Gamma Error"));
+            }
+            dsg.add(BIG_METRICS[1], BIG_METRICS[1], PG.lowerIsBetter, NodeFactory.createLiteralDT("true",
+                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
+            for (int k = 0; k < 20; k++) {
+                Node m = IRIS.method("Gamma Net " + k);
+                dsg.add(m, m, type, PG.Method);
+                dsg.add(m, m, label, NodeFactory.createLiteralString("Gamma Net " + k));
+            }
             for (int i = 0; i < PAPERS; i++) {
                 CorpusGenerator.Paper p = gen.paper(i);
                 Node paper = IRIS.paperByArxiv(p.arxivId);
@@ -98,6 +119,16 @@ class PagedListsTest {
                     Node m = NodeFactory.createURI(paper.getURI() + "#paging-mention");
                     dsg.add(g, paper, PG.hasMention, m);
                     dsg.add(g, m, PG.entity, METHOD);
+                }
+                if (i % 2 == 0) {
+                    Node r = NodeFactory.createURI(paper.getURI() + "#gamma-result");
+                    dsg.add(g, paper, PG.reportsResult, r);
+                    dsg.add(g, r, PG.method, IRIS.method("Gamma Net " + (i % 20)));
+                    dsg.add(g, r, PG.dataset, BIG_DATASET);
+                    dsg.add(g, r, PG.metric, BIG_METRICS[i % 6 == 0 ? 1 : 0]);
+                    // Values spread with ties: a board's order needs its tie-breaks.
+                    dsg.add(g, r, PG.value, NodeFactory.createLiteralDT(Integer.toString((i * 37) % 400 / 4) + "." + (i % 3),
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
                 }
                 if (i % 11 == 0) {
                     Node r = NodeFactory.createURI(paper.getURI() + "#paging-result");
@@ -151,26 +182,26 @@ class PagedListsTest {
     }
 
     /**
-     * The Results section of a method's and a metric's page, page by page, equals the plain SPARQL query that joins
-     * every label in one go, ordered by dataset label, metric label, value (best first: negated where the result says lower is
-     * better), then IRIs, with LIMIT and
+     * The Results section of a method's, a metric's and a dataset's page, page by page, equals the plain SPARQL query
+     * that joins every label in one go, ordered by dataset label, metric label, value (best first: negated where the
+     * result or its metric says lower is better), then IRIs, with LIMIT and
      * OFFSET: same rows, same order, same labels and values.
      */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
+    @ValueSource(ints = {0, 1, 2})
     void entityResultsArePagedInThePlainQuerysOrder(int which) throws Exception {
-        Node entity = which == 0 ? METHOD : METRICS[0];
+        Node entity = which == 0 ? METHOD : which == 1 ? METRICS[0] : BIG_DATASET;
         String plain = """
                 PREFIX pg: <https://papergraph.org/ontology#>
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 SELECT ?r ?paper (MIN(?t) AS ?title) ?method (MIN(?ml) AS ?methodLabel) ?dataset (MIN(?dl) AS ?datasetLabel)
-                       ?metric (MIN(?xl) AS ?metricLabel) ?value (MAX(COALESCE(?l, false)) AS ?lower) WHERE {
-                  ?paper pg:reportsResult ?r . ?r pg:method|pg:task|pg:metric <%s> .
+                       ?metric (MIN(?xl) AS ?metricLabel) ?value (MAX(COALESCE(?l, false) || COALESCE(?xlb, false)) AS ?lower) WHERE {
+                  ?paper pg:reportsResult ?r . ?r pg:method|pg:dataset|pg:task|pg:metric <%s> .
                   OPTIONAL { ?r pg:value ?value }
                   OPTIONAL { ?r pg:method ?method . OPTIONAL { ?method rdfs:label ?ml } }
                   OPTIONAL { ?r pg:dataset ?dataset . OPTIONAL { ?dataset rdfs:label ?dl } }
-                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } }
+                  OPTIONAL { ?r pg:metric ?metric . OPTIONAL { ?metric rdfs:label ?xl } OPTIONAL { ?metric pg:lowerIsBetter ?xlb } }
                   OPTIONAL { ?paper dcterms:title ?t } OPTIONAL { ?r pg:lowerIsBetter ?l }
                 } GROUP BY ?r ?paper ?method ?dataset ?metric ?value
                 ORDER BY ?datasetLabel ?metricLabel DESC(IF(?lower, -?value, ?value)) ?paper ?method ?dataset ?metric ?r
@@ -253,6 +284,84 @@ class PagedListsTest {
         List<String> shown = new ArrayList<>();
         while (m.find()) shown.add(iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))));
         assertEquals(expected, shown);
+    }
+
+    /**
+     * A dataset's leaderboard section shows, per metric, the plain query's best {@link Pages#BOARD_ROWS} results (value
+     * best first, lowest first for the metric that says lower is better on itself; then earliest paper, paper IRI,
+     * result IRI), says how many there are, links to the page of the Results list where the metric's ranking starts,
+     * and charts the best value over time with a dot per new best only, once there are more dated results than
+     * {@link SotaChart#MAX_DOTS}.
+     */
+    @Test
+    void bigLeaderboardShowsTheBestRowsLinksToTheFullRankingAndChartsOnlyNewBests() throws Exception {
+        String page = get(url(BIG_DATASET), "text/html").body();
+        String board = WebSiteTest.section(page, "leaderboard");
+        for (int x = 0; x < BIG_METRICS.length; x++) {
+            boolean lower = x == 1;
+            String name = x == 0 ? "Gamma Accuracy" : "Gamma Error";
+            List<QuerySolution> all = select("""
+                    PREFIX pg: <https://papergraph.org/ontology#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    PREFIX dcterms: <http://purl.org/dc/terms/>
+                    SELECT ?r ?paper ?value (MIN(?ml) AS ?methodLabel) (MIN(?i) AS ?issued) WHERE {
+                      ?paper pg:reportsResult ?r . ?r pg:dataset <%s> ; pg:metric <%s> ; pg:value ?value ; pg:method ?method .
+                      OPTIONAL { ?method rdfs:label ?ml } OPTIONAL { ?paper dcterms:issued ?i }
+                    } GROUP BY ?r ?paper ?value ORDER BY %s ?issued ?paper ?r"""
+                    .formatted(BIG_DATASET.getURI(), BIG_METRICS[x].getURI(), lower ? "?value" : "DESC(?value)"));
+            assertTrue(all.size() > Pages.BOARD_ROWS, name + " has more results than a board shows: " + all.size());
+            int at = board.indexOf(">" + name + " <small>" + (lower ? "lower" : "higher") + " is better");
+            assertTrue(at >= 0, board);
+            String table = board.substring(board.indexOf("<tbody>", at), board.indexOf("</tbody>", at));
+            List<String> expected = new ArrayList<>();
+            for (QuerySolution r : all.subList(0, Pages.BOARD_ROWS)) {
+                expected.add(r.getLiteral("methodLabel").getLexicalForm() + " | " + r.getLiteral("value").getLexicalForm()
+                        + " | " + r.getResource("paper").getURI());
+            }
+            List<String> shown = new ArrayList<>();
+            Matcher m = Pattern.compile("<tr><td class=\"num\">\\d+</td><td><a href=\"[^\"]+\">([^<]*)</a></td><td class=\"num\">([^<]*)</td>"
+                    + "<td><a href=\"([^\"]+)\">").matcher(table);
+            while (m.find()) shown.add(m.group(1) + " | " + m.group(2) + " | " + iriOf(StringEscapeUtils.unescapeHtml4(m.group(3))));
+            assertEquals(expected, shown, name + " board");
+
+            // The full ranking starts on the Results page the link names: that page holds the metric's first row.
+            String after = board.substring(at);
+            Matcher link = Pattern.compile("The best " + Pages.BOARD_ROWS + " of " + Pages.grouped(all.size())
+                    + " results\\. <a href=\"([^\"]+)\\?results=(\\d+)#results\">Every " + name + " result, ranked</a>").matcher(after);
+            assertTrue(link.find(), after.substring(0, Math.min(3000, after.length())));
+            int target = Integer.parseInt(link.group(2));
+            String cell = ">" + name + "</a></td>";
+            assertTrue(WebSiteTest.section(get(url(BIG_DATASET) + "?results=" + target, "text/html").body(), "results").contains(cell));
+            if (target > 1) {
+                assertFalse(WebSiteTest.section(get(url(BIG_DATASET) + "?results=" + (target - 1), "text/html").body(), "results")
+                        .contains(cell), "the metric starts on page " + target);
+            }
+
+            // The chart: a dot per dated result up to MAX_DOTS (Gamma Error has fewer), else a dot per month that beats
+            // every earlier month (Gamma Accuracy has more).
+            String chart = after.substring(after.indexOf("<figure"), after.indexOf("</figure>"));
+            Map<String, java.math.BigDecimal> bestOfMonth = new TreeMap<>();
+            for (QuerySolution r : all) {
+                if (!r.contains("issued")) continue;
+                String month = r.getLiteral("issued").getLexicalForm().substring(0, 7);
+                java.math.BigDecimal v = new java.math.BigDecimal(r.getLiteral("value").getLexicalForm());
+                bestOfMonth.merge(month, v, (a, b) -> lower ? a.min(b) : a.max(b));
+            }
+            int dated = (int) all.stream().filter(r -> r.contains("issued")).count();
+            assertEquals(x == 0, dated > SotaChart.MAX_DOTS, "dated results of " + name + ": " + dated);
+            int newBests = 0;
+            java.math.BigDecimal best = null;
+            for (java.math.BigDecimal v : bestOfMonth.values()) {
+                if (best == null || (lower ? v.compareTo(best) < 0 : v.compareTo(best) > 0)) {
+                    newBests++;
+                    best = v;
+                }
+            }
+            int dots = 0;
+            for (int i = chart.indexOf("<circle"); i >= 0; i = chart.indexOf("<circle", i + 1)) dots++;
+            assertEquals(dated > SotaChart.MAX_DOTS ? newBests : dated, dots, name + " chart");
+            assertEquals(dated > SotaChart.MAX_DOTS, chart.contains(Pages.grouped(dated) + " dated results, a dot for each new best"), chart);
+        }
     }
 
     @ParameterizedTest
