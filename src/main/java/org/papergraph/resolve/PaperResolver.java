@@ -65,7 +65,11 @@ public final class PaperResolver {
     private final Map<String, Entry> byPwc = new HashMap<>();
     private final Map<Node, Entry> byIri = new HashMap<>();
     private final Map<String, List<Entry>> byTitle = new HashMap<>();
-    private final Map<String, Set<String>> titlesByWord = new HashMap<>();
+    /**
+     * Titles by word, for records and references without an arXiv id; built the first time one needs it (from
+     * {@link #byTitle}'s keys) and kept up to date from then on, so an arXiv-only ingest never pays for it.
+     */
+    private Map<String, Set<String>> titlesByWord;
     /**
      * The same, only for titles of which some paper had no arXiv id when the title was added: the only candidates
      * a record with an arXiv id can link to by title (a paper with another arXiv id is another paper, and one with
@@ -84,8 +88,15 @@ public final class PaperResolver {
         Entry(Node iri) { this.iri = iri; }
     }
 
-    /** What a record or reference says that identifies a paper. */
-    private record Key(String arxiv, String doi, String openalex, String s2, String pwc, String title, Integer year) {}
+    /**
+     * What a record or reference says that identifies a paper; {@code title} is normalised
+     * ({@link Iris#normaliseTitle}) once, here.
+     */
+    private record Key(String arxiv, String doi, String openalex, String s2, String pwc, String title, Integer year) {
+        Key {
+            if (title != null) title = Iris.normaliseTitle(title);
+        }
+    }
 
     public PaperResolver(Iris iris, double threshold) {
         this.iris = iris;
@@ -108,7 +119,7 @@ public final class PaperResolver {
                 if (e.year == null) e.year = Integer.parseInt(y.substring(0, 4));
             });
             dsg.find(Node.ANY, Node.ANY, DCTerms.title.asNode(), Node.ANY).forEachRemaining(q -> {
-                if (q.getSubject().isURI()) r.addTitle(lex(q), r.entry(q.getSubject()));
+                if (q.getSubject().isURI()) r.addTitle(Iris.normaliseTitle(lex(q)), r.entry(q.getSubject()));
             });
             for (Map.Entry<String, Entry> e : r.byArxiv.entrySet()) e.getValue().arxiv.add(e.getKey());
             for (Map.Entry<String, Entry> e : r.byDoi.entrySet()) e.getValue().doi.add(e.getKey());
@@ -177,13 +188,14 @@ public final class PaperResolver {
     }
 
     private PaperMatch byTitle(Key k) {
-        String t = Iris.normaliseTitle(k.title());
+        String t = k.title();
         if (t.length() < MIN_TITLE_CHARS) return null;
         List<Entry> equal = byTitle.getOrDefault(t, List.of()).stream().filter(e -> compatible(k, e)).toList();
         if (!equal.isEmpty()) return new PaperMatch(best(equal, k.year()).iri, "title", 1.0, t);
         // Candidates share one of the title's rarest words; score them all, keep the best at or above the threshold.
+        Map<String, Set<String>> index = k.arxiv() != null ? titlesByWordWithoutArxiv : titlesByWord();
+        if (index.isEmpty()) return null;
         List<String> words = new ArrayList<>(words(t));
-        Map<String, Set<String>> index = k.arxiv() != null ? titlesByWordWithoutArxiv : titlesByWord;
         words.sort(Comparator.comparingInt((String w) -> index.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
         Set<String> candidates = new HashSet<>();
         for (String w : words.subList(0, Math.min(BLOCKING_WORDS, words.size()))) candidates.addAll(index.getOrDefault(w, Set.of()));
@@ -250,17 +262,28 @@ public final class PaperResolver {
         if (k.title() != null) addTitle(k.title(), e);
     }
 
-    private void addTitle(String title, Entry e) {
-        String t = Iris.normaliseTitle(title);
+    /** Adds a normalised title of {@code e}. */
+    private void addTitle(String t, Entry e) {
         if (t.length() < MIN_TITLE_CHARS) return;
         List<Entry> list = byTitle.computeIfAbsent(t, x -> new ArrayList<>(1));
         if (list.contains(e)) return;
         list.add(e);
         boolean withoutArxiv = e.arxiv.isEmpty();
         for (String w : words(t)) {
-            titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+            if (titlesByWord != null) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
             if (withoutArxiv) titlesByWordWithoutArxiv.computeIfAbsent(w, x -> new HashSet<>()).add(t);
         }
+    }
+
+    /** {@link #titlesByWord}, built from every title known when first asked for. */
+    private Map<String, Set<String>> titlesByWord() {
+        if (titlesByWord == null) {
+            titlesByWord = new HashMap<>();
+            for (String t : byTitle.keySet()) {
+                for (String w : words(t)) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+            }
+        }
+        return titlesByWord;
     }
 
     /** Words of a normalised title worth blocking on: four letters or more. */
