@@ -28,10 +28,14 @@ final class SotaChart {
     static List<Point> drawn(List<Point> points, boolean lower) {
         List<Point> pts = new ArrayList<>(points);
         pts.sort(Comparator.comparingDouble(Point::t));
-        if (pts.size() <= MAX_DOTS) return pts;
+        return pts.size() <= MAX_DOTS ? pts : bests(pts, lower);
+    }
+
+    /** The points of {@code sorted} (in time order) that beat every earlier one: the steps of the best-so-far line. */
+    private static List<Point> bests(List<Point> sorted, boolean lower) {
         List<Point> bests = new ArrayList<>();
         BigDecimal best = null;
-        for (Point p : pts) {
+        for (Point p : sorted) {
             if (best == null || (lower ? p.v.compareTo(best) < 0 : p.v.compareTo(best) > 0)) {
                 bests.add(p);
                 best = p.v;
@@ -58,22 +62,18 @@ final class SotaChart {
         sb.append("<line x1=\"").append(PAD).append("\" y1=\"10\" x2=\"").append(PAD).append("\" y2=\"").append(H - PAD).append("\" class=\"axis\"/>");
         sb.append(text(PAD - 4, 16, "end", fmt(v1))).append(text(PAD - 4, H - PAD, "end", fmt(v0)));
         sb.append(text(PAD, H - PAD + 16, "start", year(t0))).append(text(W - 10, H - PAD + 16, "end", year(t1)));
-        for (Point p : drawn(pts, lower)) {
+        List<Point> bests = bests(pts, lower);
+        for (Point p : pts.size() <= MAX_DOTS ? pts : bests) {
             String label = p.method == null ? null : labels.getOrDefault(p.method, p.method.isURI() ? p.method.getURI() : null);
             sb.append("<circle cx=\"").append(r1(x(p.t, t0, t1))).append("\" cy=\"").append(r1(y(p.v, v0, v1))).append("\" r=\"4\" class=\"dot\"><title>")
                     .append(Html.escape((label == null ? "" : label + ": ") + p.v.toPlainString())).append("</title></circle>");
         }
         StringBuilder path = new StringBuilder();
-        BigDecimal best = null;
         double lastY = 0;
-        for (Point p : pts) {
-            boolean better = best == null || (lower ? p.v.compareTo(best) < 0 : p.v.compareTo(best) > 0);
-            if (better) {
-                double x = x(p.t, t0, t1), y = y(p.v, v0, v1);
-                path.append(path.length() == 0 ? "M" : " L" + r1(x) + " " + r1(lastY) + " L").append(r1(x)).append(' ').append(r1(y));
-                best = p.v;
-                lastY = y;
-            }
+        for (Point p : bests) {
+            double x = x(p.t, t0, t1), y = y(p.v, v0, v1);
+            path.append(path.length() == 0 ? "M" : " L" + r1(x) + " " + r1(lastY) + " L").append(r1(x)).append(' ').append(r1(y));
+            lastY = y;
         }
         path.append(" L").append(W - 10).append(' ').append(r1(lastY));
         String caption = "Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"
