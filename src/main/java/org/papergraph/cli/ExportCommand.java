@@ -3,14 +3,13 @@ package org.papergraph.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import org.eclipse.rdf4j.rio.RDFHandlerException;
 import org.papergraph.export.Exporter;
 import org.papergraph.export.Exporter.Format;
+import org.papergraph.export.PartFile;
 import org.papergraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,15 +52,15 @@ public final class ExportCommand implements Callable<Integer> {
                 n = new Exporter(store).export(f, out);
                 out.flush();
             } else {
-                // Write beside the target and move it into place, so a failed export leaves no half-written file.
-                Path part = output.resolveSibling(output.getFileName() + ".part");
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-                    n = new Exporter(store).export(f, out);
-                } catch (IOException | RuntimeException e) {
-                    Files.deleteIfExists(part);
-                    throw e;
+                // Write beside the target and move it into place, so a failed or stopped export leaves no
+                // half-written file (PartFile).
+                try (PartFile pf = PartFile.beside(output)) {
+                    pf.reportLeftovers(spec.commandLine().getErr()::println);
+                    try (OutputStream out = new BufferedOutputStream(pf.open(), 1 << 16)) {
+                        n = new Exporter(store).export(f, out);
+                    }
+                    pf.commit();
                 }
-                Files.move(part, output, StandardCopyOption.REPLACE_EXISTING);
             }
             spec.commandLine().getErr().println("exported " + n + (f.keepsGraphs() ? " quads" : " triples") + " as " + f.cliName()
                     + (output == null ? "" : " to " + output));

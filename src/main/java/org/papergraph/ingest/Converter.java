@@ -3,14 +3,13 @@ package org.papergraph.ingest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.riot.system.StreamRDF;
+import org.papergraph.export.PartFile;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 
@@ -20,8 +19,8 @@ import org.papergraph.resolve.Iris;
  * loading with another tool, and as the like-for-like baseline of the benchmarks (docs/BENCHMARKS.md).
  *
  * <p>Reading and resolution run on one thread, extraction and writing on the calling one. A file output is written beside its
- * target and renamed into place when complete, so a failed or killed conversion never leaves a partial file under
- * the target's name; a name ending in {@code .gz} is gzip-compressed.
+ * target and renamed into place when complete ({@link PartFile}), so a failed or killed conversion never leaves a
+ * partial file under the target's name; a name ending in {@code .gz} is gzip-compressed.
  */
 public final class Converter {
     private final Iris iris;
@@ -37,31 +36,19 @@ public final class Converter {
 
     /** Converts {@code inputs} into the file {@code target}; see the class comment. */
     public IngestSummary convert(List<Path> inputs, String format, Path target) {
-        Path abs = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(abs)) throw new IngestException(target + " is a folder; name an output file such as out.nq.gz");
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part-" + ProcessHandle.current().pid());
-        boolean ok = false;
-        try {
-            Files.createDirectories(abs.getParent());
+        if (java.nio.file.Files.isDirectory(target)) throw new IngestException(target + " is a folder; name an output file such as out.nq.gz");
+        try (PartFile pf = PartFile.beside(target)) {
+            pf.reportLeftovers(listener::stage);
             IngestSummary s;
-            try (OutputStream file = Files.newOutputStream(tmp);
-                 OutputStream out = abs.getFileName().toString().endsWith(".gz")
+            try (OutputStream file = pf.open();
+                 OutputStream out = target.getFileName().toString().endsWith(".gz")
                          ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16)) {
                 s = convert(inputs, format, out);
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ok = true;
+            pf.commit();
             return s;
         } catch (IOException e) {
             throw new IngestException("cannot write " + target + ": " + e.getMessage());
-        } finally {
-            if (!ok) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // best effort: a leftover .part file names its process
-                }
-            }
         }
     }
 
