@@ -188,21 +188,69 @@ final class Pages {
                   OPTIONAL { ?other dcterms:title ?t }
                 } GROUP BY ?other ?n ORDER BY DESC(?n) ?title""", bind), "%s shared references",
                 "No other paper shares a reference with this one.");
-        // The paper's few methods and datasets first, then the papers of each, walked from the entity end; titles for
-        // the ten shown only. Written with property paths and the title inside, this took 10 s on a 20k-paper graph
-        // for a paper using ImageNet and CIFAR-10 (thousands of papers each), and 0.3 s like this.
-        paperList(h, "related", "Related through methods and datasets", q.select("""
-                SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
-                  { SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
-                      { SELECT DISTINCT ?e WHERE {
-                          { ?paper pg:hasMention ?m0 . ?m0 pg:entity ?e } UNION { ?paper pg:reportsResult ?r0 . ?r0 pg:method|pg:dataset ?e }
-                          ?e a ?c . VALUES ?c { pg:Method pg:Dataset } } }
-                      { ?m pg:entity ?e . ?other pg:hasMention ?m } UNION { ?r pg:method|pg:dataset ?e . ?other pg:reportsResult ?r }
-                      FILTER(?other != ?paper)
-                    } GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT 10 }
-                  OPTIONAL { ?other dcterms:title ?t }
-                } GROUP BY ?other ?n ORDER BY DESC(?n) ?other""", bind), "%s shared methods or datasets",
-                "No other paper shares a method or dataset with this one.");
+        related(q, bind, h);
+    }
+
+    /**
+     * Methods and datasets named more often than this (mentions plus results) are too common to tell related papers
+     * by: at 300k papers ImageNet is named 30,000 times, and counting the papers behind it took a second a page,
+     * only to rank ten of its papers by IRI. Not final for tests.
+     */
+    static int relatedMaxLinks = 2_000;
+
+    /**
+     * "Related through methods and datasets": the other papers sharing the most of this paper's methods and datasets,
+     * not counting those named more than {@link #relatedMaxLinks} times (the section names them). The paper's few
+     * entities first, then the papers of each, walked from the entity end; titles for the ten shown only.
+     */
+    private void related(Sparql q, Map<String, Node> bind, Html h) {
+        List<Node> walked = new ArrayList<>();
+        Map<Node, Long> common = new LinkedHashMap<>();
+        for (QuerySolution r : q.select("""
+                SELECT DISTINCT ?e WHERE {
+                  { ?paper pg:hasMention ?m0 . ?m0 pg:entity ?e } UNION { ?paper pg:reportsResult ?r0 . ?r0 pg:method|pg:dataset ?e }
+                  ?e a ?c . VALUES ?c { pg:Method pg:Dataset } } ORDER BY ?e""", bind)) {
+            Node e = Sparql.node(r, "e");
+            if (!e.isURI()) continue;
+            // Counted up to one past the limit: reading ImageNet's every link to count them is what this avoids.
+            long links = Long.parseLong(Sparql.str(q.select("""
+                    SELECT (COUNT(*) AS ?n) WHERE { SELECT ?x WHERE { { ?x pg:entity ?e } UNION { ?x pg:method|pg:dataset ?e } }
+                    LIMIT""" + " " + (relatedMaxLinks + 1) + " }", Map.of("e", e)).get(0), "n"));
+            if (links > relatedMaxLinks) common.put(e, links);
+            else walked.add(e);
+        }
+        List<QuerySolution> rows = List.of();
+        if (!walked.isEmpty()) {
+            StringBuilder values = new StringBuilder();
+            for (Node e : walked) values.append(NodeFmtLib.strNT(e)).append(' ');
+            // Written with property paths and the title inside, this took 10 s on a 20k-paper graph for a paper using
+            // ImageNet and CIFAR-10 (thousands of papers each), and 0.3 s like this.
+            rows = q.select("""
+                    SELECT ?other (MIN(?t) AS ?title) ?n WHERE {
+                      { SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                          VALUES ?e { %s}
+                          { ?m pg:entity ?e . ?other pg:hasMention ?m } UNION { ?r pg:method|pg:dataset ?e . ?other pg:reportsResult ?r }
+                          FILTER(?other != ?paper)
+                        } GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT 10 }
+                      OPTIONAL { ?other dcterms:title ?t }
+                    } GROUP BY ?other ?n ORDER BY DESC(?n) ?other""".formatted(values), bind);
+        }
+        StringBuilder note = new StringBuilder();
+        if (!common.isEmpty()) {
+            Map<Node, Node> labels = leastValues(q, common.keySet(), "rdfs:label");
+            note.append("<p class=\"range\">").append(Html.escape("Not counted, as too common to tell related papers by (named more than "
+                    + grouped(relatedMaxLinks) + " times): "));
+            String sep = "";
+            for (Node e : common.keySet()) {
+                String label = lexical(labels.get(e));
+                note.append(sep).append(a(h, e, label == null ? localName(e.getURI()) : label));
+                sep = ", ";
+            }
+            note.append(".</p>");
+        }
+        paperList(h, "related", "Related through methods and datasets", rows, "%s shared methods or datasets",
+                common.isEmpty() ? "No other paper shares a method or dataset with this one."
+                        : "No other paper shares one of this paper's less common methods or datasets.", note.toString());
     }
 
     /**
@@ -724,6 +772,12 @@ final class Pages {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private void paperList(Html h, String id, String heading, List<QuerySolution> rows, String countFormat, String empty) {
+        paperList(h, id, heading, rows, countFormat, empty, "");
+    }
+
+    /** A list of papers with {@code noteHtml} (markup) at the end of its section. */
+    private void paperList(Html h, String id, String heading, List<QuerySolution> rows, String countFormat, String empty,
+                           String noteHtml) {
         h.raw("<section id=\"" + id + "\"><h2>").text(heading).raw(" <small>").text(Integer.toString(rows.size())).raw("</small></h2>");
         if (rows.isEmpty()) none(h, empty);
         else {
@@ -737,7 +791,7 @@ final class Pages {
             }
             h.raw("</ul>");
         }
-        h.raw("</section>");
+        h.raw(noteHtml).raw("</section>");
     }
 
     /** Links to the machine-readable representations and the explorer. */

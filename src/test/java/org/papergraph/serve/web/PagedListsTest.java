@@ -287,6 +287,64 @@ class PagedListsTest {
     }
 
     /**
+     * Methods and datasets named more than {@link Pages#relatedMaxLinks} times are left out of the related papers'
+     * count and named under the list; the list is then the plain query's top ten over the other entities.
+     */
+    @Test
+    void relatedPapersLeaveOutTooCommonEntitiesAndSaySo() throws Exception {
+        Node paper = IRIS.paperByArxiv(new CorpusGenerator(PAPERS, 5).paper(0).arxivId);
+        Map<String, Long> links = new TreeMap<>();
+        for (QuerySolution r : select("""
+                PREFIX pg: <https://papergraph.org/ontology#>
+                SELECT ?e (COUNT(DISTINCT ?x) AS ?n) WHERE {
+                  { SELECT DISTINCT ?e WHERE {
+                      { <%1$s> pg:hasMention/pg:entity ?e } UNION { <%1$s> pg:reportsResult/(pg:method|pg:dataset) ?e }
+                      ?e a ?c . VALUES ?c { pg:Method pg:Dataset } } }
+                  { ?x pg:entity ?e } UNION { ?x pg:method|pg:dataset ?e }
+                } GROUP BY ?e""".formatted(paper.getURI()))) {
+            links.put(node(r, "e").getURI(), r.getLiteral("n").getLong());
+        }
+        long most = links.values().stream().max(Long::compare).orElseThrow();
+        Set<String> common = new TreeSet<>();
+        StringBuilder walked = new StringBuilder();
+        links.forEach((e, n) -> {
+            if (n == most) common.add(e);
+            else walked.append('<').append(e).append("> ");
+        });
+        assertFalse(walked.isEmpty(), "the fixture paper needs a less common entity too: " + links);
+        List<String> expected = new ArrayList<>();
+        for (QuerySolution r : select("""
+                PREFIX pg: <https://papergraph.org/ontology#>
+                SELECT ?other (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                  VALUES ?e { %2$s}
+                  { ?other pg:hasMention/pg:entity ?e } UNION { ?other pg:reportsResult/(pg:method|pg:dataset) ?e }
+                  FILTER(?other != <%1$s>)
+                } GROUP BY ?other ORDER BY DESC(?n) ?other LIMIT 10""".formatted(paper.getURI(), walked))) {
+            expected.add(r.getResource("other").getURI());
+        }
+        assertEquals(10, expected.size());
+        int before = Pages.relatedMaxLinks;
+        Pages.relatedMaxLinks = (int) most - 1;
+        String section;
+        try {
+            section = WebSiteTest.section(get(url(paper), "text/html").body(), "related");
+        } finally {
+            Pages.relatedMaxLinks = before;
+        }
+        Matcher m = ROW.matcher(section);
+        List<String> shown = new ArrayList<>();
+        while (m.find()) shown.add(iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))));
+        assertEquals(expected, shown);
+        int at = section.indexOf("Not counted");
+        assertTrue(at >= 0, "no note naming the entities left out: " + section);
+        String note = section.substring(at);
+        Matcher named = Pattern.compile("<a href=\"([^\"]+)\"").matcher(note);
+        Set<String> left = new TreeSet<>();
+        while (named.find()) left.add(iriOf(StringEscapeUtils.unescapeHtml4(named.group(1))));
+        assertEquals(common, left);
+    }
+
+    /**
      * A dataset's leaderboard section shows, per metric, the plain query's best {@link Pages#BOARD_ROWS} results (value
      * best first, lowest first for the metric that says lower is better on itself; then earliest paper, paper IRI,
      * result IRI), says how many there are, links to the page of the Results list where the metric's ranking starts,
