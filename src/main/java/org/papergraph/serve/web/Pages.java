@@ -39,16 +39,22 @@ final class Pages {
     private static final Node VARIANT_OF = org.apache.jena.graph.NodeFactory.createURI(PG.NS + "variantOf");
     private final IriMapper mapper;
 
+    private final EntityCache cache = new EntityCache();
+
     Pages(IriMapper mapper) { this.mapper = mapper; }
 
-    /** The page for {@code iri}, whose description is non-empty, showing the pages of its long lists that {@code paging} asks for. */
-    String resource(Graph g, Sparql q, Node iri, Paging paging, Html h) {
+    /**
+     * The page for {@code iri}, whose description is non-empty, showing the pages of its long lists that {@code paging}
+     * asks for. {@code version} is the data version the read transaction sees (-1: unknown): what the page reads of a
+     * big entity is kept under it for the next pages ({@link EntityCache}).
+     */
+    String resource(Graph g, Sparql q, Node iri, Paging paging, Html h, long version) {
         Set<String> types = types(g, iri);
         if (types.contains(PG.Paper.getURI())) paper(g, q, iri, paging, h);
-        else if (types.contains(PG.Dataset.getURI())) entity(g, q, iri, "Dataset", paging, h);
-        else if (types.contains(PG.Method.getURI())) entity(g, q, iri, "Method", paging, h);
-        else if (types.contains(PG.Task.getURI())) entity(g, q, iri, "Task", paging, h);
-        else if (types.contains(PG.Metric.getURI())) entity(g, q, iri, "Metric", paging, h);
+        else if (types.contains(PG.Dataset.getURI())) entity(g, q, iri, "Dataset", paging, h, version);
+        else if (types.contains(PG.Method.getURI())) entity(g, q, iri, "Method", paging, h, version);
+        else if (types.contains(PG.Task.getURI())) entity(g, q, iri, "Task", paging, h, version);
+        else if (types.contains(PG.Metric.getURI())) entity(g, q, iri, "Metric", paging, h, version);
         else if (types.contains(PG.Person.getURI())) author(g, q, iri, paging, h);
         else generic(g, q, iri, h);
         return h.close().toString();
@@ -298,7 +304,7 @@ final class Pages {
 
     // ------------------------------------------------------------------------------------------------ entities
 
-    private void entity(Graph g, Sparql q, Node e, String type, Paging paging, Html h) {
+    private void entity(Graph g, Sparql q, Node e, String type, Paging paging, Html h, long version) {
         String label = label(g, e);
         h.open(label, null);
         h.raw("<p class=\"kind\">").text(type).raw("</p><h1>").text(label).raw("</h1>");
@@ -311,21 +317,21 @@ final class Pages {
         }
         formats(e, h);
         Map<String, Node> bind = Map.of("entity", e);
-        // The result's link to the entity comes first: Jena keeps a property path where it is written, and
-        // "?other pg:reportsResult ?res" first read every result of the store (2 s per query at 100k papers). The roles
-        // below are looked up for a page of papers given as VALUES, so there the paper comes first.
-        String mentioning = """
-                { ?other pg:hasMention ?m . ?m pg:entity ?entity }
-                UNION { ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . ?other pg:reportsResult ?res }""";
-        // Every paper that mentions the entity or reports a result naming it, with its least date, read once: the
-        // histogram counts them all, the Papers list shows a page of them, and the leaderboard dates its results with
-        // them. Titles and roles are looked up for the shown page only (a common metric is named by most papers).
-        Map<Node, Node> issued = new HashMap<>();
-        for (QuerySolution r : q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + mentioning
-                + "\nOPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other", bind)) {
-            issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
+        EntityCache.Entry data = version < 0 ? null : cache.get(e, version);
+        if (data == null) {
+            Ranked r = rankedResults(q, bind);
+            Map<Node, Node> dates = papersOf(q, bind);
+            // Newest first, as ORDER BY DESC(?issued) ?other sorts: undated last, then by IRI.
+            List<Node> order = new ArrayList<>(dates.keySet());
+            NodeOrder by = new NodeOrder();
+            order.sort(Comparator.<Node, Node>comparing(dates::get, by.reversed()).thenComparing(by));
+            data = new EntityCache.Entry(java.util.Collections.unmodifiableMap(dates),
+                    new Ranked(java.util.Collections.unmodifiableList(r.rows()), java.util.Collections.unmodifiableMap(r.labels())),
+                    java.util.Collections.unmodifiableList(order));
+            if (version >= 0) cache.put(e, version, data);
         }
-        Ranked ranked = rankedResults(q, bind);
+        Map<Node, Node> issued = data.issued();
+        Ranked ranked = data.ranked();
         if (type.equals("Dataset")) leaderboard(q, e, ranked, issued, h);
         entityResults(q, paging, e, ranked, h);
 
@@ -335,11 +341,7 @@ final class Pages {
             perYear.merge(lexical != null && lexical.length() >= 4 ? lexical.substring(0, 4) : "undated", 1L, Long::sum);
         }
         long total = issued.size();
-        // Newest first, as ORDER BY DESC(?issued) ?other sorts: undated last, then by IRI.
-        List<Node> order = new ArrayList<>(issued.keySet());
-        NodeOrder by = new NodeOrder();
-        order.sort(Comparator.<Node, Node>comparing(issued::get, by.reversed()).thenComparing(by));
-        ListPage papers = pageOf(q, paging, "papers", order, issued, bind, new String[] {
+        ListPage papers = pageOf(q, paging, "papers", data.paperOrder(), issued, bind, new String[] {
                 "(GROUP_CONCAT(DISTINCT ?how; separator=\", \") AS ?roles)", """
                 { ?other pg:hasMention ?m . ?m pg:entity ?entity . OPTIONAL { ?m pg:role ?r } BIND(COALESCE(?r, "mentioned") AS ?how) }
                 UNION { ?other pg:reportsResult ?res . ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . BIND("result" AS ?how) }"""});
@@ -355,6 +357,27 @@ final class Pages {
             rowsOf(h, e, papers, paging, "newest first", "roles");
         }
         h.raw("</section>");
+    }
+
+    /**
+     * Every paper that mentions the entity bound to {@code ?entity} or reports a result naming it, with its least date,
+     * read once: the histogram counts them all, the Papers list shows a page of them, and the leaderboard dates its
+     * results with them. Titles and roles are looked up for the shown page only (a common metric is named by most
+     * papers).
+     */
+    private static Map<Node, Node> papersOf(Sparql q, Map<String, Node> bind) {
+        // The result's link to the entity comes first: Jena keeps a property path where it is written, and
+        // "?other pg:reportsResult ?res" first read every result of the store (2 s per query at 100k papers). The roles
+        // looked up for a page of papers are given as VALUES, so there the paper comes first.
+        Map<Node, Node> issued = new HashMap<>();
+        for (QuerySolution r : q.select("""
+                SELECT ?other (MIN(?i) AS ?issued) WHERE {
+                { ?other pg:hasMention ?m . ?m pg:entity ?entity }
+                UNION { ?res pg:method|pg:dataset|pg:task|pg:metric ?entity . ?other pg:reportsResult ?res }
+                OPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other""", bind)) {
+            issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
+        }
+        return issued;
     }
 
     /** Rows of each metric's table in a dataset's leaderboard section; its Results list ranks every result. */
@@ -454,7 +477,7 @@ final class Pages {
     }
 
     /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
-    private record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower,
+    record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower,
                              NodeValue rank) {
         /** A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better. */
         static ResultRow of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
@@ -465,7 +488,7 @@ final class Pages {
     }
 
     /** The results that name an entity, in the order of its Results list, and the labels that order used. */
-    private record Ranked(List<ResultRow> rows, Map<Node, Node> labels) {}
+    record Ranked(List<ResultRow> rows, Map<Node, Node> labels) {}
 
     /**
      * The results that name a method, dataset, task or metric, ordered as a leaderboard reads: by dataset label,

@@ -67,6 +67,22 @@ public final class WebSite {
         };
     }
 
+    /**
+     * The data version the current read transaction sees (TDB2 raises it with every committed write); -1, so nothing
+     * is cached, when it cannot be read.
+     */
+    private long dataVersion() {
+        try {
+            DatasetGraph d = store.datasetGraph();
+            // The text index wraps the TDB2 dataset.
+            while (d instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w) d = w.getWrapped();
+            var txn = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(d).getTxnSystem().getThreadTransaction();
+            return txn == null ? -1 : txn.getDataVersion();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     private HttpServlet servlet() {
         return new HttpServlet() {
             @Override
@@ -142,7 +158,7 @@ public final class WebSite {
             String page = Txn.calculateRead(dsg, () -> {
                 Graph g = dsg.getUnionGraph();
                 if (!g.find(iri, Node.ANY, Node.ANY).hasNext()) return null;
-                return pages.resource(g, sparql(), iri, paging, new Html(Html.rootFor(path)));
+                return pages.resource(g, sparql(), iri, paging, new Html(Html.rootFor(path)), dataVersion());
             });
             if (page == null) notFound(req, resp, "Unknown resource " + iri.getURI());
             else html(resp, 200, page);

@@ -287,6 +287,49 @@ class PagedListsTest {
     }
 
     /**
+     * A big entity's papers and results are read once and kept for its next pages, until a write: the page after a
+     * committed write shows it.
+     */
+    @Test
+    void aBigEntitysPagesReuseWhatTheyReadUntilAWrite() throws Exception {
+        Pattern results = Pattern.compile("<section id=\"results\"><h2>Results <small>([^<]*)</small>");
+        int before = EntityCache.minRows;
+        EntityCache.minRows = 1;
+        Node extra = NodeFactory.createURI("https://papergraph.org/id/graph/cache-test");
+        try {
+            String first = get(url(BIG_DATASET), "text/html").body();
+            long hits = EntityCache.hits;
+            String second = get(url(BIG_DATASET) + "?results=2", "text/html").body();
+            assertEquals(hits + 1, EntityCache.hits, "the second page of the same entity is served from what the first read");
+            Matcher a = results.matcher(first), b = results.matcher(second);
+            assertTrue(a.find() && b.find());
+            assertEquals(a.group(1), b.group(1));
+            long count = Long.parseLong(a.group(1).replace(",", ""));
+
+            Node paper = IRIS.paperByArxiv(new CorpusGenerator(PAPERS, 5).paper(1).arxivId);
+            Node r = NodeFactory.createURI(paper.getURI() + "#cache-test-result");
+            DatasetGraph dsg = store.datasetGraph();
+            Txn.executeWrite(dsg, () -> {
+                dsg.add(extra, paper, PG.reportsResult, r);
+                dsg.add(extra, r, PG.dataset, BIG_DATASET);
+                dsg.add(extra, r, PG.metric, BIG_METRICS[0]);
+                dsg.add(extra, r, PG.value, NodeFactory.createLiteralDT("1000.5", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+            });
+            hits = EntityCache.hits;
+            String after = get(url(BIG_DATASET), "text/html").body();
+            assertEquals(hits, EntityCache.hits, "a write makes the kept rows unusable");
+            Matcher c = results.matcher(after);
+            assertTrue(c.find());
+            assertEquals(Pages.grouped(count + 1), c.group(1));
+            assertTrue(WebSiteTest.section(after, "leaderboard").contains("1000.5"), "the new best result leads its board");
+        } finally {
+            EntityCache.minRows = before;
+            DatasetGraph dsg = store.datasetGraph();
+            Txn.executeWrite(dsg, () -> dsg.deleteAny(extra, Node.ANY, Node.ANY, Node.ANY));
+        }
+    }
+
+    /**
      * Methods and datasets named more than {@link Pages#relatedMaxLinks} times are left out of the related papers'
      * count and named under the list; the list is then the plain query's top ten over the other entities.
      */
