@@ -3,6 +3,7 @@ package org.papergraph.ingest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class Converter {
 
     /** Converts {@code inputs} into the file {@code target}; see the class comment. */
     public IngestSummary convert(List<Path> inputs, String format, Path target) {
-        if (java.nio.file.Files.isDirectory(target)) throw new IngestException(target + " is a folder; name an output file such as out.nq.gz");
+        if (Files.isDirectory(target)) throw new IngestException(target + " is a folder; name an output file such as out.nq.gz");
         try (PartFile pf = PartFile.beside(target)) {
             pf.reportLeftovers(listener::stage);
             IngestSummary s;

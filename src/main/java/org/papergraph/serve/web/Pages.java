@@ -2,6 +2,7 @@ package org.papergraph.serve.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -325,9 +326,9 @@ final class Pages {
             List<Node> order = new ArrayList<>(dates.keySet());
             NodeOrder by = new NodeOrder();
             order.sort(Comparator.<Node, Node>comparing(dates::get, by.reversed()).thenComparing(by));
-            data = new EntityCache.Entry(java.util.Collections.unmodifiableMap(dates),
-                    new Ranked(java.util.Collections.unmodifiableList(r.rows()), java.util.Collections.unmodifiableMap(r.labels())),
-                    java.util.Collections.unmodifiableList(order));
+            data = new EntityCache.Entry(Collections.unmodifiableMap(dates),
+                    new Ranked(Collections.unmodifiableList(r.rows()), Collections.unmodifiableMap(r.labels())),
+                    Collections.unmodifiableList(order));
             if (version >= 0) cache.put(e, version, data);
         }
         Map<Node, Node> issued = data.issued();
