@@ -8,9 +8,10 @@ import java.util.Map;
 import org.apache.jena.graph.Node;
 
 /**
- * What a method, dataset, task or metric page reads of a big entity (its papers with their dates, its ranked results),
- * kept for the next pages of the same entity: CIFAR-10 at 300k papers has 30,000 results and 30,000 papers, which
- * take seconds to read, and paging through its lists read them again for every page.
+ * What a page reads of a big list, kept for the next views and pages of the same list: a method, dataset, task or
+ * metric's papers with their dates and its ranked results (CIFAR-10 at 300k papers has 30,000 results and 58,000
+ * papers, which take seconds to read), and a paper's or author's papers in date order (the most-cited paper at 300k
+ * papers is cited by 16,791). Paging through such a list read all of it again for every page.
  *
  * <p>An entry is kept under the store's data version ({@code TransactionCoordinator.getDataVersion}, raised by every
  * committed write: ingest, the server's update and upload endpoints) and used only at that same version, so a page
@@ -26,49 +27,57 @@ final class EntityCache {
     /** Pages served from the cache, for tests. */
     static volatile long hits;
 
-    /** The entity's papers with their dates, its ranked results, and its papers newest first. */
+    /**
+     * A list's papers with their dates, in list order; for an entity also its ranked results (empty for the lists of a
+     * paper or an author).
+     */
     record Entry(Map<Node, Node> issued, Pages.Ranked ranked, List<Node> paperOrder) {
         int rows() { return issued.size() + ranked.rows().size(); }
     }
 
+    /** Which list: {@code list} names it on the page of {@code node} ("entity", "cited-by", "references", ...). */
+    private record Key(Node node, String list) {}
+
     private record Versioned(long version, Entry entry) {}
 
-    private final LinkedHashMap<Node, Versioned> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Key, Versioned> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long rows;
 
-    /** The entry of {@code entity} read at {@code version}, or null. */
-    synchronized Entry get(Node entity, long version) {
-        Versioned v = entries.get(entity);
+    /** The entry of the list {@code list} on the page of {@code node}, read at {@code version}, or null. */
+    synchronized Entry get(Node node, String list, long version) {
+        Key key = new Key(node, list);
+        Versioned v = entries.get(key);
         if (v == null) return null;
         if (v.version() != version) {
             // Older data (or, when this reader began before a write that a later one has cached, newer): not for it.
-            if (v.version() < version) remove(entity);
+            if (v.version() < version) remove(key);
             return null;
         }
         hits++;
         return v.entry();
     }
 
-    /** Keeps {@code entry}, read at {@code version}, when it is big enough to be worth it. */
-    synchronized void put(Node entity, long version, Entry entry) {
+    /** Keeps {@code entry}, the list {@code list} of {@code node} read at {@code version}, when it is big enough. */
+    synchronized void put(Node node, String list, long version, Entry entry) {
         int n = entry.rows();
         if (n < minRows || n > MAX_ROWS) return;
-        Versioned old = entries.get(entity);
+        Key key = new Key(node, list);
+        Versioned old = entries.get(key);
         if (old != null && old.version() > version) return;
-        remove(entity);
-        entries.put(entity, new Versioned(version, entry));
+        remove(key);
+        entries.put(key, new Versioned(version, entry));
         rows += n;
-        Iterator<Map.Entry<Node, Versioned>> it = entries.entrySet().iterator();
+        Iterator<Map.Entry<Key, Versioned>> it = entries.entrySet().iterator();
         while (rows > MAX_ROWS && it.hasNext()) {
-            Map.Entry<Node, Versioned> eldest = it.next();
-            if (eldest.getKey().equals(entity)) continue;
+            Map.Entry<Key, Versioned> eldest = it.next();
+            if (eldest.getKey().equals(key)) continue;
             rows -= eldest.getValue().entry().rows();
             it.remove();
         }
     }
 
-    private void remove(Node entity) {
-        Versioned old = entries.remove(entity);
+    private void remove(Key key) {
+        Versioned old = entries.remove(key);
         if (old != null) rows -= old.entry().rows();
     }
 }

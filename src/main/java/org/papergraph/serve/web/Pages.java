@@ -51,19 +51,19 @@ final class Pages {
      */
     String resource(Graph g, Sparql q, Node iri, Paging paging, Html h, long version) {
         Set<String> types = types(g, iri);
-        if (types.contains(PG.Paper.getURI())) paper(g, q, iri, paging, h);
+        if (types.contains(PG.Paper.getURI())) paper(g, q, iri, paging, h, version);
         else if (types.contains(PG.Dataset.getURI())) entity(g, q, iri, "Dataset", paging, h, version);
         else if (types.contains(PG.Method.getURI())) entity(g, q, iri, "Method", paging, h, version);
         else if (types.contains(PG.Task.getURI())) entity(g, q, iri, "Task", paging, h, version);
         else if (types.contains(PG.Metric.getURI())) entity(g, q, iri, "Metric", paging, h, version);
-        else if (types.contains(PG.Person.getURI())) author(g, q, iri, paging, h);
+        else if (types.contains(PG.Person.getURI())) author(g, q, iri, paging, h, version);
         else generic(g, q, iri, h);
         return h.close().toString();
     }
 
     // ------------------------------------------------------------------------------------------------ paper
 
-    private void paper(Graph g, Sparql q, Node p, Paging paging, Html h) {
+    private void paper(Graph g, Sparql q, Node p, Paging paging, Html h, long version) {
         String title = first(g, p, DCTerms.title.asNode());
         h.open(title == null ? p.getURI() : title, null);
         Map<String, Node> bind = Map.of("paper", p);
@@ -176,10 +176,11 @@ final class Pages {
         }
         h.raw("</section>");
 
-        pagedList(h, p, "references", "References", pageOf(q, paging, "references", "?paper cito:cites ?other", false, bind, null),
+        pagedList(h, p, "references", "References", pageOf(q, paging, "references", "?paper cito:cites ?other", false, bind, p, version),
                 paging, "oldest first", "This paper cites no paper in the graph.");
-        // A much-cited paper has thousands of citing papers: only one page of them is decoded and titled.
-        pagedList(h, p, "cited-by", "Cited by", pageOf(q, paging, "cited-by", "?other cito:cites ?paper", true, bind, null),
+        // A much-cited paper has thousands of citing papers: their dates are read once and kept (EntityCache), and only
+        // the shown page of them is titled.
+        pagedList(h, p, "cited-by", "Cited by", pageOf(q, paging, "cited-by", "?other cito:cites ?paper", true, bind, p, version),
                 paging, "newest first", "No paper in the graph cites this one.");
         // pgf:coCited and pgf:coupled (PaperFunctions) rank on TDB2 node ids, most first, ties by IRI: a much-cited
         // paper has tens of thousands of neighbours, and only the ten shown get decoded and a title looked up.
@@ -318,18 +319,14 @@ final class Pages {
         }
         formats(e, h);
         Map<String, Node> bind = Map.of("entity", e);
-        EntityCache.Entry data = version < 0 ? null : cache.get(e, version);
+        EntityCache.Entry data = version < 0 ? null : cache.get(e, "entity", version);
         if (data == null) {
             Ranked r = rankedResults(q, bind);
             Map<Node, Node> dates = papersOf(q, bind);
-            // Newest first, as ORDER BY DESC(?issued) ?other sorts: undated last, then by IRI.
-            List<Node> order = new ArrayList<>(dates.keySet());
-            NodeOrder by = new NodeOrder();
-            order.sort(Comparator.<Node, Node>comparing(dates::get, by.reversed()).thenComparing(by));
             data = new EntityCache.Entry(Collections.unmodifiableMap(dates),
                     new Ranked(Collections.unmodifiableList(r.rows()), Collections.unmodifiableMap(r.labels())),
-                    Collections.unmodifiableList(order));
-            if (version >= 0) cache.put(e, version, data);
+                    Collections.unmodifiableList(byDate(dates, true)));
+            if (version >= 0) cache.put(e, "entity", version, data);
         }
         Map<Node, Node> issued = data.issued();
         Ranked ranked = data.ranked();
@@ -489,7 +486,10 @@ final class Pages {
     }
 
     /** The results that name an entity, in the order of its Results list, and the labels that order used. */
-    record Ranked(List<ResultRow> rows, Map<Node, Node> labels) {}
+    record Ranked(List<ResultRow> rows, Map<Node, Node> labels) {
+        /** No results: the lists of a paper or an author. */
+        static final Ranked NONE = new Ranked(List.of(), Map.of());
+    }
 
     /**
      * The results that name a method, dataset, task or metric, ordered as a leaderboard reads: by dataset label,
@@ -621,7 +621,7 @@ final class Pages {
 
     // ------------------------------------------------------------------------------------------------ authors
 
-    private void author(Graph g, Sparql q, Node person, Paging paging, Html h) {
+    private void author(Graph g, Sparql q, Node person, Paging paging, Html h, long version) {
         String name = label(g, person);
         h.open(name, null);
         h.raw("<p class=\"kind\">Author</p><h1>").text(name).raw("</h1>");
@@ -630,7 +630,7 @@ final class Pages {
         formats(person, h);
         Map<String, Node> bind = Map.of("person", person);
         pagedList(h, person, "papers", "Papers", pageOf(q, paging, "papers",
-                "{ ?other dcterms:creator ?person } UNION { ?other pg:authorship/pg:author ?person }", true, bind, null),
+                "{ ?other dcterms:creator ?person } UNION { ?other pg:authorship/pg:author ?person }", true, bind, person, version),
                 paging, "newest first", "No papers recorded.");
         List<QuerySolution> co = q.select("""
                 SELECT ?co (MIN(?n) AS ?name) (COUNT(DISTINCT ?p) AS ?papers) WHERE {
@@ -688,26 +688,38 @@ final class Pages {
 
     /**
      * A page of the papers {@code ?other} that {@code pattern} finds (its other variables bound by {@code bind}),
-     * ordered by date (undated papers sort before all dates, so last when newest first) then IRI, which is total, so
-     * consecutive pages neither overlap nor skip. Only the ids and dates of the whole list are read, to sort them;
-     * titles (and, when {@code extra} is given, the aggregate {@code extra[0]} named ?roles over the pattern
-     * {@code extra[1]}) are looked up for the page's rows only.
+     * ordered by date (undated papers sort before all dates, so last when newest first) then IRI, as ORDER BY sorts
+     * them; the order is total, so consecutive pages neither overlap nor skip. The ids and dates of the whole list are
+     * read in one pass and sorted here, which also counts them; a big list is kept under the data version
+     * {@code version} ({@link EntityCache}, as the list {@code section} of {@code subject}) for its next pages and
+     * views. Titles are looked up for the page's rows only.
      */
     private ListPage pageOf(Sparql q, Paging paging, String section, String pattern, boolean newestFirst, Map<String, Node> bind,
-                            String[] extra) {
-        long offset = paging.offset(section);
-        List<Node> ids = new ArrayList<>();
-        Map<Node, Node> issued = new HashMap<>();
-        for (QuerySolution r : q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + pattern
-                + "\nOPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other ORDER BY "
-                + (newestFirst ? "DESC(?issued)" : "?issued") + " ?other LIMIT " + Paging.ROWS + " OFFSET " + offset, bind)) {
-            ids.add(Sparql.node(r, "other"));
-            issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
+                            Node subject, long version) {
+        EntityCache.Entry data = version < 0 ? null : cache.get(subject, section, version);
+        if (data == null) {
+            Map<Node, Node> issued = new HashMap<>();
+            for (QuerySolution r : q.select("SELECT ?other (MIN(?i) AS ?issued) WHERE {\n" + pattern
+                    + "\nOPTIONAL { ?other dcterms:issued ?i } } GROUP BY ?other", bind)) {
+                issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
+            }
+            data = new EntityCache.Entry(Collections.unmodifiableMap(issued), Ranked.NONE,
+                    Collections.unmodifiableList(byDate(issued, newestFirst)));
+            if (version >= 0) cache.put(subject, section, version, data);
         }
-        long total = offset == 0 && ids.size() < Paging.ROWS ? ids.size()
-                : Long.parseLong(Sparql.str(q.select("SELECT (COUNT(DISTINCT ?other) AS ?n) WHERE {\n" + pattern + "\n}", bind)
-                        .get(0), "n"));
-        return details(q, section, total, offset, ids, issued, bind, extra);
+        return pageOf(q, paging, section, data.paperOrder(), data.issued(), bind, null);
+    }
+
+    /**
+     * The papers of {@code issued} by their dates, as ORDER BY ?issued ?other (or DESC(?issued) ?other) sorts them:
+     * undated first ascending, last descending; ties by IRI, ascending either way.
+     */
+    private static List<Node> byDate(Map<Node, Node> issued, boolean newestFirst) {
+        List<Node> order = new ArrayList<>(issued.keySet());
+        NodeOrder by = new NodeOrder();
+        Comparator<Node> date = Comparator.comparing(issued::get, by);
+        order.sort((newestFirst ? date.reversed() : date).thenComparing(by));
+        return order;
     }
 
     /** The page of {@link Paging#page} of papers already in list order, with their dates in {@code issued}. */

@@ -330,6 +330,50 @@ class PagedListsTest {
     }
 
     /**
+     * A much-cited paper's citing papers are read once and kept for its next views and pages, until a write: a paper
+     * that cites it, added after, shows at the top of the next view (newest first) and in the count.
+     */
+    @Test
+    void aMuchCitedPapersCitedByListIsReusedUntilAWrite() throws Exception {
+        Node paper = node(select("""
+                SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o <http://purl.org/spar/cito/cites> ?p }
+                GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""").get(0), "p");
+        int before = EntityCache.minRows;
+        EntityCache.minRows = 1;
+        Node extra = NodeFactory.createURI("https://papergraph.org/id/graph/cited-by-cache-test");
+        Node citing = NodeFactory.createURI("https://papergraph.org/id/paper/cited-by-cache-test");
+        try {
+            String first = WebSiteTest.section(get(url(paper), "text/html").body(), "cited-by");
+            long hits = EntityCache.hits;
+            String second = WebSiteTest.section(get(url(paper) + "?cited-by=2", "text/html").body(), "cited-by");
+            assertTrue(EntityCache.hits > hits, "the second page of the same list is served from what the first read");
+            Matcher a = HEADING_COUNT.matcher(first), b = HEADING_COUNT.matcher(second);
+            assertTrue(a.find() && b.find());
+            assertEquals(a.group(1), b.group(1));
+            long count = Long.parseLong(a.group(1).replace(",", ""));
+            assertFalse(first.contains(citing.getURI()));
+
+            DatasetGraph dsg = store.datasetGraph();
+            Txn.executeWrite(dsg, () -> {
+                dsg.add(extra, citing, CITO.cites, paper);
+                dsg.add(extra, citing, org.apache.jena.vocabulary.DCTerms.issued.asNode(),
+                        NodeFactory.createLiteralDT("2099-01-01", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+            });
+            String after = WebSiteTest.section(get(url(paper), "text/html").body(), "cited-by");
+            Matcher c = HEADING_COUNT.matcher(after);
+            assertTrue(c.find());
+            assertEquals(Pages.grouped(count + 1), c.group(1), "a write makes the kept list unusable");
+            Matcher row = ROW.matcher(after);
+            assertTrue(row.find());
+            assertTrue(row.group(1).endsWith("cited-by-cache-test"), "the newest citing paper comes first: " + row.group(1));
+        } finally {
+            EntityCache.minRows = before;
+            DatasetGraph dsg = store.datasetGraph();
+            Txn.executeWrite(dsg, () -> dsg.deleteAny(extra, Node.ANY, Node.ANY, Node.ANY));
+        }
+    }
+
+    /**
      * Methods and datasets named more than {@link Pages#relatedMaxLinks} times are left out of the related papers'
      * count and named under the list; the list is then the plain query's top ten over the other entities.
      */
