@@ -42,9 +42,7 @@ import org.papergraph.store.Leaderboards;
 public final class BulkIngestor {
     /** TDB2's loaders; see the ADR for what each measured on the benchmark machine. */
     public enum Loader {
-        BASIC, PHASED, PARALLEL,
-        /** papergraph's own: each index's inserts sorted a chunk at a time ({@link SortedChunkLoader}). */
-        SORTED;
+        BASIC, PHASED, PARALLEL;
 
         public static Loader byName(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
@@ -134,15 +132,10 @@ public final class BulkIngestor {
     public Map<String, Long> resolutionLinks() { return links; }
 
     private void load(DatasetGraph dsg, QuadProducer producer) {
-        if (loaderKind == Loader.SORTED) {
-            loadSorted(dsg, producer);
-            return;
-        }
         DataLoader loader = switch (loaderKind) {
             case BASIC -> LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
             case PHASED -> LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
             case PARALLEL -> LoaderFactory.parallelLoader(dsg, (fmt, args) -> {});
-            case SORTED -> throw new IllegalStateException();
         };
         Thread t = new Thread(producer, "papergraph-bulk-read");
         t.setDaemon(true);
@@ -153,32 +146,6 @@ public final class BulkIngestor {
             out.start();
             producer.drainTo(out);
             out.finish();
-            t.join();
-            if (producer.failure != null) throw producer.failure;
-            loader.finishBulk();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            t.interrupt();
-            loader.finishException(e);
-            throw new IngestException("bulk load interrupted; the store folder is unchanged");
-        } catch (RuntimeException e) {
-            t.interrupt();
-            loader.finishException(e);
-            if (e instanceof IngestException) {
-                throw new IngestException(e.getMessage() + " (bulk load abandoned; the store folder is unchanged)", e);
-            }
-            throw new IngestException("bulk load failed: " + e.getMessage() + "; the store folder is unchanged", e);
-        }
-    }
-
-    private void loadSorted(DatasetGraph dsg, QuadProducer producer) {
-        SortedChunkLoader loader = new SortedChunkLoader(dsg);
-        Thread t = new Thread(producer, "papergraph-bulk-read");
-        t.setDaemon(true);
-        loader.startBulk();
-        t.start();
-        try {
-            producer.drainTo(loader);
             t.join();
             if (producer.failure != null) throw producer.failure;
             loader.finishBulk();
