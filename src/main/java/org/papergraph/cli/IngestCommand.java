@@ -38,8 +38,9 @@ public final class IngestCommand implements Callable<Integer> {
             "much faster for large inputs; a failed or killed load leaves no store."})
     boolean bulk;
 
-    @Option(names = "--loader", paramLabel = "KIND", defaultValue = "phased",
-            description = "Bulk loader: basic, phased or parallel (default: ${DEFAULT-VALUE}); only with --bulk.")
+    @Option(names = "--loader", paramLabel = "KIND", defaultValue = "packed",
+            description = {"Bulk loader: packed (writes each index from sorted quads), or TDB2's phased, parallel or basic",
+                    "(default: ${DEFAULT-VALUE}); only with --bulk."})
     String loader;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary and rejected records.")
@@ -72,7 +73,7 @@ public final class IngestCommand implements Callable<Integer> {
         try {
             kind = BulkIngestor.Loader.byName(loader);
         } catch (IllegalArgumentException e) {
-            throw new UserException("unknown --loader '" + loader + "'; known: basic, phased, parallel", Main.USAGE);
+            throw new UserException("unknown --loader '" + loader + "'; known: packed, phased, parallel, basic", Main.USAGE);
         }
         if (!BulkIngestor.canLoadInto(storeOptions.store)) {
             throw new UserException("--bulk needs a missing or empty store folder, and " + storeOptions.store

@@ -24,9 +24,9 @@ import org.papergraph.resolve.Iris;
 import org.papergraph.store.Leaderboards;
 
 /**
- * Builds a new store from source files with TDB2's bulk loader: the same readers, extractors, record graphs and
- * provenance as {@link Ingestor}, but written by one {@link DataLoader} instead of many small transactions
- * (docs/adr/0004-bulk-load-path.md).
+ * Builds a new store from source files with a bulk loader: the same readers, extractors, record graphs and
+ * provenance as {@link Ingestor}, but written by papergraph's {@link PackedLoader} (ADR 0011) or one of TDB2's
+ * {@link DataLoader}s instead of many small transactions (docs/adr/0004-bulk-load-path.md).
  *
  * <p>Reading and extraction run on a producer thread; the loader runs on the calling thread; between them a
  * bounded queue of quad chunks ({@link QuadProducer}) keeps memory flat whatever
@@ -42,15 +42,17 @@ import org.papergraph.store.Leaderboards;
 public final class BulkIngestor {
     /** TDB2's loaders; see the ADR for what each measured on the benchmark machine. */
     public enum Loader {
-        BASIC, PHASED, PARALLEL;
+        BASIC, PHASED, PARALLEL,
+        /** papergraph's own: node ids while streaming, then each index written bottom-up ({@link PackedLoader}). */
+        PACKED;
 
         public static Loader byName(String name) {
             return valueOf(name.toUpperCase(Locale.ROOT));
         }
     }
 
-    /** The loader used unless told otherwise: the fastest at 100k papers on the benchmark machine. */
-    public static final Loader DEFAULT_LOADER = Loader.PHASED;
+    /** The loader used unless told otherwise: the fastest at 20k, 100k and 300k papers on the benchmark machine (ADR 0011). */
+    public static final Loader DEFAULT_LOADER = Loader.PACKED;
 
     private final Path dir;
     private final Iris iris;
@@ -108,10 +110,18 @@ public final class BulkIngestor {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
         boolean ok = false;
         try {
-            load(dsg, producer);
+            if (loaderKind == Loader.PACKED) {
+                loadPacked(dsg, producer, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
+                // The indexes were written in transactions of their own: read the store afresh.
+                TDBInternal.expel(dsg);
+                dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
+            } else {
+                load(dsg, producer);
+            }
             // The leaderboard summaries of the new store (ADR 0009), before it takes the store folder's place.
             listener.stage("computing the leaderboard summaries");
-            Txn.executeWrite(dsg, () -> Leaderboards.update(dsg, iris));
+            DatasetGraph built = dsg;
+            Txn.executeWrite(built, () -> Leaderboards.update(built, iris));
             ok = true;
         } finally {
             TDBInternal.expel(dsg);
@@ -136,6 +146,7 @@ public final class BulkIngestor {
             case BASIC -> LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
             case PHASED -> LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
             case PARALLEL -> LoaderFactory.parallelLoader(dsg, (fmt, args) -> {});
+            case PACKED -> throw new IllegalStateException("see loadPacked");
         };
         Thread t = new Thread(producer, "papergraph-bulk-read");
         t.setDaemon(true);
@@ -164,10 +175,37 @@ public final class BulkIngestor {
         }
     }
 
+    private void loadPacked(DatasetGraph dsg, QuadProducer producer, Path work) {
+        PackedLoader loader = new PackedLoader(dsg, work);
+        Thread t = new Thread(producer, "papergraph-bulk-read");
+        t.setDaemon(true);
+        loader.startBulk();
+        t.start();
+        try {
+            producer.drainTo(loader);
+            t.join();
+            if (producer.failure != null) throw producer.failure;
+            loader.finishBulk(listener::stage);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.interrupt();
+            loader.finishException(e);
+            throw new IngestException("bulk load interrupted; the store folder is unchanged");
+        } catch (RuntimeException e) {
+            t.interrupt();
+            loader.finishException(e);
+            if (e instanceof IngestException) {
+                throw new IngestException(e.getMessage() + " (bulk load abandoned; the store folder is unchanged)", e);
+            }
+            throw new IngestException("bulk load failed: " + e.getMessage() + "; the store folder is unchanged", e);
+        }
+    }
+
     private static void removeStale(Path parent, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : s.filter(x -> x.getFileName().toString().startsWith(prefix)).toList()) {
                 String pid = p.getFileName().toString().substring(prefix.length());
+                if (pid.endsWith("-sort")) pid = pid.substring(0, pid.length() - "-sort".length()); // PackedLoader's work
                 boolean alive = pid.chars().allMatch(Character::isDigit) && !pid.isEmpty()
                         && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
                 if (!alive) deleteQuietly(p);

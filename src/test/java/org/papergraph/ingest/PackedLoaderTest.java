@@ -1,0 +1,121 @@
+package org.papergraph.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.papergraph.bench.CorpusGenerator;
+import org.papergraph.extract.Extractors;
+import org.papergraph.resolve.Iris;
+import org.papergraph.store.GraphStore;
+
+/**
+ * The packed loader builds the same dataset as Jena's phased loader, in memory and when it sorts on disk, and every
+ * one of the six quad indexes answers the patterns it serves.
+ */
+class PackedLoaderTest {
+    @TempDir Path tmp;
+
+    private static IngestSummary bulk(Path db, List<Path> inputs, BulkIngestor.Loader loader) {
+        return new BulkIngestor(db, Iris.defaults(), Extractors.defaults(Iris.defaults()), loader, IngestListener.NONE)
+                .ingest(inputs, null);
+    }
+
+    @Test
+    void sortingOnDiskGivesThePhasedLoadersDatasetInEveryIndexAndCleansUp() throws Exception {
+        Path corpus = tmp.resolve("corpus");
+        CorpusGenerator.Written w = new CorpusGenerator(200, 7).write(corpus);
+        List<Path> inputs = List.of(w.arxiv(), w.papers(), w.tables());
+        IngestSummary phased = bulk(tmp.resolve("phased"), inputs, BulkIngestor.Loader.PHASED);
+        IngestSummary memory = bulk(tmp.resolve("memory"), inputs, BulkIngestor.Loader.PACKED);
+        List<String> stages = new ArrayList<>();
+        IngestSummary disk;
+        PackedLoader.memoryQuadsOverride = 2_000;
+        try {
+            disk = new BulkIngestor(tmp.resolve("disk"), Iris.defaults(), Extractors.defaults(Iris.defaults()),
+                    BulkIngestor.Loader.PACKED, new IngestListener() {
+                        @Override public void stage(String what) { stages.add(what); }
+                    }).ingest(inputs, null);
+        } finally {
+            PackedLoader.memoryQuadsOverride = 0;
+        }
+        assertTrue(phased.quads() > 10 * 2_000, "enough quads for several sorted runs: " + phased);
+        assertEquals(phased.quads(), memory.quads());
+        assertEquals(phased.quads(), disk.quads());
+        assertTrue(stages.stream().anyMatch(s -> s.contains("on disk")), "the disk path ran: " + stages);
+
+        Set<Quad> expected = StoreSnapshot.of(tmp.resolve("phased"));
+        // Compared without printing the sets: a failure would print a hundred thousand quads.
+        for (String db : List.of("memory", "disk")) {
+            Set<Quad> got = StoreSnapshot.of(tmp.resolve(db));
+            assertEquals(expected.size(), got.size(), db);
+            assertTrue(expected.equals(got), db + ": the same quads as the phased loader's");
+        }
+        // StoreSnapshot reads one index; each pattern below is answered by another (G, S, P, O, GP, GO, SP, PO...).
+        List<Quad> sample = new ArrayList<>(expected);
+        sample.sort(Comparator.comparing(Quad::toString));
+        Random random = new Random(1);
+        try (GraphStore a = GraphStore.open(tmp.resolve("phased"), Iris.defaults());
+             GraphStore b = GraphStore.open(tmp.resolve("memory"), Iris.defaults());
+             GraphStore c = GraphStore.open(tmp.resolve("disk"), Iris.defaults())) {
+            for (int k = 0; k < 40; k++) {
+                Quad q = sample.get(random.nextInt(sample.size()));
+                for (int mask = 1; mask < 16; mask++) {
+                    long want = count(a, q, mask);
+                    assertTrue(want > 0);
+                    assertEquals(want, count(b, q, mask), "pattern " + mask + " of " + q);
+                    assertEquals(want, count(c, q, mask), "pattern " + mask + " of " + q);
+                }
+            }
+        }
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".bulk-")), "work folders removed");
+        }
+    }
+
+    /** Quads matching {@code q} in the positions {@code mask} sets (bit 0 graph, 1 subject, 2 predicate, 3 object). */
+    private static long count(GraphStore store, Quad q, int mask) {
+        DatasetGraph dsg = store.datasetGraph();
+        Node g = (mask & 1) != 0 ? q.getGraph() : Node.ANY, s = (mask & 2) != 0 ? q.getSubject() : Node.ANY,
+                p = (mask & 4) != 0 ? q.getPredicate() : Node.ANY, o = (mask & 8) != 0 ? q.getObject() : Node.ANY;
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            for (var it = dsg.find(g, s, p, o); it.hasNext(); it.next()) n++;
+            return n;
+        });
+    }
+
+    @Test
+    void tupleSortOrdersByTheGivenColumnsAsUnsignedNumbers() {
+        Random random = new Random(3);
+        int n = 5_000;
+        long[] t = new long[4 * n];
+        for (int k = 0; k < t.length; k++) t[k] = random.nextInt(4) == 0 ? -random.nextInt(5) : random.nextInt(7);
+        int[] order = {2, 0, 3, 1};
+        long[][] expected = new long[n][];
+        for (int k = 0; k < n; k++) {
+            expected[k] = new long[] {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
+        }
+        Arrays.sort(expected, (a, b) -> Arrays.compareUnsigned(a, b));
+        PackedLoader.TupleSort.sort(t, n, order);
+        for (int k = 0; k < n; k++) {
+            long[] got = {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
+            assertArrayEquals(expected[k], got, "tuple " + k);
+        }
+    }
+}
