@@ -34,7 +34,7 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Records per transaction (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--bulk", description = {"Build a new store with TDB2's bulk loader (store folder must be missing or empty);",
+    @Option(names = "--bulk", description = {"Build a new store with a bulk loader (store folder must be missing or empty);",
             "much faster for large inputs; a failed or killed load leaves no store."})
     boolean bulk;
 

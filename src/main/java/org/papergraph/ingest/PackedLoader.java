@@ -70,16 +70,18 @@ final class PackedLoader implements StreamRDF {
     private final ByteBuffer idBuffer = ByteBuffer.wrap(idBytes);
     private DatasetGraphTDB tdb;
     private NodeTable nodes;
-    /** Records written to the first quad index, duplicates removed. */
-    long added;
 
     /** A loader for the empty store {@code dsg}, with {@code work} (created when needed, deleted at the end) for big loads. */
     PackedLoader(DatasetGraph dsg, Path work) {
         this(dsg, work, memoryQuadsOverride > 0 ? memoryQuadsOverride
+                : Integer.getInteger("papergraph.packedMemoryQuads", 0) > 0 ? Integer.getInteger("papergraph.packedMemoryQuads")
                 : (int) Math.min(Integer.MAX_VALUE / 4 - 8, Runtime.getRuntime().maxMemory() / 3 / 32));
     }
 
-    /** When positive, the quads held in memory at most instead of a third of the heap's worth. For tests. */
+    /**
+     * When positive, the quads held in memory at most instead of a third of the heap's worth; so does the system
+     * property {@code papergraph.packedMemoryQuads} (for tests and for trying the disk path on a small input).
+     */
     static int memoryQuadsOverride;
 
     PackedLoader(DatasetGraph dsg, Path work, int memoryQuads) {
@@ -136,7 +138,6 @@ final class PackedLoader implements StreamRDF {
                     if (sorted instanceof Merge m) m.close();
                     for (Path r : runs) Files.deleteIfExists(r);
                 }
-                if (i == 0) added = records.written;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sort the quads in " + work + ": " + e.getMessage(), e);
@@ -335,7 +336,6 @@ final class PackedLoader implements StreamRDF {
         private final long[] last = new long[4];
         private boolean any;
         private Record next;
-        long written;
 
         Records(Iterator<long[]> sorted, RecordFactory factory) {
             this.sorted = sorted;
@@ -361,7 +361,6 @@ final class PackedLoader implements StreamRDF {
             if (!hasNext()) throw new NoSuchElementException();
             Record r = next;
             next = null;
-            written++;
             return r;
         }
     }

@@ -2,6 +2,7 @@ package org.papergraph.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -85,6 +86,41 @@ class PackedLoaderTest {
         }
         try (var files = Files.list(tmp)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".bulk-")), "work folders removed");
+        }
+    }
+
+    /**
+     * A packed bulk load killed with SIGKILL while it builds its indexes from sorted runs on disk leaves no store, and
+     * the next bulk load into the same folder removes the dead run's folders and builds the same dataset.
+     */
+    @Test
+    void aKilledPackedLoadLeavesNoStoreAndTheNextOneCleansUp() throws Exception {
+        // 1,000 papers in runs of 2,000 quads: each index takes long enough to be killed in the middle of.
+        CorpusGenerator.Written w = new CorpusGenerator(1_000, 7).write(tmp.resolve("corpus"));
+        Path store = tmp.resolve("db");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Dpapergraph.packedMemoryQuads=2000", "-cp", System.getProperty("java.class.path"),
+                "org.papergraph.cli.Main", "ingest", "--bulk", "--store", store.toString(), w.papers().toString());
+        pb.redirectErrorStream(true);
+        KillTest.Run run = new KillTest.Run(pb.start());
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!run.output().contains("building index GPOS") && run.process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(run.output().contains("building index GPOS"), "the child reached its second index: " + run.output());
+        run.process.destroyForcibly();
+        run.process.waitFor();
+        assertFalse(Files.exists(store), "no store after a killed bulk load");
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith("-sort")), "the dead run left its sort folder");
+        }
+
+        bulk(store, List.of(w.papers()), BulkIngestor.Loader.PACKED);
+        bulk(tmp.resolve("phased"), List.of(w.papers()), BulkIngestor.Loader.PHASED);
+        assertTrue(StoreSnapshot.of(tmp.resolve("phased")).equals(StoreSnapshot.of(store)), "the same quads as the phased loader's");
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".bulk-")), "the dead run's folders removed");
         }
     }
 
