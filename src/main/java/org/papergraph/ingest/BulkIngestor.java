@@ -10,6 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.system.StreamRDF;
@@ -110,13 +112,11 @@ public final class BulkIngestor {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
         boolean ok = false;
         try {
+            load(dsg, producer, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
             if (loaderKind == Loader.PACKED) {
-                loadPacked(dsg, producer, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
                 // The indexes were written in transactions of their own: read the store afresh.
                 TDBInternal.expel(dsg);
                 dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
-            } else {
-                load(dsg, producer);
             }
             // The leaderboard summaries of the new store (ADR 0009), before it takes the store folder's place.
             listener.stage("computing the leaderboard summaries");
@@ -141,59 +141,45 @@ public final class BulkIngestor {
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
     public Map<String, Long> resolutionLinks() { return links; }
 
-    private void load(DatasetGraph dsg, QuadProducer producer) {
-        DataLoader loader = switch (loaderKind) {
+    /** A loader as {@link #load} drives it: begin, the stream to feed, end, abandon. */
+    private record Sink(Runnable begin, Supplier<StreamRDF> stream, Runnable end, Consumer<Exception> abandon) {}
+
+    /** The loader {@link #loaderKind} names, into {@code dsg}; the packed one sorts in {@code work} when it must. */
+    private Sink sink(DatasetGraph dsg, Path work) {
+        if (loaderKind == Loader.PACKED) {
+            PackedLoader p = new PackedLoader(dsg, work);
+            return new Sink(p::startBulk, () -> p, () -> p.finishBulk(listener::stage), p::finishException);
+        }
+        DataLoader l = switch (loaderKind) {
             case BASIC -> LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
-            case PHASED -> LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
             case PARALLEL -> LoaderFactory.parallelLoader(dsg, (fmt, args) -> {});
-            case PACKED -> throw new IllegalStateException("see loadPacked");
+            default -> LoaderFactory.phasedLoader(dsg, (fmt, args) -> {});
         };
+        return new Sink(l::startBulk, l::stream, l::finishBulk, l::finishException);
+    }
+
+    private void load(DatasetGraph dsg, QuadProducer producer, Path work) {
+        Sink loader = sink(dsg, work);
         Thread t = new Thread(producer, "papergraph-bulk-read");
         t.setDaemon(true);
-        loader.startBulk();
+        loader.begin().run();
         t.start();
         try {
-            StreamRDF out = loader.stream();
+            StreamRDF out = loader.stream().get();
             out.start();
             producer.drainTo(out);
             out.finish();
             t.join();
             if (producer.failure != null) throw producer.failure;
-            loader.finishBulk();
+            loader.end().run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             t.interrupt();
-            loader.finishException(e);
+            loader.abandon().accept(e);
             throw new IngestException("bulk load interrupted; the store folder is unchanged");
         } catch (RuntimeException e) {
             t.interrupt();
-            loader.finishException(e);
-            if (e instanceof IngestException) {
-                throw new IngestException(e.getMessage() + " (bulk load abandoned; the store folder is unchanged)", e);
-            }
-            throw new IngestException("bulk load failed: " + e.getMessage() + "; the store folder is unchanged", e);
-        }
-    }
-
-    private void loadPacked(DatasetGraph dsg, QuadProducer producer, Path work) {
-        PackedLoader loader = new PackedLoader(dsg, work);
-        Thread t = new Thread(producer, "papergraph-bulk-read");
-        t.setDaemon(true);
-        loader.startBulk();
-        t.start();
-        try {
-            producer.drainTo(loader);
-            t.join();
-            if (producer.failure != null) throw producer.failure;
-            loader.finishBulk(listener::stage);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            t.interrupt();
-            loader.finishException(e);
-            throw new IngestException("bulk load interrupted; the store folder is unchanged");
-        } catch (RuntimeException e) {
-            t.interrupt();
-            loader.finishException(e);
+            loader.abandon().accept(e);
             if (e instanceof IngestException) {
                 throw new IngestException(e.getMessage() + " (bulk load abandoned; the store folder is unchanged)", e);
             }

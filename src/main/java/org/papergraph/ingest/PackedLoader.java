@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -164,7 +165,7 @@ final class PackedLoader implements StreamRDF {
 
     /** Sorted runs of the spilled quads in the column order {@code order}, each written in that order. */
     private List<Path> runs(int[] order, String name) throws IOException {
-        List<Path> runs = new java.util.ArrayList<>();
+        List<Path> runs = new ArrayList<>();
         long[] chunk = new long[4 * (int) Math.min(memoryQuads, spilled)];
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(work.resolve("quads.bin")), IO_BUFFER))) {
             long left = spilled;
@@ -281,7 +282,7 @@ final class PackedLoader implements StreamRDF {
         private record Cursor(DataInputStream in, long[] head) {}
 
         private final PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head, Merge::compare));
-        private final List<DataInputStream> open = new java.util.ArrayList<>();
+        private final List<DataInputStream> open = new ArrayList<>();
         private final long[] out = new long[4];
 
         Merge(List<Path> runs) throws IOException {
