@@ -199,7 +199,8 @@ public final class BulkIngestor {
         }
     }
 
-    private static void deleteQuietly(Path p) {
+    /** Deletes a folder and what it holds; best effort (a leftover bulk folder is removed by the next bulk load). */
+    static void deleteQuietly(Path p) {
         if (!Files.exists(p)) return;
         try {
             Files.walkFileTree(p, new SimpleFileVisitor<>() {

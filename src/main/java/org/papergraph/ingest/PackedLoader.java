@@ -74,9 +74,13 @@ final class PackedLoader implements StreamRDF {
 
     /** A loader for the empty store {@code dsg}, with {@code work} (created when needed, deleted at the end) for big loads. */
     PackedLoader(DatasetGraph dsg, Path work) {
-        this(dsg, work, memoryQuadsOverride > 0 ? memoryQuadsOverride
-                : Integer.getInteger("papergraph.packedMemoryQuads", 0) > 0 ? Integer.getInteger("papergraph.packedMemoryQuads")
-                : (int) Math.min(Integer.MAX_VALUE / 4 - 8, Runtime.getRuntime().maxMemory() / 3 / 32));
+        this(dsg, work, defaultMemoryQuads());
+    }
+
+    private static int defaultMemoryQuads() {
+        if (memoryQuadsOverride > 0) return memoryQuadsOverride;
+        int property = Integer.getInteger("papergraph.packedMemoryQuads", 0);
+        return property > 0 ? property : (int) Math.min(Integer.MAX_VALUE / 4 - 8, Runtime.getRuntime().maxMemory() / 3 / 32);
     }
 
     /**
@@ -194,13 +198,7 @@ final class PackedLoader implements StreamRDF {
     }
 
     private void deleteWork() {
-        if (work == null || !Files.exists(work)) return;
-        try (var files = Files.list(work)) {
-            for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
-            Files.deleteIfExists(work);
-        } catch (IOException ignored) {
-            // a stale work folder is removed by the next bulk load (BulkIngestor.removeStale)
-        }
+        if (work != null) BulkIngestor.deleteQuietly(work);
     }
 
     private long id(Node node) {
@@ -281,7 +279,7 @@ final class PackedLoader implements StreamRDF {
     private static final class Merge implements Iterator<long[]>, AutoCloseable {
         private record Cursor(DataInputStream in, long[] head) {}
 
-        private final PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head, Merge::compare));
+        private final PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head, Arrays::compareUnsigned));
         private final List<DataInputStream> open = new ArrayList<>();
         private final long[] out = new long[4];
 
@@ -294,13 +292,6 @@ final class PackedLoader implements StreamRDF {
             }
         }
 
-        private static int compare(long[] a, long[] b) {
-            for (int c = 0; c < 4; c++) {
-                int r = Long.compareUnsigned(a[c], b[c]);
-                if (r != 0) return r;
-            }
-            return 0;
-        }
 
         private static boolean read(Cursor c) {
             try {
