@@ -1,6 +1,7 @@
 package org.papergraph.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -10,13 +11,14 @@ import org.papergraph.source.RecordError;
 
 /**
  * Shows an ingest to a person: a progress bar over each file's bytes when a terminal is attached, the file and
- * format being read, and every rejected record (the first {@value #MAX_REJECTS_SHOWN}, then a count).
+ * format being read, each later stage with the seconds since the start, and every rejected record (the first {@value #MAX_REJECTS_SHOWN}, then a count).
  */
 final class ConsoleProgress implements IngestListener, AutoCloseable {
     static final int MAX_REJECTS_SHOWN = 200;
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean terminal = System.console() != null;
+    private final long started = System.nanoTime();
     private ProgressBar bar;
     private long rejects;
 
@@ -70,7 +72,7 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
     public void stage(String what) {
         if (quiet) return;
         closeBar();
-        err.println(what);
+        err.printf(Locale.ROOT, "%s (at %.1f s)%n", what, (System.nanoTime() - started) / 1e9);
         err.flush();
     }
 

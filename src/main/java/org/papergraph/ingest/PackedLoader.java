@@ -1,11 +1,8 @@
 package org.papergraph.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -14,6 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.RecursiveAction;
 import java.util.function.Consumer;
 import java.util.Iterator;
 import java.util.List;
@@ -46,17 +49,20 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * 64-bit node ids. At the end, for each of the store's quad indexes, the kept quads are sorted in that index's column
  * order and handed to TDB2's B+tree packer ({@link BPlusTreeRewriter}), which writes full leaves in order with no
  * search and no page split, in a transaction of that index alone, as Jena's {@code xloader} does from its sorted
- * files.
+ * files. Sorting uses every core.
  *
- * <p>Memory stays bounded: up to a third of the heap holds quads (32 bytes each). A load with more quads than that
- * writes them to a file in a work folder, then sorts that file in chunks of that size into sorted runs for each index
- * and merges the runs into the packer, so disk, not heap, grows with the input: about 64 bytes a quad while an index
- * is built, deleted at the end. Quads in the default graph go to the triple table through ordinary inserts
- * (papergraph writes none).
+ * <p>Memory stays bounded: up to a third of the heap holds quads (32 bytes each). When that fills, the held quads are
+ * sorted in each index's order in turn and written to a work folder as one sorted run per index (delta-coded, see
+ * {@link RunWriter}), and the array is reused. At the end the indexes are built from their runs by a k-way merge,
+ * two at a time (one per core, at most two), so disk, not heap, grows with the input: all six indexes' runs are on
+ * disk at once, and each is deleted when its index is built. Quads in the default graph go to the triple table
+ * through ordinary inserts (papergraph writes none).
  */
 final class PackedLoader implements StreamRDF {
     private static final String PRIMARY = "GSPO";
     private static final int IO_BUFFER = 1 << 20;
+    /** Index builds at once from sorted runs: one per core, and no more than two (they share the disk). */
+    private static final int BUILDERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final DatasetGraph dsg;
     private final Path work;
@@ -66,7 +72,13 @@ final class PackedLoader implements StreamRDF {
     private int n;
     private long quads;
     private long spilled;
-    private DataOutputStream spill;
+    /** The sorted runs written so far, by index position; null while every quad is in {@link #t}. */
+    private List<List<Path>> runs;
+    private TupleIndex[] indexes;
+    private final ForkJoinPool sorter = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    private static final int ID_CACHE = 1 << 20;
+    private final Node[] cachedNodes = new Node[ID_CACHE];
+    private final long[] cachedIds = new long[ID_CACHE];
     private final byte[] idBytes = new byte[SystemTDB.SizeOfNodeId];
     private final ByteBuffer idBuffer = ByteBuffer.wrap(idBytes);
     private DatasetGraphTDB tdb;
@@ -100,6 +112,12 @@ final class PackedLoader implements StreamRDF {
         dsg.begin(TxnType.WRITE);
         tdb = TDBInternal.getDatasetGraphTDB(dsg);
         nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
+        indexes = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
+        for (TupleIndex index : indexes) {
+            if (!(index instanceof TupleIndexRecord rec) || !(rec.getRangeIndex() instanceof BPlusTree)) {
+                throw new IllegalStateException("index " + index.getName() + " is not a B+tree; use --loader phased");
+            }
+        }
     }
 
     /** Commits the node table, then builds each quad index from the kept quads; {@code stage} hears of each index. */
@@ -107,49 +125,87 @@ final class PackedLoader implements StreamRDF {
         dsg.commit();
         dsg.end();
         try {
-            if (spill != null) {
-                writeSpill();
-                spill.close();
-                spill = null;
+            if (runs == null) {
+                for (int i = 0; i < indexes.length; i++) {
+                    stage.accept("building index " + indexes[i].getName() + " (" + (i + 1) + " of " + indexes.length + ")");
+                    int[] order = order(indexes[i]);
+                    TupleSort.sort(t, n, order, sorter);
+                    pack(indexes[i], new InMemory(t, n, order));
+                }
+            } else {
+                if (n > 0) writeRuns();
                 t = null;
-            }
-            TupleIndex[] indexes = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
-            for (int i = 0; i < indexes.length; i++) {
-                TupleIndex index = indexes[i];
-                if (!(index instanceof TupleIndexRecord rec) || !(rec.getRangeIndex() instanceof BPlusTree bpt)) {
-                    throw new IllegalStateException("index " + index.getName() + " is not a B+tree; use --loader phased");
-                }
-                stage.accept("building index " + index.getName() + " (" + (i + 1) + " of " + indexes.length
-                        + (spilled > 0 ? ", sorting " + quads + " quads on disk" : "") + ")");
-                int[] order = new int[4];
-                for (int c = 0; c < 4; c++) order[c] = PRIMARY.indexOf(index.getName().charAt(c));
-                Iterator<long[]> sorted;
-                List<Path> runs = List.of();
-                if (spilled == 0) {
-                    TupleSort.sort(t, n, order);
-                    sorted = new InMemory(t, n, order);
-                } else {
-                    runs = runs(order, index.getName());
-                    sorted = new Merge(runs);
-                }
-                RecordFactory factory = bpt.getRecordFactory();
-                BPlusTreeParams params = new BPlusTreeParams(BPlusTreeParams.calcOrder(SystemTDB.BlockSize, factory), factory);
-                Records records = new Records(sorted, factory);
-                try {
-                    CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(records, params, factory,
-                            bpt.getStateManager().getBufferChannel(), bpt.getNodeManager().getBlockMgr(),
-                            bpt.getRecordsMgr().getBlockMgr()));
-                } finally {
-                    if (sorted instanceof Merge m) m.close();
-                    for (Path r : runs) Files.deleteIfExists(r);
-                }
+                buildFromRuns(stage);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sort the quads in " + work + ": " + e.getMessage(), e);
         } finally {
             t = null;
+            sorter.shutdownNow();
             deleteWork();
         }
+    }
+
+    /** Builds every index from its sorted runs, {@link #BUILDERS} at a time; the first failure stops the rest. */
+    private void buildFromRuns(Consumer<String> stage) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(BUILDERS, r -> {
+            Thread th = new Thread(r, "papergraph-index-build");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<?>> builds = new ArrayList<>();
+            for (int i = 0; i < indexes.length; i++) {
+                TupleIndex index = indexes[i];
+                List<Path> indexRuns = runs.get(i);
+                String what = "building index " + index.getName() + " (" + (i + 1) + " of " + indexes.length + ", merging "
+                        + indexRuns.size() + " sorted runs of " + spilled + " quads)";
+                builds.add(pool.submit(() -> {
+                    synchronized (stage) {
+                        stage.accept(what);
+                    }
+                    try (Merge merge = new Merge(indexRuns)) {
+                        pack(index, merge);
+                    }
+                    for (Path r : indexRuns) Files.deleteIfExists(r);
+                    return null;
+                }));
+            }
+            for (Future<?> f : builds) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) throw io;
+                    if (cause instanceof RuntimeException re) throw re;
+                    if (cause instanceof Error err) throw err;
+                    throw new IllegalStateException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building the indexes", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The positions in a GSPO quad of {@code index}'s columns, in its order. */
+    private static int[] order(TupleIndex index) {
+        int[] order = new int[4];
+        for (int c = 0; c < 4; c++) order[c] = PRIMARY.indexOf(index.getName().charAt(c));
+        return order;
+    }
+
+    /** Writes {@code sorted} (each tuple in the index's column order) as the whole of {@code index}, in a transaction of its own. */
+    private static void pack(TupleIndex index, Iterator<long[]> sorted) {
+        BPlusTree bpt = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
+        RecordFactory factory = bpt.getRecordFactory();
+        BPlusTreeParams params = new BPlusTreeParams(BPlusTreeParams.calcOrder(SystemTDB.BlockSize, factory), factory);
+        Records records = new Records(sorted, factory);
+        CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(records, params, factory,
+                bpt.getStateManager().getBufferChannel(), bpt.getNodeManager().getBlockMgr(),
+                bpt.getRecordsMgr().getBlockMgr()));
     }
 
     /** Abandons the load; the node ids allocated are not committed, the work folder is deleted. */
@@ -159,40 +215,26 @@ final class PackedLoader implements StreamRDF {
             dsg.end();
         }
         t = null;
-        try {
-            if (spill != null) spill.close();
-        } catch (IOException ignored) {
-            // deleted below anyway
-        }
+        sorter.shutdownNow();
         deleteWork();
     }
 
-    /** Sorted runs of the spilled quads in the column order {@code order}, each written in that order. */
-    private List<Path> runs(int[] order, String name) throws IOException {
-        List<Path> runs = new ArrayList<>();
-        long[] chunk = new long[4 * (int) Math.min(memoryQuads, spilled)];
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(work.resolve("quads.bin")), IO_BUFFER))) {
-            long left = spilled;
-            while (left > 0) {
-                int m = (int) Math.min(left, chunk.length / 4);
-                for (int k = 0; k < 4 * m; k++) chunk[k] = in.readLong();
-                left -= m;
-                TupleSort.sort(chunk, m, order);
-                Path run = work.resolve(name + "-" + runs.size() + ".run");
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), IO_BUFFER))) {
-                    for (int k = 0; k < m; k++) {
-                        int base = 4 * k;
-                        for (int c = 0; c < 4; c++) out.writeLong(chunk[base + order[c]]);
-                    }
-                }
-                runs.add(run);
-            }
+    /** Sorts the held quads in each index's order in turn and writes each order as a sorted run of that index. */
+    private void writeRuns() throws IOException {
+        if (runs == null) {
+            Files.createDirectories(work);
+            runs = new ArrayList<>();
+            for (int i = 0; i < indexes.length; i++) runs.add(new ArrayList<>());
         }
-        return runs;
-    }
-
-    private void writeSpill() throws IOException {
-        for (int k = 0; k < 4 * n; k++) spill.writeLong(t[k]);
+        for (int i = 0; i < indexes.length; i++) {
+            int[] order = order(indexes[i]);
+            TupleSort.sort(t, n, order, sorter);
+            Path run = work.resolve(indexes[i].getName() + "-" + runs.get(i).size() + ".run");
+            try (RunWriter out = new RunWriter(Files.newOutputStream(run))) {
+                for (int k = 0; k < n; k++) out.add(t, 4 * k, order);
+            }
+            runs.get(i).add(run);
+        }
         spilled += n;
         n = 0;
     }
@@ -201,10 +243,22 @@ final class PackedLoader implements StreamRDF {
         if (work != null) BulkIngestor.deleteQuietly(work);
     }
 
+    /**
+     * The node id of {@code node}, allocated when new. A direct-mapped cache of recent terms sits in front of the node
+     * table: most terms of a quad were seen a moment ago (the record's graph, its paper, the predicates), and the node
+     * table's own cache costs several times more per hit.
+     */
     private long id(Node node) {
+        int h = node.hashCode();
+        int slot = (h ^ (h >>> 16)) & (ID_CACHE - 1);
+        Node seen = cachedNodes[slot];
+        if (seen == node || (seen != null && seen.equals(node))) return cachedIds[slot];
         NodeId id = nodes.getAllocateNodeId(node);
         NodeIdFactory.set(id, idBytes, 0);
-        return idBuffer.getLong(0);
+        long v = idBuffer.getLong(0);
+        cachedNodes[slot] = node;
+        cachedIds[slot] = v;
+        return v;
     }
 
     @Override public void start() {}
@@ -231,13 +285,9 @@ final class PackedLoader implements StreamRDF {
         }
         if (n == memoryQuads) {
             try {
-                if (spill == null) {
-                    Files.createDirectories(work);
-                    spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(work.resolve("quads.bin")), IO_BUFFER));
-                }
-                writeSpill();
+                writeRuns();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the quads to " + work + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write sorted quads to " + work + ": " + e.getMessage(), e);
             }
         }
         if (4 * n == t.length) t = Arrays.copyOf(t, (int) Math.min(4L * memoryQuads, 2L * t.length));
@@ -275,32 +325,139 @@ final class PackedLoader implements StreamRDF {
         }
     }
 
-    /** The k-way merge of sorted runs. */
-    private static final class Merge implements Iterator<long[]>, AutoCloseable {
-        private record Cursor(DataInputStream in, long[] head) {}
+    /**
+     * Writes tuples, given in sorted order, as a run: for each tuple a byte with the first column that differs from
+     * the previous tuple ({@code c}), then that column's increase and the columns after it, each as an unsigned
+     * varint. Columns before {@code c} are the previous tuple's. A tuple equal to the previous one is written once.
+     * Node ids are offsets into the node file (small numbers) or inline values, so a quad takes about 10 to 16 bytes
+     * instead of 32.
+     */
+    static final class RunWriter implements AutoCloseable {
+        private static final int MAX_TUPLE = 1 + 4 * 10;
+        private final OutputStream out;
+        private final byte[] buf = new byte[IO_BUFFER];
+        private final long[] prev = new long[4];
+        private int pos;
+        private boolean any;
 
-        private final PriorityQueue<Cursor> queue = new PriorityQueue<>(Comparator.comparing(Cursor::head, Arrays::compareUnsigned));
-        private final List<DataInputStream> open = new ArrayList<>();
-        private final long[] out = new long[4];
+        RunWriter(OutputStream out) {
+            this.out = out;
+        }
 
-        Merge(List<Path> runs) throws IOException {
-            for (Path r : runs) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(r), IO_BUFFER));
-                open.add(in);
-                Cursor c = new Cursor(in, new long[4]);
-                if (read(c)) queue.add(c);
+        /** Adds the tuple at {@code t[base..base+3]}, its columns taken in {@code order}. */
+        void add(long[] t, int base, int[] order) throws IOException {
+            int c = 0;
+            if (any) {
+                while (c < 4 && t[base + order[c]] == prev[c]) c++;
+                if (c == 4) return;
+            }
+            any = true;
+            if (pos + MAX_TUPLE > buf.length) flush();
+            buf[pos++] = (byte) c;
+            long v = t[base + order[c]];
+            put(v - prev[c]);
+            prev[c] = v;
+            for (int k = c + 1; k < 4; k++) {
+                v = t[base + order[k]];
+                put(v);
+                prev[k] = v;
             }
         }
 
+        private void put(long v) {
+            while ((v & ~0x7FL) != 0) {
+                buf[pos++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[pos++] = (byte) v;
+        }
 
-        private static boolean read(Cursor c) {
+        private void flush() throws IOException {
+            out.write(buf, 0, pos);
+            pos = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
             try {
-                for (int k = 0; k < 4; k++) c.head()[k] = c.in().readLong();
-                return true;
-            } catch (EOFException e) {
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                flush();
+            } finally {
+                out.close();
+            }
+        }
+    }
+
+    /** Reads a run {@link RunWriter} wrote, a tuple at a time into {@link #head}. */
+    static final class RunReader implements AutoCloseable {
+        private final InputStream in;
+        private final byte[] buf = new byte[IO_BUFFER];
+        final long[] head = new long[4];
+        private int pos;
+        private int lim;
+        private boolean eof;
+
+        RunReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next tuple into {@link #head}; false at the end of the run. */
+        boolean next() throws IOException {
+            if (lim - pos < RunWriter.MAX_TUPLE && !eof) fill();
+            if (pos == lim) return false;
+            int c = buf[pos++];
+            if (c < 0 || c > 3) throw new IOException("a sorted run is damaged (column " + c + ")");
+            head[c] += get();
+            for (int k = c + 1; k < 4; k++) head[k] = get();
+            return true;
+        }
+
+        private long get() throws IOException {
+            long v = 0;
+            for (int shift = 0; shift < 70; shift += 7) {
+                if (pos == lim) throw new IOException("a sorted run ends in the middle of a tuple");
+                byte b = buf[pos++];
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) return v;
+            }
+            throw new IOException("a sorted run is damaged (a number of more than ten bytes)");
+        }
+
+        private void fill() throws IOException {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+            while (lim < buf.length) {
+                int r = in.read(buf, lim, buf.length - lim);
+                if (r < 0) {
+                    eof = true;
+                    break;
+                }
+                lim += r;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The k-way merge of sorted runs. */
+    static final class Merge implements Iterator<long[]>, AutoCloseable {
+        private final PriorityQueue<RunReader> queue = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.head, b.head));
+        private final List<RunReader> open = new ArrayList<>();
+        private final long[] out = new long[4];
+
+        Merge(List<Path> runs) throws IOException {
+            try {
+                for (Path r : runs) {
+                    RunReader reader = new RunReader(Files.newInputStream(r));
+                    open.add(reader);
+                    if (reader.next()) queue.add(reader);
+                }
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
@@ -308,16 +465,28 @@ final class PackedLoader implements StreamRDF {
 
         @Override
         public long[] next() {
-            Cursor c = queue.poll();
-            if (c == null) throw new NoSuchElementException();
-            System.arraycopy(c.head(), 0, out, 0, 4);
-            if (read(c)) queue.add(c);
+            RunReader r = queue.poll();
+            if (r == null) throw new NoSuchElementException();
+            System.arraycopy(r.head, 0, out, 0, 4);
+            try {
+                if (r.next()) queue.add(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return out;
         }
 
         @Override
         public void close() throws IOException {
-            for (DataInputStream in : open) in.close();
+            IOException first = null;
+            for (RunReader r : open) {
+                try {
+                    r.close();
+                } catch (IOException e) {
+                    if (first == null) first = e;
+                }
+            }
+            if (first != null) throw first;
         }
     }
 
@@ -364,8 +533,41 @@ final class PackedLoader implements StreamRDF {
     static final class TupleSort {
         private TupleSort() {}
 
+        /** Parts smaller than this are sorted on one thread. */
+        static final int PARALLEL_MIN = 1 << 16;
+
         static void sort(long[] t, int n, int[] order) {
             if (n > 1) quick(t, 0, n - 1, order, new long[4]);
+        }
+
+        /** Sorts on {@code pool}'s threads: each partition's two sides in parallel, down to {@link #PARALLEL_MIN}. */
+        static void sort(long[] t, int n, int[] order, ForkJoinPool pool) {
+            if (n > 1) pool.invoke(new Part(t, 0, n - 1, order));
+        }
+
+        private static final class Part extends RecursiveAction {
+            private final long[] t;
+            private final int lo;
+            private final int hi;
+            private final int[] o;
+
+            Part(long[] t, int lo, int hi, int[] o) {
+                this.t = t;
+                this.lo = lo;
+                this.hi = hi;
+                this.o = o;
+            }
+
+            @Override
+            protected void compute() {
+                long[] pivot = new long[4];
+                if (hi - lo < PARALLEL_MIN) {
+                    quick(t, lo, hi, o, pivot);
+                    return;
+                }
+                int[] ij = partition(t, lo, hi, o, pivot);
+                invokeAll(new Part(t, lo, ij[1], o), new Part(t, ij[0], hi, o));
+            }
         }
 
         private static int compare(long[] t, int a, int b, int[] o) {
@@ -386,23 +588,33 @@ final class PackedLoader implements StreamRDF {
             return 0;
         }
 
+        /**
+         * Hoare's partition of {@code lo..hi} (more than a few tuples) around a median of three: returns {i, j} with
+         * every tuple in {@code lo..j} no greater than every tuple in {@code i..hi}.
+         */
+        private static int[] partition(long[] t, int lo, int hi, int[] o, long[] pivot) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(t, mid, lo, o) < 0) swap(t, mid, lo);
+            if (compare(t, hi, lo, o) < 0) swap(t, hi, lo);
+            if (compare(t, hi, mid, o) < 0) swap(t, hi, mid);
+            System.arraycopy(t, mid * 4, pivot, 0, 4);
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (comparePivot(t, i, pivot, o) < 0) i++;
+                while (comparePivot(t, j, pivot, o) > 0) j--;
+                if (i <= j) {
+                    swap(t, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            return new int[] {i, j};
+        }
+
         private static void quick(long[] t, int lo, int hi, int[] o, long[] pivot) {
             while (hi - lo > 16) {
-                int mid = (lo + hi) >>> 1;
-                if (compare(t, mid, lo, o) < 0) swap(t, mid, lo);
-                if (compare(t, hi, lo, o) < 0) swap(t, hi, lo);
-                if (compare(t, hi, mid, o) < 0) swap(t, hi, mid);
-                System.arraycopy(t, mid * 4, pivot, 0, 4);
-                int i = lo, j = hi;
-                while (i <= j) {
-                    while (comparePivot(t, i, pivot, o) < 0) i++;
-                    while (comparePivot(t, j, pivot, o) > 0) j--;
-                    if (i <= j) {
-                        swap(t, i, j);
-                        i++;
-                        j--;
-                    }
-                }
+                int[] ij = partition(t, lo, hi, o, pivot);
+                int i = ij[0], j = ij[1];
                 // The smaller side by recursion, the bigger by the loop: the stack stays logarithmic.
                 if (j - lo < hi - i) {
                     quick(t, lo, j, o, pivot);

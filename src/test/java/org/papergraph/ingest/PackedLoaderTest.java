@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -58,7 +59,7 @@ class PackedLoaderTest {
         assertTrue(phased.quads() > 10 * 2_000, "enough quads for several sorted runs: " + phased);
         assertEquals(phased.quads(), memory.quads());
         assertEquals(phased.quads(), disk.quads());
-        assertTrue(stages.stream().anyMatch(s -> s.contains("on disk")), "the disk path ran: " + stages);
+        assertTrue(stages.stream().anyMatch(s -> s.contains("sorted runs")), "the disk path ran: " + stages);
 
         Set<Quad> expected = StoreSnapshot.of(tmp.resolve("phased"));
         // Compared without printing the sets: a failure would print a hundred thousand quads.
@@ -108,7 +109,7 @@ class PackedLoaderTest {
         while (!run.output().contains("building index GPOS") && run.process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertTrue(run.output().contains("building index GPOS"), "the child reached its second index: " + run.output());
+        assertTrue(run.output().contains("building index GPOS"), "the child reached its index builds: " + run.output());
         run.process.destroyForcibly();
         run.process.waitFor();
         assertFalse(Files.exists(store), "no store after a killed bulk load");
@@ -137,21 +138,66 @@ class PackedLoaderTest {
     }
 
     @Test
-    void tupleSortOrdersByTheGivenColumnsAsUnsignedNumbers() {
-        Random random = new Random(3);
-        int n = 5_000;
-        long[] t = new long[4 * n];
-        for (int k = 0; k < t.length; k++) t[k] = random.nextInt(4) == 0 ? -random.nextInt(5) : random.nextInt(7);
-        int[] order = {2, 0, 3, 1};
-        long[][] expected = new long[n][];
-        for (int k = 0; k < n; k++) {
-            expected[k] = new long[] {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
+    void tupleSortOrdersByTheGivenColumnsAsUnsignedNumbersOnOneThreadAndOnSeveral() {
+        for (int n : new int[] {5_000, 3 * PackedLoader.TupleSort.PARALLEL_MIN + 17}) {
+            Random random = new Random(3);
+            long[] t = new long[4 * n];
+            for (int k = 0; k < t.length; k++) t[k] = random.nextInt(4) == 0 ? -random.nextInt(5) : random.nextInt(7);
+            int[] order = {2, 0, 3, 1};
+            long[][] expected = new long[n][];
+            for (int k = 0; k < n; k++) {
+                expected[k] = new long[] {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
+            }
+            Arrays.sort(expected, (a, b) -> Arrays.compareUnsigned(a, b));
+            if (n < PackedLoader.TupleSort.PARALLEL_MIN) {
+                PackedLoader.TupleSort.sort(t, n, order);
+            } else {
+                ForkJoinPool pool = new ForkJoinPool(2);
+                try {
+                    PackedLoader.TupleSort.sort(t, n, order, pool);
+                } finally {
+                    pool.shutdown();
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                long[] got = {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
+                assertArrayEquals(expected[k], got, n + " tuples: tuple " + k);
+            }
         }
-        Arrays.sort(expected, (a, b) -> Arrays.compareUnsigned(a, b));
+    }
+
+    /** A sorted run holds each distinct tuple once, in order, whatever the size of its numbers, and reads back whole. */
+    @Test
+    void sortedRunsReadBackTheTuplesWrittenWithoutRepeats() throws Exception {
+        Random random = new Random(5);
+        int n = 200_000;
+        long[] t = new long[4 * n];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = switch (random.nextInt(4)) {
+                case 0 -> random.nextLong();           // inline values: the top bits set
+                case 1 -> random.nextInt(3);            // many repeats
+                default -> random.nextInt(1 << 30);     // offsets into the node file
+            };
+        }
+        int[] order = {3, 1, 0, 2};
         PackedLoader.TupleSort.sort(t, n, order);
+        List<long[]> expected = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            long[] got = {t[4 * k + order[0]], t[4 * k + order[1]], t[4 * k + order[2]], t[4 * k + order[3]]};
-            assertArrayEquals(expected[k], got, "tuple " + k);
+            long[] q = {t[4 * k + 3], t[4 * k + 1], t[4 * k], t[4 * k + 2]};
+            if (expected.isEmpty() || !Arrays.equals(expected.get(expected.size() - 1), q)) expected.add(q);
+        }
+        assertTrue(expected.size() < n, "the input has repeated tuples");
+        Path run = tmp.resolve("a.run");
+        try (PackedLoader.RunWriter out = new PackedLoader.RunWriter(Files.newOutputStream(run))) {
+            for (int k = 0; k < n; k++) out.add(t, 4 * k, order);
+        }
+        assertTrue(Files.size(run) < 32L * expected.size(), "smaller than 32 bytes a tuple: " + Files.size(run));
+        try (PackedLoader.RunReader in = new PackedLoader.RunReader(Files.newInputStream(run))) {
+            for (int k = 0; k < expected.size(); k++) {
+                assertTrue(in.next(), "tuple " + k + " of " + expected.size());
+                assertArrayEquals(expected.get(k), in.head, "tuple " + k);
+            }
+            assertFalse(in.next(), "nothing after the last tuple");
         }
     }
 }
