@@ -78,6 +78,7 @@ final class PackedLoader implements StreamRDF {
     private final ForkJoinPool sorter = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     private static final int ID_CACHE = 1 << 20;
     private final Node[] cachedNodes = new Node[ID_CACHE];
+    private final int[] cachedHashes = new int[ID_CACHE];
     private final long[] cachedIds = new long[ID_CACHE];
     private final byte[] idBytes = new byte[SystemTDB.SizeOfNodeId];
     private final ByteBuffer idBuffer = ByteBuffer.wrap(idBytes);
@@ -252,11 +253,13 @@ final class PackedLoader implements StreamRDF {
         int h = node.hashCode();
         int slot = (h ^ (h >>> 16)) & (ID_CACHE - 1);
         Node seen = cachedNodes[slot];
-        if (seen == node || (seen != null && seen.equals(node))) return cachedIds[slot];
+        // The hash first: comparing two literals costs more than the rest of a hit (measured at 1M papers).
+        if (seen == node || (seen != null && cachedHashes[slot] == h && seen.equals(node))) return cachedIds[slot];
         NodeId id = nodes.getAllocateNodeId(node);
         NodeIdFactory.set(id, idBytes, 0);
         long v = idBuffer.getLong(0);
         cachedNodes[slot] = node;
+        cachedHashes[slot] = h;
         cachedIds[slot] = v;
         return v;
     }
