@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.Iterator;
 import java.util.List;
@@ -187,7 +188,14 @@ final class PackedLoader implements StreamRDF {
                 }
             }
         } finally {
+            // After a failure, the builds not started are dropped and a running one is waited for: the caller
+            // deletes the store folder next.
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
