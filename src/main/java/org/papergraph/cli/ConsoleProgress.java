@@ -11,7 +11,8 @@ import org.papergraph.source.RecordError;
 
 /**
  * Shows an ingest to a person: a progress bar over each file's bytes when a terminal is attached, the file and
- * format being read, each later stage with the seconds since the start, and every rejected record (the first {@value #MAX_REJECTS_SHOWN}, then a count).
+ * format being read, each later stage with the seconds since the start, and every rejected record (the first
+ * {@value #MAX_REJECTS_SHOWN}, then a count).
  */
 final class ConsoleProgress implements IngestListener, AutoCloseable {
     static final int MAX_REJECTS_SHOWN = 200;
