@@ -63,6 +63,8 @@ final class PackedLoader implements StreamRDF {
     private static final int IO_BUFFER = 1 << 20;
     /** Index builds at once from sorted runs: one per core, and no more than two (they share the disk). */
     private static final int BUILDERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /** Slots of the cache of recent terms in front of the node table ({@link #id}). */
+    private static final int ID_CACHE = 1 << 20;
 
     private final DatasetGraph dsg;
     private final Path work;
@@ -75,7 +77,6 @@ final class PackedLoader implements StreamRDF {
     private List<List<Path>> runs;
     private TupleIndex[] indexes;
     private final ForkJoinPool sorter = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-    private static final int ID_CACHE = 1 << 20;
     private final Node[] cachedNodes = new Node[ID_CACHE];
     private final int[] cachedHashes = new int[ID_CACHE];
     private final long[] cachedIds = new long[ID_CACHE];
@@ -115,7 +116,10 @@ final class PackedLoader implements StreamRDF {
         indexes = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
         for (TupleIndex index : indexes) {
             if (!(index instanceof TupleIndexRecord rec) || !(rec.getRangeIndex() instanceof BPlusTree)) {
-                throw new IllegalStateException("index " + index.getName() + " is not a B+tree; use --loader phased");
+                IllegalStateException e = new IllegalStateException("index " + index.getName()
+                        + " is not a B+tree; use --loader phased");
+                finishException(e); // the caller has not started feeding: end the transaction and the sorter here
+                throw e;
             }
         }
     }
