@@ -98,6 +98,8 @@ public final class BulkIngestor {
                     + " is not; ingest without --bulk to add to an existing store");
         }
         QuadProducer producer = new QuadProducer(iris, extractors, listener, inputs, format);
+        this.producer = producer;
+        if (stopRequested) producer.requestStop();
 
         Path abs = dir.toAbsolutePath().normalize();
         Path parent = abs.getParent();
@@ -136,6 +138,19 @@ public final class BulkIngestor {
         }
         links = producer.resolutionLinks();
         return producer.summary(t0);
+    }
+
+    private volatile QuadProducer producer;
+    private volatile boolean stopRequested;
+
+    /**
+     * Asks a running bulk load to stop, from any thread (a signal handler): while the inputs are still being read,
+     * the load is abandoned and the store folder left as it was; once the indexes are being built, it finishes.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        QuadProducer p = producer;
+        if (p != null) p.requestStop();
     }
 
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */

@@ -66,6 +66,7 @@ final class QuadProducer implements Runnable, RecordSink {
     private final Iris iris;
     private final List<Extractor> extractors;
     private final IngestListener listener;
+    private final List<Path> inputs;
     private final List<Path> files;
     private final Set<Path> fromFolders;
     private final RecordReader forced;
@@ -122,6 +123,7 @@ final class QuadProducer implements Runnable, RecordSink {
         this.meta = iris.metaGraph();
         this.resolver = new PaperResolver(iris, PaperResolver.DEFAULT_THRESHOLD);
         this.forced = Ingestor.forcedReader(format);
+        this.inputs = List.copyOf(inputs);
         this.files = new ArrayList<>();
         this.fromFolders = new HashSet<>();
         Ingestor.expand(inputs, files, fromFolders);
@@ -178,7 +180,11 @@ final class QuadProducer implements Runnable, RecordSink {
     @Override
     public void run() {
         try {
-            for (Path f : files) readFile(f);
+            for (Path f : files) {
+                if (stopRequested) throw new IngestException("stopped on request");
+                readFile(f);
+            }
+            if (filesRead == 0) throw Ingestor.nothingToIngest(inputs, files.size());
             flushChunk();
         } catch (RuntimeException e) {
             failure = e;
@@ -302,7 +308,13 @@ final class QuadProducer implements Runnable, RecordSink {
         }
     }
 
+    /** Asks the reading thread to stop at the next record or file (see {@link BulkIngestor#requestStop}). */
+    void requestStop() { stopRequested = true; }
+
+    private volatile boolean stopRequested;
+
     private void emit(Object item, int weight) {
+        if (stopRequested) throw new IngestException("stopped on request");
         chunk.add(item);
         chunkWeight += weight;
         if (chunkWeight >= CHUNK_QUADS) {
