@@ -85,7 +85,7 @@ public final class Exporter {
             if (n.startsWith(".")) n = n.substring(1);
             String canonical = switch (n) {
                 case "turtle" -> "ttl";
-                case "ntriples", "ntriple", "n3triples" -> "nt";
+                case "ntriples", "ntriple" -> "nt";
                 case "nquads", "nquad" -> "nq";
                 case "json", "jsonld" -> "jsonld";
                 case "rdfxml", "xml", "rdf", "owl" -> "rdfxml";
