@@ -88,6 +88,20 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
     long elapsedMillis() { return (System.nanoTime() - started) / 1_000_000; }
 
     @Override
+    public void warning(String where, String what) {
+        warnings++;
+        if (warnings <= MAX_REJECTS_SHOWN) {
+            err.println("warning: " + where + ": " + what);
+        } else if (warnings == MAX_REJECTS_SHOWN + 1) {
+            err.println("(more warnings not shown)");
+        }
+        err.flush();
+    }
+
+    /** Warnings so far (repaired input). */
+    long warnings() { return warnings; }
+
+    @Override
     public void stage(String what) {
         if (quiet) return;
         closeBar();

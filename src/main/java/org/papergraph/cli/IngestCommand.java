@@ -109,6 +109,9 @@ public final class IngestCommand implements Callable<Integer> {
         // One clock for the stage lines and the summary, started before the models were loaded.
         s = s.withMillis(progress.elapsedMillis());
         out.println("ingested into " + store.directory() + ": " + s);
+        if (progress.warnings() > 0) {
+            out.println(progress.warnings() + " warning(s): bytes that are not UTF-8 were replaced by U+FFFD in the records named above");
+        }
         if (!ingestor.resolutionLinks().isEmpty()) {
             out.println("papers linked to existing resources, by rule: " + ingestor.resolutionLinks());
         }

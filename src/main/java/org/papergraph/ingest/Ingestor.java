@@ -232,7 +232,7 @@ public final class Ingestor {
     /** Reads one (possibly gzipped) stream; returns false when {@code skippable} and its format is unknown. */
     private boolean ingestStream(CountingInputStream raw, String name, long size, RecordReader forced, Counter c,
                                  boolean skippable) throws IOException {
-        try (InputStream in = SourceFiles.decode(raw)) {
+        try (InputStream in = SourceFiles.repairUtf8(SourceFiles.decode(raw), name, listener::warning)) {
             RecordReader reader = forced;
             if (reader == null) {
                 String head = SourceFiles.head(in);

@@ -93,6 +93,7 @@ final class QuadProducer implements Runnable, RecordSink {
     private record FileFinished(String file) implements Event {}
     private record FileSkipped(String file, String reason) implements Event {}
     private record Rejected(RecordError error) implements Event {}
+    private record Warning(String where, String what) implements Event {}
     /**
      * A record whose quads were queued before this event; {@code quads} of them came from its extractors and
      * {@code provenance} describe its graph.
@@ -157,6 +158,8 @@ final class QuadProducer implements Runnable, RecordSink {
             listener.fileStarted(f.file(), f.format(), f.bytes());
         } else if (e instanceof FileFinished f) {
             listener.fileFinished(f.file());
+        } else if (e instanceof Warning w) {
+            listener.warning(w.where(), w.what());
         } else if (e instanceof FileSkipped f) {
             listener.fileSkipped(f.file(), f.reason());
         }
@@ -205,7 +208,7 @@ final class QuadProducer implements Runnable, RecordSink {
         String name = file.toString();
         raw = new CountingInputStream(null);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-             InputStream in = SourceFiles.decode(counted)) {
+             InputStream in = SourceFiles.repairUtf8(SourceFiles.decode(counted), name, (where, what) -> emit(new Warning(where, what), 1))) {
             raw = counted;
             RecordReader reader = forced;
             if (reader == null) {
