@@ -223,7 +223,9 @@ final class SiteParts {
                         }
                         h.raw("</tr>");
                     }
-                    h.raw("</tbody></table><p><small>").text(n + " row" + (n == 1 ? "" : "s") + (rs.hasNext() ? " (first 1000 shown)" : ""))
+                    // Past the rows shown the page does not count on: it knows of one more, not how many.
+                    h.raw("</tbody></table><p><small>").text(rs.hasNext() ? "at least " + (n + 1) + " rows; the first " + n
+                            + " shown (add a LIMIT and OFFSET to page, or use the SPARQL endpoint)" : n + " row" + (n == 1 ? "" : "s"))
                             .raw("</small></p>");
                 }
             } catch (org.apache.jena.query.QueryParseException e) {
