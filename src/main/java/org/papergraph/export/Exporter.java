@@ -87,8 +87,6 @@ public final class Exporter {
                 case "turtle" -> "ttl";
                 case "ntriples", "ntriple" -> "nt";
                 case "nquads", "nquad" -> "nq";
-                case "json", "jsonld" -> "jsonld";
-                case "rdfxml", "xml", "rdf", "owl" -> "rdfxml";
                 default -> n;
             };
             return Arrays.stream(values()).filter(f -> f.cliName.equals(canonical)).findFirst();
