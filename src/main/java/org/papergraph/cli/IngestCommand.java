@@ -27,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Reads paper files into the store (created when --store names a missing folder); each record",
                 "replaces its own named graph.",
-                "Formats are detected from content (gzip too); exit status 1 when any record was rejected."})
+                "Formats are detected from content (gzip too); exit status 1 when any record was rejected, 3 when an",
+                "input or the store cannot be used. Ctrl-C commits what was read and exits 130; run the command again",
+                "to finish. Compacts the store at the end when half its index space is garbage."})
 public final class IngestCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
 
