@@ -121,7 +121,7 @@ public final class Ingestor {
     }
 
     /** The files to read: named files as given, folders walked in name order without documentation files. */
-    static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
+    public static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
         for (Path p : inputs) {
             if (!Files.exists(p)) throw new IngestException("no such file or folder: " + p);
             if (Files.isDirectory(p)) {

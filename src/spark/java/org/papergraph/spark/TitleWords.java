@@ -1,0 +1,55 @@
+package org.papergraph.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.papergraph.resolve.PaperResolver;
+
+/**
+ * The words of one normalised title with how many titles of the whole input hold each: all titles, and titles of
+ * papers without an arXiv id (the two indexes {@link PaperResolver} ranks a title's words by).
+ */
+final class TitleWords implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    String[] words;
+    int[] all;
+    int[] withoutArxiv;
+
+    TitleWords() {}
+
+    static TitleWords of(Iterable<Object[]> counts) {
+        List<Object[]> l = new ArrayList<>();
+        counts.forEach(l::add);
+        l.sort(Comparator.comparing(o -> (String) o[0]));
+        TitleWords t = new TitleWords();
+        t.words = new String[l.size()];
+        t.all = new int[l.size()];
+        t.withoutArxiv = new int[l.size()];
+        for (int i = 0; i < l.size(); i++) {
+            t.words[i] = (String) l.get(i)[0];
+            t.all[i] = (Integer) l.get(i)[1];
+            t.withoutArxiv[i] = (Integer) l.get(i)[2];
+        }
+        return t;
+    }
+
+    /**
+     * The words a title is blocked on, for finding pairs of similar titles: its {@link PaperResolver#BLOCKING_WORDS}
+     * rarest by either count, ties by the word, as the resolver ranks them.
+     */
+    List<String> blockingWords() {
+        List<String> out = new ArrayList<>();
+        for (int[] counts : new int[][] {all, withoutArxiv}) {
+            Integer[] idx = new Integer[words.length];
+            for (int i = 0; i < idx.length; i++) idx[i] = i;
+            java.util.Arrays.sort(idx, Comparator.comparingInt((Integer i) -> counts[i]).thenComparing(i -> words[i]));
+            for (int i = 0; i < Math.min(PaperResolver.BLOCKING_WORDS, idx.length); i++) {
+                if (!out.contains(words[idx[i]])) out.add(words[idx[i]]);
+            }
+        }
+        return out;
+    }
+}
