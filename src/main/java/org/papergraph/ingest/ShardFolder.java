@@ -26,9 +26,9 @@ public final class ShardFolder {
 
     public static String sharedShard(int i) { return String.format(Locale.ROOT, "shared-%05d.nq.gz", i); }
 
-    /** Whether {@code name} is a file this layout writes (shards, the marker, or an unfinished shard). */
+    /** Whether {@code name} is a file this layout writes (shards, the marker, or a hidden unfinished one). */
     static boolean ours(String name) {
-        return name.matches("(part|shared)-\\d{5,}\\.nq\\.gz") || name.equals(DONE) || (name.startsWith(".") && name.endsWith(".tmp"));
+        return name.matches("(part|shared)-\\d{5,}\\.nq\\.gz") || name.equals(DONE) || name.startsWith(".");
     }
 
     /**

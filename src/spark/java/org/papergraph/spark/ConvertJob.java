@@ -295,6 +295,7 @@ final class ConvertJob {
         TaskContext task = TaskContext.get();
         boolean failHalfway = task != null && task.attemptNumber() == 0 && o.failFirstAttemptOf == s.index;
         Set<Quad> declared = new HashSet<>();
+        LineFormatter lines = new LineFormatter();
         ShardFiles.write(Path.of(out), ShardFolder.recordShard(s.index), task == null ? 0 : task.taskAttemptId(), os -> {
             NQuadsWriter w = new NQuadsWriter(os);
             w.start();
@@ -337,7 +338,7 @@ final class ConvertJob {
                         return;
                     }
                     for (Quad q : x.declarations()) {
-                        if (declared.add(q)) outcome.declarations.add(line(q));
+                        if (declared.add(q)) outcome.declarations.add(lines.line(q));
                     }
                     for (Quad q : x.quads()) w.quad(q);
                     outcome.quads += x.quads().size();
@@ -361,13 +362,19 @@ final class ConvertJob {
     }
 
     /** One quad as an N-Quads line, as {@link NQuadsWriter} writes it. */
-    static String line(Quad q) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(256);
-        NQuadsWriter w = new NQuadsWriter(b);
-        w.start();
-        w.quad(q);
-        w.finish();
-        return b.toString(StandardCharsets.UTF_8);
+    static String line(Quad q) { return new LineFormatter().line(q); }
+
+    /** Formats quads one line at a time with one writer. */
+    static final class LineFormatter {
+        private final ByteArrayOutputStream b = new ByteArrayOutputStream(256);
+        private final NQuadsWriter w = new NQuadsWriter(b);
+
+        String line(Quad q) {
+            b.reset();
+            w.quad(q);
+            w.finish();
+            return b.toString(StandardCharsets.UTF_8);
+        }
     }
 
     static List<String> agents(String base, List<String> names) {

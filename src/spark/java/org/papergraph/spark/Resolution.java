@@ -40,6 +40,9 @@ import scala.Tuple2;
  * mention has keep their own IRI and are not grouped at all.
  */
 final class Resolution {
+    /** A title some mention without an arXiv id has; one some mention with an arXiv id has. */
+    static final int WITHOUT_ARXIV = 1, WITH_ARXIV = 2;
+
     private Resolution() {}
 
     /**
@@ -50,28 +53,41 @@ final class Resolution {
                                                  int partitions, java.util.function.Consumer<String> stage) {
         HashPartitioner hp = new HashPartitioner(partitions);
 
-        // 1. Every long-enough title, with how many titles hold each of its words.
-        JavaPairRDD<String, Boolean> titles = mentions.filter(m -> m.matchTitle != null)
-                .mapToPair(m -> new Tuple2<>(m.matchTitle, m.arxiv == null)).reduceByKey((a, b) -> a || b, partitions);
-        JavaPairRDD<String, Tuple2<String, Boolean>> wordRows = titles.flatMapToPair(t -> {
-            List<Tuple2<String, Tuple2<String, Boolean>>> out = new ArrayList<>();
+        // 1. Every long-enough title, whether some mention of it has no arXiv id and whether some has one, with how
+        //    many titles (and titles of mentions without an arXiv id) hold each of its words.
+        JavaPairRDD<String, Integer> titles = mentions.filter(m -> m.matchTitle != null)
+                .mapToPair(m -> new Tuple2<>(m.matchTitle, m.arxiv == null ? WITHOUT_ARXIV : WITH_ARXIV))
+                .reduceByKey((a, b) -> a | b, partitions);
+        JavaPairRDD<String, Tuple2<String, Integer>> wordRows = titles.flatMapToPair(t -> {
+            List<Tuple2<String, Tuple2<String, Integer>>> out = new ArrayList<>();
             for (String w : PaperResolver.words(t._1)) out.add(new Tuple2<>(w, t));
             return out.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        JavaPairRDD<String, int[]> counts = wordRows.mapToPair(r -> new Tuple2<>(r._1, new int[] {1, r._2._2 ? 1 : 0}))
+        JavaPairRDD<String, int[]> counts = wordRows
+                .mapToPair(r -> new Tuple2<>(r._1, new int[] {1, (r._2._2 & WITHOUT_ARXIV) != 0 ? 1 : 0}))
                 .reduceByKey((a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}, partitions);
         JavaPairRDD<String, TitleWords> titleWords = wordRows.join(counts)
-                .mapToPair(x -> new Tuple2<>(x._2._1._1, new Object[] {x._1, x._2._2[0], x._2._2[1]}))
+                .mapToPair(x -> new Tuple2<>(x._2._1._1, new Object[] {x._1, x._2._2[0], x._2._2[1], x._2._1._2}))
                 .groupByKey(partitions).mapValues(TitleWords::of).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-        // 2. Pairs of similar titles, blocked on each title's rarest words.
-        JavaPairRDD<String, String> query = titleWords.flatMapToPair(t -> {
+        // 2. Pairs of similar titles. The resolver compares a title without an arXiv id with every title, one with
+        //    an arXiv id only with titles of papers without one (by their words' counts in that index): two titles
+        //    that only ever came with arXiv ids are never compared. Each title is blocked on its rarest words.
+        JavaPairRDD<String, String> queryAll = titleWords.filter(t -> (t._2.kinds & WITHOUT_ARXIV) != 0).flatMapToPair(t -> {
             List<Tuple2<String, String>> out = new ArrayList<>();
-            for (String w : t._2.blockingWords()) out.add(new Tuple2<>(w, t._1));
+            for (String w : t._2.blockingWords(false)) out.add(new Tuple2<>(w, t._1));
             return out.iterator();
         });
-        JavaPairRDD<String, String> index = wordRows.mapToPair(r -> new Tuple2<>(r._1, r._2._1));
-        JavaPairRDD<Long, Long> similar = query.join(index, partitions).values()
+        JavaPairRDD<String, String> queryWithout = titleWords.filter(t -> (t._2.kinds & WITH_ARXIV) != 0).flatMapToPair(t -> {
+            List<Tuple2<String, String>> out = new ArrayList<>();
+            for (String w : t._2.blockingWords(true)) out.add(new Tuple2<>(w, t._1));
+            return out.iterator();
+        });
+        JavaPairRDD<String, String> indexAll = wordRows.mapToPair(r -> new Tuple2<>(r._1, r._2._1));
+        JavaPairRDD<String, String> indexWithout = wordRows.filter(r -> (r._2._2 & WITHOUT_ARXIV) != 0)
+                .mapToPair(r -> new Tuple2<>(r._1, r._2._1));
+        JavaPairRDD<Long, Long> similar = queryAll.join(indexAll, partitions).values()
+                .union(queryWithout.join(indexWithout, partitions).values())
                 .filter(p -> !p._1.equals(p._2) && PaperResolver.similarityAtLeast(p._1, p._2, threshold) >= threshold)
                 .mapToPair(p -> {
                     Iris iris = new Iris(base);

@@ -17,6 +17,8 @@ final class TitleWords implements Serializable {
     String[] words;
     int[] all;
     int[] withoutArxiv;
+    /** {@link Resolution#WITHOUT_ARXIV} and {@link Resolution#WITH_ARXIV}: which kinds of mention have this title. */
+    int kinds;
 
     TitleWords() {}
 
@@ -32,24 +34,23 @@ final class TitleWords implements Serializable {
             t.words[i] = (String) l.get(i)[0];
             t.all[i] = (Integer) l.get(i)[1];
             t.withoutArxiv[i] = (Integer) l.get(i)[2];
+            t.kinds = (Integer) l.get(i)[3];
         }
         return t;
     }
 
     /**
-     * The words a title is blocked on, for finding pairs of similar titles: its {@link PaperResolver#BLOCKING_WORDS}
-     * rarest by either count, ties by the word, as the resolver ranks them.
+     * The words a title is blocked on, for finding similar titles: its {@link PaperResolver#BLOCKING_WORDS} rarest,
+     * ties by the word, as the resolver ranks them: among all titles, or ({@code withArxiv}) among titles of papers
+     * without an arXiv id, which are all a title with an arXiv id is compared with.
      */
-    List<String> blockingWords() {
+    List<String> blockingWords(boolean withArxiv) {
+        int[] counts = withArxiv ? withoutArxiv : all;
+        Integer[] idx = new Integer[words.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, Comparator.comparingInt((Integer i) -> counts[i]).thenComparing(i -> words[i]));
         List<String> out = new ArrayList<>();
-        for (int[] counts : new int[][] {all, withoutArxiv}) {
-            Integer[] idx = new Integer[words.length];
-            for (int i = 0; i < idx.length; i++) idx[i] = i;
-            java.util.Arrays.sort(idx, Comparator.comparingInt((Integer i) -> counts[i]).thenComparing(i -> words[i]));
-            for (int i = 0; i < Math.min(PaperResolver.BLOCKING_WORDS, idx.length); i++) {
-                if (!out.contains(words[idx[i]])) out.add(words[idx[i]]);
-            }
-        }
+        for (int i = 0; i < Math.min(PaperResolver.BLOCKING_WORDS, idx.length); i++) out.add(words[idx[i]]);
         return out;
     }
 }
