@@ -63,6 +63,14 @@ import scala.Tuple2;
  * a task retried after a failure writes the same bytes, and so does a second run given the same {@code --time}.
  */
 final class ConvertJob {
+    static {
+        // hadoop-client-runtime registers Woodstox as the JVM's StAX factory, which refuses a property Jena sets:
+        // keep the JDK's, here and in every executor that loads this class.
+        if (System.getProperty("javax.xml.stream.XMLInputFactory") == null) {
+            System.setProperty("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+        }
+    }
+
     /** The options of one run. */
     static final class Options implements java.io.Serializable {
         private static final long serialVersionUID = 1L;

@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
         description = "papergraph's conversion as an Apache Spark job.")
 public final class SparkMain implements Runnable {
     public static void main(String[] args) {
+        if (System.getProperty("javax.xml.stream.XMLInputFactory") == null) {
+            // See ConvertJob: the JDK's StAX factory, not the one hadoop-client-runtime registers.
+            System.setProperty("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+        }
         System.exit(run(args));
     }
 
