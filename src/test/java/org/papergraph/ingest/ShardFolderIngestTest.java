@@ -63,6 +63,20 @@ class ShardFolderIngestTest {
     }
 
     @Test
+    void convertWritesAShardFolderWhenTheOutputIsAFolder() throws Exception {
+        Path shards = tmp.resolve("cli-shards");
+        int status = org.papergraph.cli.Main.run("convert", "-q", "-o", shards + "/", INPUTS.get(0).toString());
+        assertEquals(0, status);
+        assertTrue(ShardFolder.isShardFolder(shards));
+        assertEquals(List.of(shards.resolve(ShardFolder.recordShard(0))), ShardFolder.shards(shards));
+        // Again into the same folder: the earlier shards are replaced, anything else there is refused.
+        assertEquals(0, org.papergraph.cli.Main.run("convert", "-q", "-o", shards.toString(), INPUTS.get(0).toString()));
+        Files.writeString(shards.resolve("notes.txt"), "mine");
+        assertEquals(3, org.papergraph.cli.Main.run("convert", "-q", "-o", shards.toString(), INPUTS.get(0).toString()));
+        assertTrue(Files.exists(shards.resolve("notes.txt")));
+    }
+
+    @Test
     void anUnfinishedShardFolderIsRefused() throws Exception {
         Path shards = tmp.resolve("shards");
         Files.createDirectories(shards);
