@@ -73,6 +73,7 @@ class ReplicasIT {
         Thread.sleep(2000);
         run("swap", "--work", work.toString(), "--store", v2.toString());
         LoadTest.Report r = load.get();
+        r.print(new java.io.PrintWriter(System.out, true));
         assertTrue(r.served() > 100, "served " + r.served());
         assertEquals(0, r.errors(), "failed requests: " + r.errorsPerQuery());
         long after = papers(url);
