@@ -25,7 +25,8 @@ public final class ConvertCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
-            description = "N-Quads file to write (gzip when it ends in .gz); '-' for standard output.")
+            description = {"N-Quads file to write (gzip when it ends in .gz); '-' for standard output; or a folder (an existing",
+                    "one, or a name ending in '/'): a shard folder as the Spark job writes, which 'ingest' loads as it is."})
     String out;
 
     @Option(names = "--format", paramLabel = "NAME", description = "Force a format instead of detecting it.")
@@ -68,6 +69,12 @@ public final class ConvertCommand implements Callable<Integer> {
                     if (brokenPipe(e)) return 0;
                     throw e instanceof RuntimeException re ? re : new UserException("cannot write to standard output: " + e.getMessage());
                 }
+            } else if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
+                // The layout of the Spark job's output: one record shard here, the marker last.
+                Path dir = Path.of(out);
+                org.papergraph.ingest.ShardFolder.prepare(dir);
+                s = c.convert(inputs, format, dir.resolve(org.papergraph.ingest.ShardFolder.recordShard(0)));
+                org.papergraph.ingest.ShardFolder.complete(dir, s.toString());
             } else {
                 s = c.convert(inputs, format, Path.of(out));
             }

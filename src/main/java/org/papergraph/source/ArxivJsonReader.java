@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  * Title and abstract keep their TeX as written (after {@link Text#clean}). Stateless and thread-safe.
  */
-public final class ArxivJsonReader implements RecordReader {
+public final class ArxivJsonReader implements LineRecordReader {
     public static final String FORMAT = "arxiv-jsonl";
 
     /** How many leading lines of the head {@link #sniff} tries to parse. */
@@ -97,7 +97,15 @@ public final class ArxivJsonReader implements RecordReader {
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
+        readLines(in, file, 1, sink);
+    }
+
+    @Override
+    public boolean splittable(String head) { return true; }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        Utf8Lines lines = new Utf8Lines(in, firstLine);
         Utf8Lines.Line line;
         while ((line = lines.next()) != null) {
             SourcePosition pos = SourcePosition.line(file, line.number());

@@ -36,7 +36,15 @@ final class JsonRecords {
             }
             return;
         }
-        Utf8Lines lines = new Utf8Lines(b);
+        readLines(b, file, 1, sink, handler);
+    }
+
+    /** Whether a source starting with {@code head} is JSON lines rather than one pretty-printed object. */
+    static boolean splittable(String head) { return !LineRecordReader.firstLine(head).equals("{"); }
+
+    /** Reads JSON lines, the first being line {@code firstLine} of {@code file}. */
+    static void readLines(InputStream b, String file, long firstLine, RecordSink sink, Handler handler) throws IOException {
+        Utf8Lines lines = new Utf8Lines(b, firstLine);
         Utf8Lines.Line line;
         while ((line = lines.next()) != null) {
             SourcePosition pos = SourcePosition.line(file, line.number());

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is JSON but not a work (an author, an institution, no {@code W} id) is rejected with what it is. A document whose
  * first line is a lone {@code {} or {@code [} is read as one pretty-printed document, its works counted as entries.
  */
-public final class OpenAlexWorksReader implements RecordReader {
+public final class OpenAlexWorksReader implements LineRecordReader {
     public static final String FORMAT = "openalex-works";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENALEX = "https://openalex.org/";
@@ -54,7 +54,18 @@ public final class OpenAlexWorksReader implements RecordReader {
             readDocument(buffered, file, sink);
             return;
         }
-        Utf8Lines lines = new Utf8Lines(buffered);
+        readLines(buffered, file, 1, sink);
+    }
+
+    @Override
+    public boolean splittable(String head) {
+        String first = LineRecordReader.firstLine(head);
+        return !first.equals("{") && !first.equals("[");
+    }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        Utf8Lines lines = new Utf8Lines(in, firstLine);
         Utf8Lines.Line line;
         while ((line = lines.next()) != null) {
             SourcePosition pos = SourcePosition.line(file, line.number());

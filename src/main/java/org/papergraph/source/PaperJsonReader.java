@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Stateless and thread-safe: the Jackson mapper is configured once and only read from.
  */
-public final class PaperJsonReader implements RecordReader {
+public final class PaperJsonReader implements LineRecordReader {
     public static final String FORMAT = "papergraph-jsonl";
 
     /** New-style ({@code 1706.03762}, {@code 2103.00020v2}) and old-style ({@code cs/0112017}) arXiv ids. */
@@ -107,7 +107,15 @@ public final class PaperJsonReader implements RecordReader {
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
+        readLines(in, file, 1, sink);
+    }
+
+    @Override
+    public boolean splittable(String head) { return true; }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        Utf8Lines lines = new Utf8Lines(in, firstLine);
         Utf8Lines.Line line;
         while ((line = lines.next()) != null) {
             SourcePosition pos = SourcePosition.line(file, line.number());
