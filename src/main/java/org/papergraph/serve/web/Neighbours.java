@@ -25,20 +25,7 @@ final class Neighbours {
     private Neighbours() {}
 
     static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri) {
-        List<QuerySolution> rows = q.select("""
-                SELECT DISTINCT ?n ?edge ?dir WHERE {
-                  { ?x cito:cites ?n . BIND("cites" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n cito:cites ?x . BIND("cites" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x dcterms:creator ?n . BIND("author" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n dcterms:creator ?x . BIND("author" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:codeRepository ?n . BIND("code" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:codeRepository ?x . BIND("code" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:hasMention/pg:entity ?n . BIND("mentions" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:hasMention/pg:entity ?x . BIND("mentions" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?n . BIND("result" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?x . BIND("result" AS ?edge) BIND("in" AS ?dir) }
-                  FILTER(isIRI(?n) && ?n != ?x)
-                } LIMIT 400""", Map.of("x", iri));
+        List<QuerySolution> rows = q.select("neighbours", Map.of("x", iri));
         Map<Node, String> nodes = new LinkedHashMap<>();
         JsonArray edges = new JsonArray();
         Set<String> seenEdges = new java.util.HashSet<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
@@ -27,31 +28,15 @@ final class Search {
         if (needle.isEmpty()) return hits;
         Map<String, Node> bind = Map.of("needle", NodeFactory.createLiteralString(needle.toLowerCase(Locale.ROOT)),
                 "lucene", NodeFactory.createLiteralString(TextIndex.luceneQuery(needle)));
-        List<QuerySolution> entities = q.select("""
-                SELECT ?s (MIN(?l) AS ?label) (MIN(?c) AS ?class) WHERE {
-                  VALUES ?c { pg:Method pg:Dataset pg:Task pg:Metric pg:Person }
-                  ?s a ?c ; rdfs:label ?l .
-                  FILTER(CONTAINS(LCASE(STR(?l)), ?needle))
-                } GROUP BY ?s ORDER BY STRLEN(?label) ?label LIMIT %d""".formatted(limit), bind);
+        List<QuerySolution> entities = q.query("search-names").bind(bind).limit(limit).rows();
         for (QuerySolution r : entities) {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Pages.localName(Sparql.str(r, "class")), null));
         }
-        String papers = indexed ? """
-                PREFIX text: <http://jena.apache.org/text#>
-                SELECT ?s (MAX(?sc) AS ?score) (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
-                  (?s ?sc) text:query (?lucene %d) .
-                  ?s a pg:Paper .
-                  OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s dcterms:issued ?i }
-                } GROUP BY ?s ORDER BY DESC(?score) ?title""" : """
-                SELECT ?s (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
-                  ?s a pg:Paper ; dcterms:title ?t0 .
-                  FILTER(CONTAINS(LCASE(?t0), ?needle))
-                  OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s dcterms:issued ?i }
-                } GROUP BY ?s ORDER BY ?title LIMIT %d""";
-        if (indexed) papers = Sparql.PREFIXES + papers;
         List<QuerySolution> rows;
         try {
-            rows = q.select(papers.formatted(limit), bind);
+            rows = indexed
+                    ? q.query("search-papers-indexed").bind(bind).bind("max", NodeFactory.createLiteralDT(Integer.toString(limit), XSDDatatype.XSDinteger)).rows()
+                    : q.query("search-papers-substring").bind(bind).limit(limit).rows();
         } catch (org.apache.jena.query.text.TextIndexException e) {
             // The escaped words should always parse; if Lucene still refuses them, fall back to substring matching.
             return indexed ? run(q, text, false, limit) : hits;
