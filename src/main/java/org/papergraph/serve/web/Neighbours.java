@@ -54,7 +54,7 @@ final class Neighbours {
         for (Node n : nodes.keySet()) {
             JsonObject data = new JsonObject();
             data.put("id", n.getURI());
-            String label = Pages.labelOrNull(g, n);
+            String label = Facts.labelOrNull(g, n);
             if (label == null) label = n.getURI();
             data.put("label", label.length() > 60 ? label.substring(0, 57) + "…" : label);
             data.put("type", type(g, n));
@@ -73,7 +73,7 @@ final class Neighbours {
 
     /** The node's kind for styling: paper, person, method, dataset, task, metric, code or other. */
     static String type(Graph g, Node n) {
-        Set<String> t = Pages.types(g, n);
+        Set<String> t = Facts.types(g, n);
         if (t.contains(PG.Paper.getURI())) return "paper";
         if (t.contains(PG.Person.getURI())) return "person";
         if (t.contains(PG.Method.getURI())) return "method";

@@ -1,19 +1,14 @@
 package org.papergraph.serve.web;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
-import org.apache.jena.sparql.expr.ExprNotComparableException;
-import org.apache.jena.sparql.expr.NodeValue;
-import org.apache.jena.sparql.util.NodeCmp;
 import org.papergraph.serve.web.view.Views.Link;
 import org.papergraph.serve.web.view.Views.PagedList;
 import org.papergraph.serve.web.view.Views.Pager;
@@ -27,11 +22,11 @@ import org.papergraph.serve.web.view.Views.Rows;
  * looked up for the shown rows only. Also the orders and look-ups the entity pages share. One instance per site.
  */
 final class PaperLists {
-    private final Pages pages;
+    private final Links links;
     private final EntityCache cache;
 
-    PaperLists(Pages pages, EntityCache cache) {
-        this.pages = pages;
+    PaperLists(Links links, EntityCache cache) {
+        this.links = links;
         this.cache = cache;
     }
 
@@ -53,7 +48,7 @@ final class PaperLists {
         if (data == null) {
             Map<Node, Node> issued = new HashMap<>();
             for (QuerySolution r : q.select(query, bind)) issued.put(Sparql.node(r, "other"), Sparql.node(r, "issued"));
-            data = new EntityCache.Entry(Collections.unmodifiableMap(issued), EntityPage.Ranked.NONE,
+            data = new EntityCache.Entry(Collections.unmodifiableMap(issued), RankedResults.NONE,
                     Collections.unmodifiableList(byDate(issued, newestFirst)));
             if (version >= 0) cache.put(subject, section, version, data);
         }
@@ -66,7 +61,7 @@ final class PaperLists {
      */
     static List<Node> byDate(Map<Node, Node> issued, boolean newestFirst) {
         List<Node> order = new ArrayList<>(issued.keySet());
-        NodeOrder by = new NodeOrder();
+        SparqlOrder by = new SparqlOrder();
         Comparator<Node> date = Comparator.comparing(issued::get, by);
         order.sort((newestFirst ? date.reversed() : date).thenComparing(by));
         return order;
@@ -89,7 +84,7 @@ final class PaperLists {
         List<PaperRow> rows = new ArrayList<>();
         for (Node paper : ids) {
             QuerySolution d = details.get(paper);
-            rows.add(new PaperRow(paper, d == null ? null : Sparql.str(d, "title"), lexical(issued.get(paper)),
+            rows.add(new PaperRow(paper, d == null ? null : Sparql.str(d, "title"), Facts.lexical(issued.get(paper)),
                     d == null || !roles ? null : Sparql.str(d, "roles")));
         }
         return new ListPage(section, order.size(), offset, rows);
@@ -97,7 +92,7 @@ final class PaperLists {
 
     /** A section with its heading, the list's size, and one page of rows with links to the other pages. */
     PagedList section(String root, Node subject, String heading, ListPage page, Paging paging, String order, String empty) {
-        return new PagedList(page.section(), heading, grouped(page.total()), empty,
+        return new PagedList(page.section(), heading, Facts.grouped(page.total()), empty,
                 page.total() == 0 ? null : rows(root, subject, page, paging, order, null));
     }
 
@@ -105,11 +100,11 @@ final class PaperLists {
     Rows rows(String root, Node subject, ListPage page, Paging paging, String order, String extraClass) {
         int number = paging.page(page.section());
         long count = pageCount(page.total());
-        Pager pager = count > 1 ? pager(pages.href(root, subject), page.section(), number, count) : null;
+        Pager pager = count > 1 ? pager(links.href(root, subject), page.section(), number, count) : null;
         if (page.rows().isEmpty()) return new Rows(List.of(), extraClass, pastEnd(number, count), null, pager);
         String range = count > 1 ? range(page.offset(), page.rows().size(), page.total(), order) : null;
         List<Row> rows = new ArrayList<>();
-        for (PaperRow r : page.rows()) rows.add(new Row(pages.link(root, r.paper(), r.title()), r.issued(), r.extra()));
+        for (PaperRow r : page.rows()) rows.add(new Row(links.link(root, r.paper(), r.title()), r.issued(), r.extra()));
         return new Rows(rows, extraClass, null, range, pager);
     }
 
@@ -122,7 +117,7 @@ final class PaperLists {
 
     /** Which rows of a list a page shows, and in what order. */
     static String range(long offset, int shown, long total, String order) {
-        return "Showing " + grouped(offset + 1) + "–" + grouped(offset + shown) + " of " + grouped(total) + ", " + order + ".";
+        return "Showing " + Facts.grouped(offset + 1) + "–" + Facts.grouped(offset + shown) + " of " + Facts.grouped(total) + ", " + order + ".";
     }
 
     /**
@@ -140,50 +135,6 @@ final class PaperLists {
             next = new Link(self + "?" + section + "=" + (number + 1) + "#" + section, "next ›");
             last = new Link(self + "?" + section + "=" + pages + "#" + section, "last »");
         }
-        return new Pager(section + " pages", first, previous, "page " + grouped(number) + " of " + grouped(pages), next, last);
-    }
-
-    /** {@code n} with thousands separated by commas, whatever the server's locale. */
-    static String grouped(long n) { return String.format(Locale.ROOT, "%,d", n); }
-
-    /**
-     * The least value of a property on each of {@code subjects}, as SPARQL's MIN picks it, by the query
-     * {@code query} (least-labels, least-titles); subjects without one are absent. One query with the subjects as
-     * VALUES, so it costs what the subjects cost.
-     */
-    static Map<Node, Node> leastValues(Sparql q, Collection<Node> subjects, String query) {
-        Map<Node, Node> out = new HashMap<>();
-        List<Node> iris = subjects.stream().filter(s -> s != null && s.isURI()).toList();
-        if (iris.isEmpty()) return out;
-        for (QuerySolution r : q.query(query).values("s", iris).rows()) out.put(Sparql.node(r, "s"), Sparql.node(r, "least"));
-        return out;
-    }
-
-    /**
-     * The order of ORDER BY ascending ({@link #sparqlOrder}), making each node's value once: sorting ten thousand
-     * results otherwise parses their dates and numbers a million times. One instance per sort; not thread-safe.
-     */
-    static final class NodeOrder implements Comparator<Node> {
-        private final Map<Node, NodeValue> values = new HashMap<>();
-
-        @Override
-        public int compare(Node a, Node b) {
-            return sparqlOrder(a == null ? null : values.computeIfAbsent(a, NodeValue::makeNode),
-                    b == null ? null : values.computeIfAbsent(b, NodeValue::makeNode));
-        }
-    }
-
-    static int sparqlOrder(NodeValue a, NodeValue b) {
-        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
-        try {
-            return NodeValue.compareAlways(a, b);
-        } catch (ExprNotComparableException ex) {
-            return NodeCmp.compareRDFTerms(a.asNode(), b.asNode());
-        }
-    }
-
-    /** The lexical form of a literal, the IRI of a resource, null for null. */
-    static String lexical(Node n) {
-        return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
+        return new Pager(section + " pages", first, previous, "page " + Facts.grouped(number) + " of " + Facts.grouped(pages), next, last);
     }
 }

@@ -37,23 +37,23 @@ final class PaperPage {
      */
     static int relatedMaxLinks = 2_000;
 
-    private final Pages pages;
+    private final Links links;
     private final PaperLists lists;
 
-    PaperPage(Pages pages, PaperLists lists) {
-        this.pages = pages;
+    PaperPage(Links links, PaperLists lists) {
+        this.links = links;
         this.lists = lists;
     }
 
     PaperView view(Graph g, Sparql q, Node p, Paging paging, String root, long version) {
-        String title = Pages.first(g, p, DCTerms.title.asNode());
+        String title = Facts.first(g, p, DCTerms.title.asNode());
         Map<String, Node> bind = Map.of("paper", p);
         List<QuerySolution> mentions = q.select("paper-mentions", bind);
         List<Segment> heading = title == null ? List.of(new Segment(p.getURI(), null, null, null)) : highlight(root, title, mentions, "title");
-        List<String> cats = Pages.all(g, p, PG.category);
+        List<String> cats = Facts.all(g, p, PG.category);
         List<Link> authors = new ArrayList<>();
-        for (QuerySolution r : q.select("paper-authors", bind)) authors.add(pages.link(root, Sparql.node(r, "author"), Sparql.str(r, "name")));
-        String abstractText = Pages.first(g, p, DCTerms.abstract_.asNode());
+        for (QuerySolution r : q.select("paper-authors", bind)) authors.add(links.link(root, Sparql.node(r, "author"), Sparql.str(r, "name")));
+        String abstractText = Facts.first(g, p, DCTerms.abstract_.asNode());
         List<QuerySolution> results = q.select("paper-results", bind);
 
         // A much-cited paper has thousands of citing papers: their dates are read once and kept (EntityCache), and only
@@ -70,9 +70,9 @@ final class PaperPage {
                 "No paper cites this one together with another.", null);
         PaperList coupled = paperList(root, "coupling", "Bibliographic coupling", q.select("coupled", bind), "%s shared references",
                 "No other paper shares a reference with this one.", null);
-        return new PaperView(new Page(root, title == null ? p.getURI() : title, null), heading, Pages.first(g, p, PG.arxivId),
-                Pages.first(g, p, PG.doi), Pages.first(g, p, DCTerms.issued.asNode()), cats.isEmpty() ? null : String.join(", ", cats),
-                Pages.all(g, p, PG.codeRepository), pages.formats(root, p), authors,
+        return new PaperView(new Page(root, title == null ? p.getURI() : title, null), heading, Facts.first(g, p, PG.arxivId),
+                Facts.first(g, p, PG.doi), Facts.first(g, p, DCTerms.issued.asNode()), cats.isEmpty() ? null : String.join(", ", cats),
+                Facts.all(g, p, PG.codeRepository), links.formats(root, p), authors,
                 abstractText == null ? null : highlight(root, abstractText, mentions, "abstract"),
                 entities(root, mentions, results), resultLines(root, results), references, citedBy, coCited, coupled,
                 related(root, q, bind));
@@ -84,7 +84,7 @@ final class PaperPage {
         Map<Node, String> labels = new LinkedHashMap<>();
         for (QuerySolution r : mentions) {
             Node e = Sparql.node(r, "entity");
-            String type = Pages.localName(Sparql.str(r, "class"));
+            String type = Facts.localName(Sparql.str(r, "class"));
             labels.putIfAbsent(e, Sparql.str(r, "label"));
             TreeSet<String> roles = byType.computeIfAbsent(type == null ? "Other" : type, k -> new LinkedHashMap<>())
                     .computeIfAbsent(e, k -> new TreeSet<>());
@@ -103,10 +103,10 @@ final class PaperPage {
         for (var t : byType.entrySet()) {
             List<NamedEntity> named = new ArrayList<>();
             for (var e : t.getValue().entrySet()) {
-                named.add(new NamedEntity(pages.link(root, e.getKey(), labels.get(e.getKey())),
+                named.add(new NamedEntity(links.link(root, e.getKey(), labels.get(e.getKey())),
                         e.getValue().isEmpty() ? null : String.join(", ", e.getValue())));
             }
-            groups.add(new EntityGroup(t.getKey(), Pages.cssType(t.getKey()), named));
+            groups.add(new EntityGroup(t.getKey(), Facts.cssType(t.getKey()), named));
         }
         return groups;
     }
@@ -114,11 +114,11 @@ final class PaperPage {
     private List<ResultLine> resultLines(String root, List<QuerySolution> results) {
         List<ResultLine> lines = new ArrayList<>();
         for (QuerySolution r : results) {
-            lines.add(new ResultLine(pages.link(root, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")),
-                    pages.link(root, Sparql.node(r, "dataset"), Sparql.str(r, "datasetLabel")),
-                    pages.link(root, Sparql.node(r, "metric"), Sparql.str(r, "metricLabel")),
+            lines.add(new ResultLine(links.link(root, Sparql.node(r, "method"), Sparql.str(r, "methodLabel")),
+                    links.link(root, Sparql.node(r, "dataset"), Sparql.str(r, "datasetLabel")),
+                    links.link(root, Sparql.node(r, "metric"), Sparql.str(r, "metricLabel")),
                     "true".equals(Sparql.str(r, "lower")), valueText(r),
-                    pages.link(root, Sparql.node(r, "task"), Sparql.str(r, "taskLabel"))));
+                    links.link(root, Sparql.node(r, "task"), Sparql.str(r, "taskLabel"))));
         }
         return lines;
     }
@@ -149,14 +149,14 @@ final class PaperPage {
         List<QuerySolution> rows = walked.isEmpty() ? List.of() : q.query("related-papers").bind(bind).values("e", walked).rows();
         Note note = null;
         if (!common.isEmpty()) {
-            Map<Node, Node> labels = PaperLists.leastValues(q, common.keySet(), "least-labels");
+            Map<Node, Node> labels = q.leastValues(common.keySet(), "least-labels");
             List<Link> named = new ArrayList<>();
             for (Node e : common.keySet()) {
-                String label = PaperLists.lexical(labels.get(e));
-                named.add(pages.link(root, e, label == null ? Pages.localName(e.getURI()) : label));
+                String label = Facts.lexical(labels.get(e));
+                named.add(links.link(root, e, label == null ? Facts.localName(e.getURI()) : label));
             }
             note = new Note("Not counted, as too common to tell related papers by (named more than "
-                    + PaperLists.grouped(relatedMaxLinks) + " times): ", named);
+                    + Facts.grouped(relatedMaxLinks) + " times): ", named);
         }
         return paperList(root, "related", "Related through methods and datasets", rows, "%s shared methods or datasets",
                 common.isEmpty() ? "No other paper shares a method or dataset with this one."
@@ -168,7 +168,7 @@ final class PaperPage {
                                 Note note) {
         List<Row> list = new ArrayList<>();
         for (QuerySolution r : rows) {
-            list.add(new Row(pages.link(root, Sparql.node(r, "other"), Sparql.str(r, "title")), Sparql.str(r, "issued"),
+            list.add(new Row(links.link(root, Sparql.node(r, "other"), Sparql.str(r, "title")), Sparql.str(r, "issued"),
                     String.format(countFormat, Sparql.str(r, "n"))));
         }
         return new PaperList(id, heading, Integer.toString(rows.size()), empty, list, note);
@@ -190,7 +190,7 @@ final class PaperPage {
                 // Offsets taken from another version of the text would mark the wrong words: require the surface.
                 String surface = Sparql.str(r, "surface");
                 if (surface != null && !text.substring(s, e).equals(surface)) continue;
-                spans.add(new Span(s, e, Sparql.node(r, "entity"), Pages.localName(Sparql.str(r, "class")), Sparql.str(r, "label")));
+                spans.add(new Span(s, e, Sparql.node(r, "entity"), Facts.localName(Sparql.str(r, "class")), Sparql.str(r, "label")));
             } catch (NumberFormatException | NullPointerException ex) {
                 // A mention without usable offsets is still listed under the entities; it just cannot be highlighted.
             }
@@ -202,7 +202,7 @@ final class PaperPage {
             if (s.start < at) continue;
             if (s.start > at) out.add(new Segment(text.substring(at, s.start), null, null, null));
             String tip = (s.type == null ? "" : s.type + ": ") + (s.label == null ? "" : s.label);
-            out.add(new Segment(text.substring(s.start, s.end), "mention " + Pages.cssType(s.type), tip, pages.href(root, s.entity)));
+            out.add(new Segment(text.substring(s.start, s.end), "mention " + Facts.cssType(s.type), tip, links.href(root, s.entity)));
             at = s.end;
         }
         if (at < text.length() || out.isEmpty()) out.add(new Segment(text.substring(at), null, null, null));

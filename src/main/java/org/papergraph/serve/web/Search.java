@@ -30,7 +30,7 @@ final class Search {
                 "lucene", NodeFactory.createLiteralString(TextIndex.luceneQuery(needle)));
         List<QuerySolution> entities = q.query("search-names").bind(bind).limit(limit).rows();
         for (QuerySolution r : entities) {
-            hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Pages.localName(Sparql.str(r, "class")), null));
+            hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Facts.localName(Sparql.str(r, "class")), null));
         }
         List<QuerySolution> rows;
         try {

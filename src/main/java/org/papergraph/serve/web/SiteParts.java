@@ -48,13 +48,13 @@ final class SiteParts {
     static final String VOID = "http://rdfs.org/ns/void#";
     private final GraphStore store;
     private final IriMapper mapper;
-    private final Pages pages;
+    private final Links links;
     private final QueryCatalog catalog = QueryCatalog.classpath();
 
-    SiteParts(GraphStore store, IriMapper mapper, Pages pages) {
+    SiteParts(GraphStore store, IriMapper mapper, Links links) {
         this.store = store;
         this.mapper = mapper;
-        this.pages = pages;
+        this.links = links;
     }
 
     // ------------------------------------------------------------------------------------------------ home
@@ -63,7 +63,7 @@ final class SiteParts {
         return Txn.calculateRead(store.datasetGraph(), () -> {
             List<Count> counts = new ArrayList<>();
             for (QuerySolution r : q.select("home-counts", Map.of())) {
-                counts.add(new Count(Sparql.str(r, "n"), Pages.localName(Sparql.str(r, "c"))));
+                counts.add(new Count(Sparql.str(r, "n"), Facts.localName(Sparql.str(r, "c"))));
             }
             List<QuerySolution> cites = q.select("home-citations", Map.of());
             counts.add(new Count(cites.isEmpty() ? "0" : Sparql.str(cites.get(0), "n"), "citations"));
@@ -79,7 +79,7 @@ final class SiteParts {
     private TopList top(String root, Sparql q, String heading, String query, String countFormat) {
         List<TopItem> items = new ArrayList<>();
         for (QuerySolution r : q.select(query, Map.of())) {
-            items.add(new TopItem(pages.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), String.format(countFormat, Sparql.str(r, "n"))));
+            items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), String.format(countFormat, Sparql.str(r, "n"))));
         }
         return new TopList(heading, items);
     }
@@ -94,7 +94,7 @@ final class SiteParts {
                     () -> Search.run(new Sparql(store.dataset(), 30_000), query, TextIndex.isIndexed(store.datasetGraph()), 20));
             List<Hit> hits = new ArrayList<>();
             for (Search.Hit hit : found) {
-                hits.add(new Hit(Pages.cssType(hit.kind()), hit.kind(), new Link("explore?iri=" + Html.url(hit.iri().getURI()),
+                hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), new Link("explore?iri=" + Html.url(hit.iri().getURI()),
                         hit.label() == null ? hit.iri().getURI() : hit.label()), null, null));
             }
             return Templates.render("explore.jte", new ExploreView(page, query, iri, hits, null));
@@ -167,7 +167,7 @@ final class SiteParts {
                         List<Link> cells = new ArrayList<>();
                         for (String v : vars) {
                             RDFNode x = row.get(v);
-                            if (x != null && x.isURIResource()) cells.add(pages.link(root, x.asNode(), x.asResource().getURI()));
+                            if (x != null && x.isURIResource()) cells.add(links.link(root, x.asNode(), x.asResource().getURI()));
                             else if (x != null && x.isLiteral()) cells.add(Link.text(x.asLiteral().getLexicalForm()));
                             else cells.add(x == null ? null : Link.text(x.toString()));
                         }

@@ -71,7 +71,7 @@ final class SotaChart {
         }
         path.append(" L").append(W - 10).append(' ').append(r1(lastY));
         String caption = "Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"
-                + (pts.size() > MAX_DOTS ? "; " + PaperLists.grouped(pts.size()) + " dated results, a dot for each new best" : "");
+                + (pts.size() > MAX_DOTS ? "; " + Facts.grouped(pts.size()) + " dated results, a dot for each new best" : "");
         return new Chart(W, H, PAD, metric, fmt(v1), fmt(v0), year(t0), year(t1), dots, path.toString(), caption);
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,20 @@ final class Sparql {
     /** The rows of the query {@code name} with {@code bind} substituted. */
     List<QuerySolution> select(String name, Map<String, Node> bind) { return query(name).bind(bind).rows(); }
 
-    /** The text of {@value #FOLDER}{@code name}.rq, read once. */
+    /**
+     * The least value of a property on each of {@code subjects}, as SPARQL's MIN picks it, by the query
+     * {@code query} (least-labels, least-titles); subjects without one are absent. One query with the subjects as
+     * VALUES, so it costs what the subjects cost.
+     */
+    Map<Node, Node> leastValues(Collection<Node> subjects, String query) {
+        Map<Node, Node> out = new HashMap<>();
+        List<Node> iris = subjects.stream().filter(s -> s != null && s.isURI()).toList();
+        if (iris.isEmpty()) return out;
+        for (QuerySolution r : query(query).values("s", iris).rows()) out.put(Sparql.node(r, "s"), Sparql.node(r, "least"));
+        return out;
+    }
+    /** The text of {@value #FOLDER}
+{@code name}.rq, read once. */
     static String text(String name) {
         return TEXTS.computeIfAbsent(name, n -> {
             try (InputStream in = Sparql.class.getClassLoader().getResourceAsStream(FOLDER + n + ".rq")) {

@@ -51,6 +51,7 @@ public final class WebSite {
     private final GraphStore store;
     private final IriMapper mapper;
     private final long timeoutMillis;
+    private final Links links;
     private final Pages pages;
     private final SiteParts parts;
 
@@ -58,8 +59,9 @@ public final class WebSite {
         this.store = store;
         this.mapper = new IriMapper(store.iris().base());
         this.timeoutMillis = timeout.toMillis();
-        this.pages = new Pages(mapper);
-        this.parts = new SiteParts(store, mapper, pages);
+        this.links = new Links(mapper);
+        this.pages = new Pages(links);
+        this.parts = new SiteParts(store, mapper, links);
     }
 
     /** A step for {@code Server.Builder.customize} that adds the site's servlets for {@code store}. */
@@ -204,7 +206,7 @@ public final class WebSite {
             if (q.isBlank()) return Templates.render("search.jte", new SearchView(frame, null, List.of()));
             List<Hit> hits = new ArrayList<>();
             for (Search.Hit hit : Search.run(sparql(), q, TextIndex.isIndexed(dsg), 50)) {
-                hits.add(new Hit(Pages.cssType(hit.kind()), hit.kind(), pages.link("./", hit.iri(), hit.label()), hit.issued(),
+                hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), links.link("./", hit.iri(), hit.label()), hit.issued(),
                         "explore?iri=" + Html.url(hit.iri().getURI())));
             }
             return Templates.render("search.jte", new SearchView(frame, q, hits));

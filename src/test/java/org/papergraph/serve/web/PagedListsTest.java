@@ -221,7 +221,7 @@ class PagedListsTest {
             String html = WebSiteTest.section(get(at, "text/html").body(), "results");
             Matcher h = HEADING_COUNT.matcher(html);
             assertTrue(h.find(), html);
-            assertEquals(PaperLists.grouped(total), h.group(1), "count in the heading of " + at);
+            assertEquals(Facts.grouped(total), h.group(1), "count in the heading of " + at);
             List<String> shown = new ArrayList<>();
             Matcher m = row.matcher(html);
             while (m.find()) {
@@ -320,7 +320,7 @@ class PagedListsTest {
             assertEquals(hits, EntityCache.hits, "a write makes the kept rows unusable");
             Matcher c = results.matcher(after);
             assertTrue(c.find());
-            assertEquals(PaperLists.grouped(count + 1), c.group(1));
+            assertEquals(Facts.grouped(count + 1), c.group(1));
             assertTrue(WebSiteTest.section(after, "leaderboard").contains("1000.5"), "the new best result leads its board");
         } finally {
             EntityCache.minRows = before;
@@ -362,7 +362,7 @@ class PagedListsTest {
             String after = WebSiteTest.section(get(url(paper), "text/html").body(), "cited-by");
             Matcher c = HEADING_COUNT.matcher(after);
             assertTrue(c.find());
-            assertEquals(PaperLists.grouped(count + 1), c.group(1), "a write makes the kept list unusable");
+            assertEquals(Facts.grouped(count + 1), c.group(1), "a write makes the kept list unusable");
             Matcher row = ROW.matcher(after);
             assertTrue(row.find());
             assertTrue(row.group(1).endsWith("cited-by-cache-test"), "the newest citing paper comes first: " + row.group(1));
@@ -471,7 +471,7 @@ class PagedListsTest {
 
             // The full ranking starts on the Results page the link names: that page holds the metric's first row.
             String after = board.substring(at);
-            Matcher link = Pattern.compile("The best " + EntityPage.BOARD_ROWS + " of " + PaperLists.grouped(all.size())
+            Matcher link = Pattern.compile("The best " + EntityPage.BOARD_ROWS + " of " + Facts.grouped(all.size())
                     + " results\\. <a href=\"([^\"]+)\\?results=(\\d+)#results\">Every " + name + " result, ranked</a>").matcher(after);
             assertTrue(link.find(), after.substring(0, Math.min(3000, after.length())));
             int target = Integer.parseInt(link.group(2));
@@ -505,7 +505,7 @@ class PagedListsTest {
             int dots = 0;
             for (int i = chart.indexOf("<circle"); i >= 0; i = chart.indexOf("<circle", i + 1)) dots++;
             assertEquals(dated > SotaChart.MAX_DOTS ? newBests : dated, dots, name + " chart");
-            assertEquals(dated > SotaChart.MAX_DOTS, chart.contains(PaperLists.grouped(dated) + " dated results, a dot for each new best"), chart);
+            assertEquals(dated > SotaChart.MAX_DOTS, chart.contains(Facts.grouped(dated) + " dated results, a dot for each new best"), chart);
         }
     }
 
@@ -553,7 +553,7 @@ class PagedListsTest {
             String html = WebSiteTest.section(page, section);
             Matcher h = HEADING_COUNT.matcher(html);
             assertTrue(h.find(), html);
-            assertEquals(PaperLists.grouped(expected.size()), h.group(1), "count in the heading of " + at);
+            assertEquals(Facts.grouped(expected.size()), h.group(1), "count in the heading of " + at);
             Matcher m = ROW.matcher(html.substring(html.indexOf("<ul class=\"papers\">")));
             int rows = 0;
             while (m.find()) {
@@ -564,7 +564,7 @@ class PagedListsTest {
             int left = expected.size() - (pages - 1) * Paging.ROWS;
             assertEquals(Math.min(Paging.ROWS, left), rows, "rows on page " + pages + " of " + at);
             if (expected.size() > Paging.ROWS) {
-                String range = "Showing " + PaperLists.grouped((long) (pages - 1) * Paging.ROWS + 1) + "–";
+                String range = "Showing " + Facts.grouped((long) (pages - 1) * Paging.ROWS + 1) + "–";
                 assertTrue(StringEscapeUtils.unescapeHtml4(html).contains(range), range + " in " + at);
             }
             Matcher next = Pattern.compile("<a href=\"([^\"]+)\">next ›</a>").matcher(StringEscapeUtils.unescapeHtml4(html));
