@@ -135,7 +135,7 @@ final class EntityPage {
             List<SotaChart.Point> pts = new ArrayList<>();
             for (Entry x : entries) {
                 String date = Facts.lexical(issued.get(x.row().paper()));
-                if (date != null && date.length() >= 4) pts.add(new SotaChart.Point(SotaChart.time(date), x.value(), x.row().method()));
+                if (date != null && date.length() >= 4) pts.add(new SotaChart.Point(SotaChart.time(date), x.value(), x.row().method(), x.row().unit()));
             }
             points.put(m.getKey(), pts);
             for (SotaChart.Point p : SotaChart.drawn(pts, lower)) named.add(p.method());
@@ -152,7 +152,7 @@ final class EntityPage {
             for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) {
                 RankedResults.Row r = x.row();
                 rows.add(new BoardRow(++rank, links.link(root, r.method(), Facts.lexical(methodLabels.get(r.method()))),
-                        Facts.lexical(r.value()), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))),
+                        r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))),
                         Facts.lexical(issued.get(r.paper()))));
             }
             String more = null;
@@ -203,7 +203,7 @@ final class EntityPage {
             out.add(new EntityResult(links.link(root, r.dataset(), Facts.lexical(labels.get(r.dataset()))),
                     links.link(root, r.metric(), Facts.lexical(labels.get(r.metric()))),
                     links.link(root, r.method(), Facts.lexical(methodLabels.get(r.method()))),
-                    Facts.lexical(r.value()), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper())))));
+                    r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper())))));
         }
         String range = count > 1 ? PaperLists.range(offset, shown.size(), rows.size(), "by dataset, metric, then value, best first") : null;
         return new EntityResults(total, false, out, null, range, pager);

@@ -79,6 +79,15 @@ final class Facts {
         return n == null ? null : n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
     }
 
+    /** A value with its unit as people write it: "75.2 %" for percent, else the value, a space and the unit. */
+    static String withUnit(String value, String unit) {
+        if (value == null || unit == null || unit.isBlank()) return value;
+        return value + " " + (unit.equals("percent") ? "%" : unit);
+    }
+
+    /** {@code n} and the noun that goes with it: "1 paper", "2 papers" (grouped: "1,024 papers"). */
+    static String count(long n, String one, String many) { return grouped(n) + " " + (n == 1 ? one : many); }
+
     /** {@code n} with thousands separated by commas, whatever the server's locale. */
     static String grouped(long n) { return String.format(Locale.ROOT, "%,d", n); }
 }

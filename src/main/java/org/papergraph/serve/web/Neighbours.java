@@ -16,16 +16,22 @@ import org.papergraph.vocab.PG;
  * The explorer's data: one resource and its neighbours as Cytoscape elements (JSON). Neighbours are the links a
  * reader follows: citations both ways, authors and their papers, code repositories, and the methods, datasets, tasks
  * and metrics a paper mentions or reports results with (the mention and result nodes themselves are folded into one
- * edge). At most {@value #LIMIT} neighbours per expansion, so a hub stays drawable. Runs in the caller's read
- * transaction.
+ * edge). At most {@code limit} neighbours per expansion ({@value #LIMIT} unless asked, {@value #MAX_LIMIT} at most), so
+ * a hub stays drawable; {@code more} says whether there are others, which the explorer offers to show. Runs in the
+ * caller's read transaction.
  */
 final class Neighbours {
-    static final int LIMIT = 60;
+    /** Neighbours shown when a node is first expanded. */
+    static final int LIMIT = 20;
+    /** The most neighbours one expansion returns. */
+    static final int MAX_LIMIT = 200;
 
     private Neighbours() {}
 
-    static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri) {
-        List<QuerySolution> rows = q.select("neighbours", Map.of("x", iri));
+    static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri, int limit) {
+        long rowLimit = Math.max(400, 8L * limit);
+        List<QuerySolution> rows = q.query("neighbours").bind(Map.of("x", iri)).limit(rowLimit).rows();
+        boolean more = rows.size() >= rowLimit;
         Map<Node, String> nodes = new LinkedHashMap<>();
         JsonArray edges = new JsonArray();
         Set<String> seenEdges = new java.util.HashSet<>();
@@ -33,7 +39,10 @@ final class Neighbours {
         for (QuerySolution r : rows) {
             Node n = Sparql.node(r, "n");
             if (!nodes.containsKey(n)) {
-                if (nodes.size() > LIMIT) continue;
+                if (nodes.size() > limit) {
+                    more = true;
+                    continue;
+                }
                 nodes.put(n, "");
             }
             boolean out = "out".equals(Sparql.str(r, "dir"));
@@ -68,6 +77,8 @@ final class Neighbours {
         result.put("center", iri.getURI());
         result.put("nodes", nodeArray);
         result.put("edges", edges);
+        result.put("limit", limit);
+        result.put("more", more);
         return result;
     }
 

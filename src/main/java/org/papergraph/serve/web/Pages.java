@@ -74,7 +74,7 @@ final class Pages {
         String label = Facts.label(g, s);
         List<Statement> statements = new ArrayList<>();
         for (Triple t : Describer.describe(g, s)) {
-            statements.add(new Statement(t.getSubject().isURI() && !t.getSubject().equals(s) ? t.getSubject().getURI() : "",
+            statements.add(new Statement(t.getSubject().isURI() && !t.getSubject().equals(s) ? links.shortName(t.getSubject().getURI()) : "",
                     links.node(root, g, t.getPredicate()), links.node(root, g, t.getObject())));
         }
         List<Statement> incoming = new ArrayList<>();

@@ -126,14 +126,19 @@ final class PaperLists {
      * parent folder. Other lists go back to their first page.
      */
     static Pager pager(String self, String section, int number, long pages) {
+        return pager(self + "?" + section + "=", section, number, pages, "#" + section);
+    }
+
+    /** Links to the pages of a list at {@code prefix} + the page's number + {@code anchor}. */
+    static Pager pager(String prefix, String section, int number, long pages, String anchor) {
         Link first = null, previous = null, next = null, last = null;
         if (number > 1) {
-            first = new Link(self + "?" + section + "=1#" + section, "« first");
-            previous = new Link(self + "?" + section + "=" + Math.min(number - 1, pages) + "#" + section, "‹ previous");
+            first = new Link(prefix + 1 + anchor, "« first");
+            previous = new Link(prefix + Math.min(number - 1, pages) + anchor, "‹ previous");
         }
         if (number < pages) {
-            next = new Link(self + "?" + section + "=" + (number + 1) + "#" + section, "next ›");
-            last = new Link(self + "?" + section + "=" + pages + "#" + section, "last »");
+            next = new Link(prefix + (number + 1) + anchor, "next ›");
+            last = new Link(prefix + pages + anchor, "last »");
         }
         return new Pager(section + " pages", first, previous, "page " + Facts.grouped(number) + " of " + Facts.grouped(pages), next, last);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -66,9 +67,9 @@ final class PaperPage {
                 paging, "newest first", "No paper in the graph cites this one.");
         // pgf:coCited and pgf:coupled (PaperFunctions) rank on TDB2 node ids, most first, ties by IRI: a much-cited
         // paper has tens of thousands of neighbours, and only the ten shown get decoded and a title looked up.
-        PaperList coCited = paperList(root, "co-citation", "Co-cited with", q.select("co-cited", bind), "cited together by %s papers",
+        PaperList coCited = paperList(root, "co-citation", "Co-cited with", q.select("co-cited", bind), n -> "cited together by " + Facts.count(n, "paper", "papers"),
                 "No paper cites this one together with another.", null);
-        PaperList coupled = paperList(root, "coupling", "Bibliographic coupling", q.select("coupled", bind), "%s shared references",
+        PaperList coupled = paperList(root, "coupling", "Bibliographic coupling", q.select("coupled", bind), n -> Facts.count(n, "shared reference", "shared references"),
                 "No other paper shares a reference with this one.", null);
         return new PaperView(new Page(root, title == null ? p.getURI() : title, null), heading, Facts.first(g, p, PG.arxivId),
                 Facts.first(g, p, PG.doi), Facts.first(g, p, DCTerms.issued.asNode()), cats.isEmpty() ? null : String.join(", ", cats),
@@ -126,8 +127,7 @@ final class PaperPage {
     private static String valueText(QuerySolution r) {
         String v = Sparql.str(r, "value");
         if (v == null) v = Sparql.str(r, "rawValue");
-        String unit = Sparql.str(r, "unit");
-        return v == null ? "" : unit == null ? v : v + " " + unit;
+        return v == null ? "" : Facts.withUnit(v, Sparql.str(r, "unit"));
     }
 
     /**
@@ -158,18 +158,18 @@ final class PaperPage {
             note = new Note("Not counted, as too common to tell related papers by (named more than "
                     + Facts.grouped(relatedMaxLinks) + " times): ", named);
         }
-        return paperList(root, "related", "Related through methods and datasets", rows, "%s shared methods or datasets",
+        return paperList(root, "related", "Related through methods and datasets", rows, n -> Facts.count(n, "shared method or dataset", "shared methods or datasets"),
                 common.isEmpty() ? "No other paper shares a method or dataset with this one."
                         : "No other paper shares one of this paper's less common methods or datasets.", note);
     }
 
-    /** A short list of papers, each with its count ({@code ?n}) as {@code countFormat} says it. */
-    private PaperList paperList(String root, String id, String heading, List<QuerySolution> rows, String countFormat, String empty,
+    /** A short list of papers, each with its count ({@code ?n}) as {@code says} words it. */
+    private PaperList paperList(String root, String id, String heading, List<QuerySolution> rows, LongFunction<String> says, String empty,
                                 Note note) {
         List<Row> list = new ArrayList<>();
         for (QuerySolution r : rows) {
             list.add(new Row(links.link(root, Sparql.node(r, "other"), Sparql.str(r, "title")), Sparql.str(r, "issued"),
-                    String.format(countFormat, Sparql.str(r, "n"))));
+                    says.apply(Long.parseLong(Sparql.str(r, "n")))));
         }
         return new PaperList(id, heading, Integer.toString(rows.size()), empty, list, note);
     }

@@ -21,11 +21,14 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
     static final RankedResults NONE = new RankedResults(List.of(), Map.of());
 
     /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
-    record Row(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower, NodeValue rank) {
+    record Row(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower, NodeValue rank) {
+        /** The value as a page shows it, with its unit. */
+        String shown() { return Facts.withUnit(Facts.lexical(value), unit); }
+
         /** A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better. */
-        static Row of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
+        static Row of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower) {
             NodeValue v = value == null ? null : NodeValue.makeNode(value);
-            return new Row(result, paper, method, dataset, metric, value, lower,
+            return new Row(result, paper, method, dataset, metric, value, unit, lower,
                     v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v);
         }
     }
@@ -42,7 +45,8 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
         List<Row> rows = new ArrayList<>();
         for (QuerySolution r : q.select("entity-results", bind)) {
             rows.add(Row.of(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
-                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower"))));
+                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), Sparql.str(r, "unit"),
+                    "true".equals(Sparql.str(r, "lower"))));
         }
         Set<Node> sortedBy = new HashSet<>();
         for (Row r : rows) {

@@ -1,9 +1,12 @@
 package org.papergraph.serve.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -14,7 +17,8 @@ import org.apache.jena.query.QuerySolution;
  * The search box: papers whose title or abstract matches, and methods, datasets, tasks, metrics and people whose
  * name matches. With a text index ({@link TextIndex}) papers are found through Lucene ({@code text:query}), ranked
  * by score; without one, by case-insensitive substring over titles. Names are matched by substring either way (there
- * are few of them). Runs in the caller's read transaction.
+ * are few of them). Exact and whole-word matches of a name or title come first ({@link #ranked}). Runs in the
+ * caller's read transaction.
  */
 final class Search {
     /** One hit. */
@@ -44,6 +48,29 @@ final class Search {
         for (QuerySolution r : rows) {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "title"), "Paper", Sparql.str(r, "issued")));
         }
-        return hits;
+        return ranked(hits, needle);
+    }
+
+    /**
+     * {@code hits} with the closest matches first, each group in the order it came (names shortest first, papers by
+     * text-index score): a name or title that is what was typed; one that starts with it as a word ("BERT: Pre-training
+     * of ..." for "bert"); one holding it as a word; then the rest ("Robert", "Albert" for "bert").
+     */
+    static List<Hit> ranked(List<Hit> hits, String typed) {
+        String t = typed.strip();
+        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<Hit> out = new ArrayList<>(hits);
+        out.sort(Comparator.comparingInt(h -> closeness(h.label(), t, word)));
+        return out;
+    }
+
+    private static int closeness(String label, String typed, Pattern word) {
+        if (label == null) return 4;
+        String l = label.strip();
+        if (l.equalsIgnoreCase(typed)) return 0;
+        Matcher m = word.matcher(l);
+        if (!m.find()) return 3;
+        return m.start() == 0 ? 1 : 2;
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,57 +51,80 @@ final class SiteParts {
     private final GraphStore store;
     private final IriMapper mapper;
     private final Links links;
+    private final AllPapers allPapers;
     private final QueryCatalog catalog = QueryCatalog.classpath();
 
     SiteParts(GraphStore store, IriMapper mapper, Links links) {
         this.store = store;
         this.mapper = mapper;
         this.links = links;
+        this.allPapers = new AllPapers(links);
     }
 
     // ------------------------------------------------------------------------------------------------ home
 
     String home(Sparql q, String root) {
         return Txn.calculateRead(store.datasetGraph(), () -> {
-            List<Count> counts = new ArrayList<>();
+            Map<String, Long> found = new HashMap<>();
             for (QuerySolution r : q.select("home-counts", Map.of())) {
-                counts.add(new Count(Sparql.str(r, "n"), Facts.localName(Sparql.str(r, "c"))));
+                found.put(Facts.localName(Sparql.str(r, "c")), Long.parseLong(Sparql.str(r, "n")));
             }
             List<QuerySolution> cites = q.select("home-citations", Map.of());
-            counts.add(new Count(cites.isEmpty() ? "0" : Sparql.str(cites.get(0), "n"), "citations"));
+            found.put("citations", cites.isEmpty() ? 0L : Long.parseLong(Sparql.str(cites.get(0), "n")));
+            List<Count> counts = new ArrayList<>();
+            for (String[] kind : STATS) {
+                Long n = found.get(kind[0]);
+                if (n != null) counts.add(new Count(Facts.grouped(n), n == 1 ? kind[1] : kind[2]));
+            }
             List<TopList> lists = List.of(
-                    top(root, q, "Most cited papers", "home-most-cited", "cited %s times"),
-                    top(root, q, "Datasets", "home-datasets", "%s papers"),
-                    top(root, q, "Methods", "home-methods", "%s papers"),
-                    top(root, q, "Recent papers", "home-recent", "%s"));
+                    top(root, q, "Most cited papers", "home-most-cited", n -> "cited " + Facts.count(Long.parseLong(n), "time", "times")),
+                    top(root, q, "Datasets", "home-datasets", n -> Facts.count(Long.parseLong(n), "paper", "papers")),
+                    top(root, q, "Methods", "home-methods", n -> Facts.count(Long.parseLong(n), "paper", "papers")),
+                    top(root, q, "Recent papers", "home-recent", n -> n));
             return Templates.render("home.jte", new HomeView(new Page(root, "papergraph", null), counts, lists));
         });
     }
 
-    private TopList top(String root, Sparql q, String heading, String query, String countFormat) {
+    /** The stats bar, in this order: each class's local name (or "citations"), and how one and many of it read. */
+    private static final String[][] STATS = {{"Paper", "paper", "papers"}, {"Person", "author", "authors"},
+            {"Method", "method", "methods"}, {"Dataset", "dataset", "datasets"}, {"Task", "task", "tasks"},
+            {"Metric", "metric", "metrics"}, {"Result", "result", "results"},
+            {"CodeRepository", "code repository", "code repositories"}, {"citations", "citation", "citations"}};
+
+    private TopList top(String root, Sparql q, String heading, String query, UnaryOperator<String> says) {
         List<TopItem> items = new ArrayList<>();
         for (QuerySolution r : q.select(query, Map.of())) {
-            items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), String.format(countFormat, Sparql.str(r, "n"))));
+            items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), says.apply(Sparql.str(r, "n"))));
         }
         return new TopList(heading, items);
     }
 
     // ------------------------------------------------------------------------------------------------ explorer
 
-    /** The explorer page: started from {@code iri}, or from a list of search hits for {@code query}, or from a form. */
+    /**
+     * The explorer page: the graph around {@code iri}; or, for a search {@code query}, around its first hit with the
+     * other hits to start from instead; or, given nothing, around the most cited paper of the newest month.
+     */
     String explorer(String iri, String query, String root) {
         Page page = new Page(root, "Graph explorer", null);
-        if ((iri == null || iri.isBlank()) && query != null && !query.isBlank()) {
-            List<Search.Hit> found = Txn.calculateRead(store.datasetGraph(),
-                    () -> Search.run(new Sparql(store.dataset(), 30_000), query, TextIndex.isIndexed(store.datasetGraph()), 20));
-            List<Hit> hits = new ArrayList<>();
-            for (Search.Hit hit : found) {
-                hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), new Link("explore?iri=" + Html.url(hit.iri().getURI()),
-                        hit.label() == null ? hit.iri().getURI() : hit.label()), null, null));
+        if (iri != null && !iri.isBlank()) return Templates.render("explore.jte", new ExploreView(page, query, iri, null, iri.strip(), null));
+        return Txn.calculateRead(store.datasetGraph(), () -> {
+            Sparql q = new Sparql(store.dataset(), 30_000);
+            if (query != null && !query.isBlank()) {
+                List<Search.Hit> found = Search.run(q, query, TextIndex.isIndexed(store.datasetGraph()), 20);
+                List<Hit> hits = new ArrayList<>();
+                for (Search.Hit hit : found) {
+                    hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), new Link("explore?iri=" + Html.url(hit.iri().getURI()),
+                            hit.label() == null ? hit.iri().getURI() : hit.label()), null, null));
+                }
+                String start = found.isEmpty() ? null : found.get(0).iri().getURI();
+                return Templates.render("explore.jte", new ExploreView(page, query, null, hits, start,
+                        found.isEmpty() ? null : "Showing the first match; start from another:"));
             }
-            return Templates.render("explore.jte", new ExploreView(page, query, iri, hits, null));
-        }
-        return Templates.render("explore.jte", new ExploreView(page, query, iri, null, iri == null || iri.isBlank() ? null : iri));
+            Node start = allPapers.startingPaper(q);
+            return Templates.render("explore.jte", new ExploreView(page, null, null, null, start == null ? null : start.getURI(),
+                    start == null ? null : "Showing the most cited paper of the newest month; search above to start elsewhere."));
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ query page
@@ -167,7 +192,7 @@ final class SiteParts {
                         List<Link> cells = new ArrayList<>();
                         for (String v : vars) {
                             RDFNode x = row.get(v);
-                            if (x != null && x.isURIResource()) cells.add(links.link(root, x.asNode(), x.asResource().getURI()));
+                            if (x != null && x.isURIResource()) cells.add(links.link(root, x.asNode(), null));
                             else if (x != null && x.isLiteral()) cells.add(Link.text(x.asLiteral().getLexicalForm()));
                             else cells.add(x == null ? null : Link.text(x.toString()));
                         }

@@ -1,6 +1,7 @@
 package org.papergraph.serve.web;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ final class SotaChart {
     static final int MAX_DOTS = 300;
 
     /** One dated result: time in years with fraction, value, and the method (for the dot's tooltip), which may be null. */
-    record Point(double t, BigDecimal v, Node method) {}
+    record Point(double t, BigDecimal v, Node method, String unit) {}
 
     private SotaChart() {}
 
@@ -60,7 +61,7 @@ final class SotaChart {
         List<Dot> dots = new ArrayList<>();
         for (Point p : pts.size() <= MAX_DOTS ? pts : bests) {
             String label = p.method == null ? null : labels.getOrDefault(p.method, p.method.isURI() ? p.method.getURI() : null);
-            dots.add(new Dot(r1(x(p.t, t0, t1)), r1(y(p.v, v0, v1)), (label == null ? "" : label + ": ") + p.v.toPlainString()));
+            dots.add(new Dot(r1(x(p.t, t0, t1)), r1(y(p.v, v0, v1)), (label == null ? "" : label + ": ") + Facts.withUnit(p.v.toPlainString(), p.unit)));
         }
         StringBuilder path = new StringBuilder();
         double lastY = 0;
@@ -94,7 +95,8 @@ final class SotaChart {
 
     private static String year(double t) { return Integer.toString((int) Math.floor(t)); }
 
-    private static String fmt(double v) { return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
+    /** An axis label: six significant digits at most, so sums of doubles show as 3.94, not 3.9400000000000004. */
+    static String fmt(double v) { return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString(); }
 
     private static String r1(double v) { return String.format(java.util.Locale.ROOT, "%.1f", v); }
 }

@@ -86,6 +86,7 @@ final class Sparql {
         private final Map<String, Node> bind = new LinkedHashMap<>();
         private final Map<String, Collection<Node>> values = new LinkedHashMap<>();
         private long limit = Query.NOLIMIT;
+        private long offset = Query.NOLIMIT;
 
         private Call(String name) { this.name = name; }
 
@@ -112,9 +113,16 @@ final class Sparql {
             return this;
         }
 
+        /** Sets the offset of the outermost SELECT. */
+        Call offset(long n) {
+            offset = n;
+            return this;
+        }
+
         List<QuerySolution> rows() {
             Query query = QueryFactory.create(text(name));
             if (limit != Query.NOLIMIT) query.setLimit(limit);
+            if (offset != Query.NOLIMIT && offset > 0) query.setOffset(offset);
             if (!values.isEmpty()) fill(query);
             QueryExecutionDatasetBuilder b = QueryExecution.dataset(dataset).query(query).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             Model m = dataset.getDefaultModel();

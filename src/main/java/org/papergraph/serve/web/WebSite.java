@@ -40,6 +40,7 @@ import org.papergraph.store.GraphStore;
  *   /id/{rest}                the resource {base}{rest}: HTML, Turtle, JSON-LD, N-Triples, RDF/XML; 404 if unknown
  *   /id/{rest}?cited-by=2     the HTML page with page 2 of a long list (also references=, papers=; see Paging)
  *   /search?q=                papers (title, abstract) and named entities
+ *   /papers?month=&sort=      every paper, a month at a time (or month=undated), by date or by citations
  *   /explore?iri=             graph explorer (Cytoscape.js); /api/neighbours?iri= is its JSON
  *   /query                    the named queries from queries/, editable and runnable
  *   /.well-known/void         VoID description (also /void)
@@ -54,6 +55,7 @@ public final class WebSite {
     private final Links links;
     private final Pages pages;
     private final SiteParts parts;
+    private final AllPapers allPapers;
 
     private WebSite(GraphStore store, Duration timeout) {
         this.store = store;
@@ -62,13 +64,14 @@ public final class WebSite {
         this.links = new Links(mapper);
         this.pages = new Pages(links);
         this.parts = new SiteParts(store, mapper, links);
+        this.allPapers = new AllPapers(links);
     }
 
     /** A step for {@code Server.Builder.customize} that adds the site's servlets for {@code store}. */
     public static Consumer<FusekiServer.Builder> installer(GraphStore store, Duration timeout) {
         WebSite site = new WebSite(store, timeout);
         return fb -> {
-            for (String path : List.of("", "/id/*", "/search", "/explore", "/api/neighbours", "/query", "/.well-known/void",
+            for (String path : List.of("", "/id/*", "/search", "/papers", "/explore", "/api/neighbours", "/query", "/.well-known/void",
                     "/void", "/dumps/*", "/static/*")) {
                 fb.addServlet(path, site.servlet());
             }
@@ -109,6 +112,7 @@ public final class WebSite {
             if (path.startsWith(IriMapper.ID_PREFIX)) resource(path, req, resp);
             else if (path.equals("/")) html(resp, 200, parts.home(sparql(), "./"));
             else if (path.equals("/search")) search(req, resp);
+            else if (path.equals("/papers")) papers(req, resp);
             else if (path.equals("/explore")) html(resp, 200, parts.explorer(req.getParameter("iri"), req.getParameter("q"), "./"));
             else if (path.equals("/api/neighbours")) neighbours(req, resp);
             else if (path.equals("/query")) html(resp, 200, parts.queryPage(req.getParameter("name"), req.getParameter("query"),
@@ -214,6 +218,21 @@ public final class WebSite {
         html(resp, 200, page);
     }
 
+    /** The list of every paper, a month at a time ({@link AllPapers}). */
+    private void papers(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String page = req.getParameter("page");
+        String body;
+        try {
+            int number = page == null ? 1 : Paging.parse("page", page);
+            body = Txn.calculateRead(store.datasetGraph(), () -> Templates.render("papers.jte",
+                    allPapers.view(sparql(), "./", req.getParameter("month"), req.getParameter("sort"), number)));
+        } catch (IllegalArgumentException e) {
+            plain(resp, 400, e.getMessage() + ".\n");
+            return;
+        }
+        html(resp, 200, body);
+    }
+
     private void neighbours(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String iri = req.getParameter("iri");
         if (iri == null || iri.isBlank()) {
@@ -221,11 +240,19 @@ public final class WebSite {
             return;
         }
         Node n = NodeFactory.createURI(iri.strip());
+        int limit;
+        try {
+            String l = req.getParameter("limit");
+            limit = l == null ? Neighbours.LIMIT : Math.min(Neighbours.MAX_LIMIT, Paging.parse("limit", l));
+        } catch (IllegalArgumentException e) {
+            plain(resp, 400, e.getMessage() + ".\n");
+            return;
+        }
         DatasetGraph dsg = store.datasetGraph();
         JsonObject json = Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getUnionGraph();
             if (!g.find(n, Node.ANY, Node.ANY).hasNext() && !g.find(Node.ANY, Node.ANY, n).hasNext()) return null;
-            return Neighbours.of(g, sparql(), mapper, n);
+            return Neighbours.of(g, sparql(), mapper, n, limit);
         });
         if (json == null) {
             resp.setStatus(404);

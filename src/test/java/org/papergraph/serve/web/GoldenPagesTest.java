@@ -89,6 +89,10 @@ class GoldenPagesTest {
         PAGES.put("explore-blank", "/explore");
         PAGES.put("explore-search", "/explore?q=fixnet");
         PAGES.put("explore-iri", "/explore?iri=" + java.net.URLEncoder.encode(BASE + "paper/arxiv/2001.00001", StandardCharsets.UTF_8));
+        PAGES.put("papers", "/papers");
+        PAGES.put("papers-month-by-citations", "/papers?month=2017-06&sort=citations");
+        PAGES.put("papers-month-page-2", "/papers?month=2022-01&sort=date&page=1");
+        PAGES.put("papers-undated", "/papers?month=undated");
         PAGES.put("not-found", "/id/method/no-such-method");
     }
 

@@ -13,8 +13,13 @@ public final class Views {
     /** The frame of every page: the relative path to the site's root, the window title, the search box's text. */
     public record Page(String root, String title, String query) {}
 
-    /** A link to {@code href} reading {@code text}; with a null href just the text. */
-    public record Link(String href, String text) {
+    /**
+     * A link to {@code href} reading {@code text}; with a null href just the text. {@code title}, when set, is what a
+     * pointer resting on it shows: the full IRI behind a shortened one.
+     */
+    public record Link(String href, String text, String title) {
+        public Link(String href, String text) { this(href, text, null); }
+
         public static Link text(String text) { return new Link(null, text); }
     }
 
@@ -125,10 +130,10 @@ public final class Views {
     public record Hit(String cssClass, String kind, Link link, String date, String explore) {}
 
     /**
-     * The explorer: a search's hits to start from ({@code hits} non-null), or the graph around {@code start}, or
-     * (neither) a hint.
+     * The explorer: the graph around {@code start} (null: a hint instead), a search's other hits to start from
+     * ({@code hits}, null when nothing was searched), and a note on where it started.
      */
-    public record ExploreView(Page page, String query, String iri, List<Hit> hits, String start) {}
+    public record ExploreView(Page page, String query, String iri, List<Hit> hits, String start, String note) {}
 
     /** The query page: the catalogue, the chosen query with its parameters, and the result of a run (or null). */
     public record QueryView(Page page, List<NamedQuery> catalog, NamedQuery chosen, String text, List<Parameter> parameters,
@@ -145,6 +150,13 @@ public final class Views {
      */
     public record QueryResult(String answer, String notice, List<String> variables, List<List<Link>> rows, String count,
                               String error) {}
+
+    /**
+     * A page of the list of every paper: the month (or the undated papers) it shows, how many, the other order
+     * ({@code byDate}, {@code byCitations}: the one shown has no href), the nearest months with papers, and the rows.
+     */
+    public record PapersView(Page page, String heading, String count, String empty, Link byDate, Link byCitations,
+                             Link newer, Link older, Link undated, Rows rows) {}
 
     /** A page saying what was not found. */
     public record NotFoundView(Page page, String message) {}
