@@ -9,7 +9,6 @@ import org.papergraph.extract.Extractors;
 import org.papergraph.ingest.Converter;
 import org.papergraph.ingest.IngestSummary;
 import org.papergraph.resolve.Iris;
-import org.papergraph.source.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,9 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format != null && SourceFiles.byName(format).isEmpty()) {
-            throw new UserException("unknown --format '" + format + "'; known: " + String.join(", ", SourceFiles.formats()), Main.USAGE);
-        }
+        IngestCommand.requireKnownFormat(format);
         Iris iris = new Iris(base);
         boolean stdout = out.equals("-");
         // On standard output the summary goes to the error stream, so the quads stay clean.
