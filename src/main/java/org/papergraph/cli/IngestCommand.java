@@ -57,11 +57,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() {
+    /** Refuses a --format that names no reader, listing those that do. */
+    static void requireKnownFormat(String format) {
         if (format != null && SourceFiles.byName(format).isEmpty()) {
             throw new UserException("unknown --format '" + format + "'; known: " + String.join(", ", SourceFiles.formats()), Main.USAGE);
         }
+    }
+
+    @Override
+    public Integer call() {
+        requireKnownFormat(format);
         if (batch < 1) throw new UserException("--batch must be 1 or more", Main.USAGE);
         PrintWriter err = spec.commandLine().getErr();
         // A missing input is found before the store folder is made, so a mistyped name leaves nothing behind.

@@ -41,8 +41,18 @@ public final class Utf8Repair extends InputStream {
     private long replacements;
 
     public Utf8Repair(InputStream in, Listener listener) {
+        this(in, 1, listener);
+    }
+
+    /**
+     * A repair whose first line is line {@code firstLine} of its file (a byte range of a file split into slices
+     * by the Spark job): the lines it reports count from there.
+     */
+    public Utf8Repair(InputStream in, long firstLine, Listener listener) {
+        if (firstLine < 1) throw new IllegalArgumentException("firstLine must be 1 or more: " + firstLine);
         this.in = in;
         this.listener = listener;
+        this.line = firstLine;
     }
 
     /** Runs of bad bytes replaced so far. */

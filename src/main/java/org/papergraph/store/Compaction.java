@@ -31,7 +31,7 @@ import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
- * Compaction of a store (docs/adr/0012-compaction.md). TDB2 never overwrites a block a committed transaction can
+ * Compaction of a store (docs/adr/0015-compaction.md). TDB2 never overwrites a block a committed transaction can
  * still see: every write transaction copies the index blocks it changes, and the old copies stay in the files. A
  * store that is re-ingested keeps growing although it holds the same quads. Compaction writes the live quads into a
  * new generation of the database ({@code Data-NNNN} with the next number, which TDB2 opens from then on), switches
