@@ -246,7 +246,20 @@ public final class LoadTest {
     private static List<Node> samplePapers(HttpClient http, URI endpoint) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint + "?query=" + URLEncoder.encode(SAMPLE, StandardCharsets.UTF_8)))
                 .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(120)).GET().build();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> resp;
+        try {
+            resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw new IOException("no server answers at " + endpoint + " (connection refused); start one with "
+                    + "'papergraph serve' and give its SPARQL endpoint with --url", e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("the server at " + endpoint + " did not answer in time: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException("cannot reach " + endpoint + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        }
+        if (resp.statusCode() == 404) {
+            throw new IOException(endpoint + " answers 404: not a papergraph SPARQL endpoint (it ends in /papergraph/sparql)");
+        }
         if (resp.statusCode() != 200) throw new IOException("cannot sample papers from " + endpoint + ": HTTP " + resp.statusCode());
         JsonArray rows = JSON.parse(resp.body()).get("results").getAsObject().get("bindings").getAsArray();
         List<Node> out = new ArrayList<>();

@@ -22,6 +22,9 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
     private final long started = System.nanoTime();
     private ProgressBar bar;
     private long rejects;
+    private long warnings;
+    /** Batches and records committed so far. */
+    private long batches, committedRecords;
 
     ConsoleProgress(PrintWriter err, boolean quiet) {
         this.err = err;
@@ -68,6 +71,35 @@ final class ConsoleProgress implements IngestListener, AutoCloseable {
         }
         err.flush();
     }
+
+    @Override
+    public void batchCommitted(long records) {
+        batches++;
+        committedRecords += records;
+    }
+
+    /** Batches committed so far. */
+    long batches() { return batches; }
+
+    /** Records committed so far. */
+    long committedRecords() { return committedRecords; }
+
+    /** Milliseconds since this listener was made: the clock of the stage lines, which the summary uses too. */
+    long elapsedMillis() { return (System.nanoTime() - started) / 1_000_000; }
+
+    @Override
+    public void warning(String where, String what) {
+        warnings++;
+        if (warnings <= MAX_REJECTS_SHOWN) {
+            err.println("warning: " + where + ": " + what);
+        } else if (warnings == MAX_REJECTS_SHOWN + 1) {
+            err.println("(more warnings not shown)");
+        }
+        err.flush();
+    }
+
+    /** Warnings so far (repaired input). */
+    long warnings() { return warnings; }
 
     @Override
     public void stage(String what) {

@@ -65,7 +65,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         try {
             r = LoadTest.run(settings);
         } catch (IOException e) {
-            throw new UserException("load test failed: " + e.getMessage());
+            throw new UserException("load test failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         r.print(out);
         return r.errors() == 0 ? 0 : 1;

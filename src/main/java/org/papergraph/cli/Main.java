@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ConvertCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
+                CompactCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
                 LoadTestCommand.class,
@@ -39,9 +40,13 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status; never calls {@link System#exit}. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof IngestException || ex instanceof StoreException || ex instanceof UserException) {
-                cmd.getErr().println("papergraph: " + ex.getMessage());
+                boolean usage = ex instanceof UserException u && u.status() == USAGE;
+                String name = cmd.getCommandSpec().qualifiedName();
+                cmd.getErr().println((usage ? name : "papergraph") + ": " + ex.getMessage()
+                        + (usage ? " (see '" + name + " --help')" : ""));
                 return ex instanceof UserException u ? u.status() : 3;
             }
             // A bug, not bad input: one line for the user, the stack trace only when asked for.
@@ -51,6 +56,46 @@ public final class Main implements Runnable {
             return INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A mistake in the arguments: one line naming it (with picocli's suggestion when there is one) and where the
+     * help is, exit status {@link #USAGE}; never the whole usage text, which buries the mistake.
+     */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("").strip();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            java.util.List<String> unmatched = u.getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            boolean subcommands = !cmd.getSubcommands().isEmpty();
+            if (first.startsWith("-")) message = "unknown option '" + first + "'";
+            else if (subcommands) message = "unknown command '" + first + "'";
+            else message = "unexpected argument '" + first + "'";
+            java.util.List<String> suggestions = new java.util.ArrayList<>(u.getSuggestions());
+            if (suggestions.isEmpty()) suggestions.addAll(nearest(first, subcommands && !first.startsWith("-")
+                    ? cmd.getSubcommands().keySet() : cmd.getCommandSpec().optionsMap().keySet()));
+            if (!suggestions.isEmpty()) message += "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+        }
+        cmd.getErr().println(name + ": " + lowerFirst(message) + " (see '" + name + " --help')");
+        cmd.getErr().flush();
+        return USAGE;
+    }
+
+    /** The names within two edits of {@code typed}, nearest first: "--frmat" finds "--format". */
+    private static java.util.List<String> nearest(String typed, java.util.Collection<String> names) {
+        String t = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        var distance = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
+        return names.stream().filter(n -> distance.apply(t, n) <= 2)
+                .sorted(java.util.Comparator.comparingInt((String n) -> distance.apply(t, n)).thenComparing(n -> n)).toList();
+    }
+
+    private static String lowerFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
     }
 
     @Override

@@ -29,12 +29,18 @@ public final class QueryCommand implements Callable<Integer> {
     String query;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
-            description = "Bind ?NAME to VALUE (an IRI, <IRI>, a number or a string); repeatable.")
+            description = {"Bind ?NAME to VALUE (an IRI, <IRI>, a number or a string); repeatable.",
+                    "A paper IRI may also be given as an arXiv id (1706.03762) or a DOI (10.1109/cvpr.2016.90)."})
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+            description = {"table, csv, tsv or json (default: ${DEFAULT-VALUE}). table is for people: prefixed names,",
+                    "plain values, cut to the terminal's width; csv, tsv and json keep every term exactly."})
     String format;
+
+    @Option(names = "--width", paramLabel = "N",
+            description = "Widest line of the table format (default: the terminal's width, else 120; 0 = no limit).")
+    Integer width;
 
     @Option(names = "--list", description = "List the named queries with their summaries and exit.")
     boolean list;
@@ -55,11 +61,13 @@ public final class QueryCommand implements Callable<Integer> {
         try {
             StoredQuery q = catalog.resolve(query);
             QueryRunner.parse(q);
-            QueryRunner.bind(q, params);
             try (GraphStore store = storeOptions.openExisting()) {
+                // A paper may be named by its arXiv id or DOI: the store says which IRI carries it.
+                Map<String, String> bound = QueryRunner.resolvePapers(q, params, store.dataset());
+                QueryRunner.bind(q, bound);
                 // Result writers want bytes (Jena's JSON writer refuses a Writer): results go to standard output.
                 out.flush();
-                new QueryRunner().run(store.dataset(), q, params, fmt, System.out);
+                new QueryRunner(store.iris().base(), width == null ? Terminal.width() : width).run(store.dataset(), q, bound, fmt, System.out);
             }
             return 0;
         } catch (QueryFailure e) {

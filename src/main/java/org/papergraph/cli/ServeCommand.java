@@ -65,6 +65,10 @@ public final class ServeCommand implements Callable<Integer> {
             // The user name only; the password is never printed or logged.
             out.println("SPARQL Update: " + server.updateUrl() + ", uploads: " + server.dataUrl()
                     + " (HTTP basic authentication as '" + server.updateUser() + "'; default-graph writes go to graph/manual)");
+            if (options.compactEveryHours > 0) {
+                out.println("Compaction: checked every " + options.compactEveryHours + " h; the store is compacted when half its "
+                        + "index space is garbage (writes are answered 503 meanwhile)");
+            }
         }
         out.println("Pages and search: " + server.baseUrl() + "/");
         out.println("Resource IRIs " + store.iris().base() + "... are served at " + server.baseUrl() + "/id/... "

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import org.papergraph.ingest.Compactor;
 import org.papergraph.serve.Server;
 import org.papergraph.serve.web.WebSite;
 import org.papergraph.store.GraphStore;
@@ -43,6 +44,12 @@ public final class ServerOptions {
                     + "authentication; needs a password from --password-file or $" + PASSWORD_ENV + ". Queries stay open.")
     boolean allowUpdates;
 
+    @Option(names = "--compact-every", paramLabel = "HOURS", defaultValue = "24",
+            description = {"With --allow-updates: every HOURS, compact the store when at least half of its index space is",
+                    "garbage from earlier versions of changed data (default: ${DEFAULT-VALUE}; 0 = never). Queries go on",
+                    "during a compaction; writes are answered 503 with Retry-After until it ends."})
+    double compactEveryHours;
+
     @Option(names = "--user", paramLabel = "NAME", defaultValue = "admin",
             description = "User allowed to update with --allow-updates (default: ${DEFAULT-VALUE}).")
     String user;
@@ -63,12 +70,16 @@ public final class ServerOptions {
         Duration timeout = Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000)));
         Server.Builder b = Server.builder(store).host(host).port(port).maxResults(maxResults).timeout(timeout)
                 .concurrentQueries(concurrentQueries == 0 ? Server.DEFAULT_CONCURRENT_QUERIES : concurrentQueries)
-                .customize(WebSite.installer(store, timeout));
+                .customize(WebSite.installer(store, timeout)).queryPage("/query");
         if (allowUpdates) {
             if (user == null || user.isBlank() || user.contains(":")) {
                 throw new UserException("--user must be a non-empty name without ':'", Main.USAGE);
             }
             b.allowUpdates(user, password());
+            if (compactEveryHours < 0) throw new UserException("--compact-every must be 0 (never) or a positive number of hours", Main.USAGE);
+            if (compactEveryHours > 0) {
+                b.compactEvery(Duration.ofMillis(Math.max(1000, Math.round(compactEveryHours * 3_600_000))), Compactor.PACKED);
+            }
         } else if (passwordFile != null) {
             throw new UserException("--password-file is only used with --allow-updates", Main.USAGE);
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** Options every command that touches the store shares. */
 public final class StoreOptions {
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "papergraph-db",
-            description = "TDB2 store folder (default: ${DEFAULT-VALUE}); ingest creates it when missing.")
+            description = "TDB2 store folder (default: ${DEFAULT-VALUE}).")
     Path store;
 
     @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,

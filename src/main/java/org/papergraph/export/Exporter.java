@@ -76,10 +76,20 @@ public final class Exporter {
         /** True when the format keeps named graphs; false when it holds the union graph's triples. */
         public boolean keepsGraphs() { return quads; }
 
-        /** The format with this command-line name (case-insensitive), or empty. */
+        /**
+         * The format with this command-line name or one of its usual other names (case-insensitive; {@code turtle},
+         * {@code ntriples}, {@code n-quads}, {@code json-ld}, {@code rdf-xml}, {@code rdf/xml}, {@code xml} ...), or empty.
+         */
         public static Optional<Format> byName(String name) {
-            String n = name.toLowerCase(Locale.ROOT);
-            return Arrays.stream(values()).filter(f -> f.cliName.equals(n)).findFirst();
+            String n = name.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace("/", "");
+            if (n.startsWith(".")) n = n.substring(1);
+            String canonical = switch (n) {
+                case "turtle" -> "ttl";
+                case "ntriples", "ntriple" -> "nt";
+                case "nquads", "nquad" -> "nq";
+                default -> n;
+            };
+            return Arrays.stream(values()).filter(f -> f.cliName.equals(canonical)).findFirst();
         }
 
         /** All command-line names, for help texts and errors. */

@@ -44,5 +44,6 @@ public final class ResolutionExtractor implements Extractor {
         q.literal(m, PG.matchScore, java.math.BigDecimal.valueOf(match.score()).stripTrailingZeros().toPlainString(), XSDDatatype.XSDdecimal);
         q.literal(m, PG.matchedValue, match.value());
         q.literal(m, PG.matchRole, role);
+        if (match.conflicting() != null) q.add(m, PG.conflictingPaper, match.conflicting());
     }
 }

@@ -101,6 +101,10 @@ public final class BulkIngestor {
         boolean shards = ShardQuads.allShardFolders(inputs);
         ShardQuads shardQuads = shards ? new ShardQuads(iris, listener) : null;
         QuadProducer producer = shards ? null : new QuadProducer(iris, extractors, listener, inputs, format);
+        this.producer = producer;
+        this.shardQuads = shardQuads;
+        if (stopRequested && producer != null) producer.requestStop();
+        if (stopRequested && shardQuads != null) shardQuads.requestStop();
         Feed feed = shards ? new Feed(out -> shardQuads.read(inputs, out), () -> {}) : producerFeed(producer);
 
         Path abs = dir.toAbsolutePath().normalize();
@@ -141,6 +145,22 @@ public final class BulkIngestor {
         if (shards) return shardQuads.summary(t0);
         links = producer.resolutionLinks();
         return producer.summary(t0);
+    }
+
+    private volatile QuadProducer producer;
+    private volatile ShardQuads shardQuads;
+    private volatile boolean stopRequested;
+
+    /**
+     * Asks a running bulk load to stop, from any thread (a signal handler): while the inputs are still being read,
+     * the load is abandoned and the store folder left as it was; once the indexes are being built, it finishes.
+     */
+    public void requestStop() {
+        stopRequested = true;
+        QuadProducer p = producer;
+        if (p != null) p.requestStop();
+        ShardQuads q = shardQuads;
+        if (q != null) q.requestStop();
     }
 
     /** What a loader is fed from: {@code into} streams every quad, {@code abandon} stops it after a failure. */

@@ -11,6 +11,11 @@ public interface IngestListener {
     /** A file found in a folder was not read, and why. */
     default void fileSkipped(String file, String reason) {}
     default void rejected(RecordError error) {}
+    /**
+     * Something read was repaired, not rejected (bytes that are not UTF-8 replaced by U+FFFD); {@code where} names
+     * the file, line and column.
+     */
+    default void warning(String where, String what) {}
     default void batchCommitted(long records) {}
     /** A step after the records, e.g. rebuilding the leaderboard summaries; {@code what} reads as a sentence. */
     default void stage(String what) {}

@@ -13,6 +13,9 @@ package org.papergraph.ingest;
  * @param millis     wall-clock time
  */
 public record IngestSummary(int files, long read, long stored, long rejected, long quads, long provenance, long millis) {
+    /** The same summary with another wall-clock time (the caller's clock, which also timed what came before). */
+    public IngestSummary withMillis(long ms) { return new IngestSummary(files, read, stored, rejected, quads, provenance, ms); }
+
     /** Record quads and their provenance: what the run wrote, or for {@code convert} the file's lines but a few. */
     public long totalQuads() { return quads + provenance; }
 

@@ -22,6 +22,7 @@ import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
 import org.papergraph.source.RecordSink;
 import org.papergraph.source.SourceFiles;
+import org.papergraph.store.Compaction;
 import org.papergraph.store.GraphStore;
 import org.papergraph.store.RecordQuads;
 
@@ -42,6 +43,10 @@ public final class Ingestor {
     private PaperResolver resolver;
     /** Entity declarations this ingestor has written to the entities graph (ADR 0008). */
     private final Set<Quad> declared = new HashSet<>();
+    /** When not null, the run ends with a compaction if the store holds enough garbage (see {@link #compactAtEnd}). */
+    private Compaction.Gate compactionGate;
+    private Compaction.Result compaction;
+    private volatile boolean stopRequested;
 
     public Ingestor(GraphStore store, List<Extractor> extractors, int batchSize, IngestListener listener) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1");
@@ -50,6 +55,44 @@ public final class Ingestor {
         this.batchSize = batchSize;
         this.listener = listener;
     }
+
+    /**
+     * Asks the running ingest to stop soon, from any thread (a signal handler): the records already read are
+     * committed, the reader stops, and {@link #ingest} throws {@link Stopped} with what the store holds from this run.
+     * The leaderboard summaries are not rebuilt then; the store rebuilds them when it is next opened.
+     */
+    public void requestStop() { stopRequested = true; }
+
+    /** An ingest ended early by {@link #requestStop}: every record counted in {@link #summary()} is committed. */
+    public static final class Stopped extends IngestException {
+        private final IngestSummary summary;
+
+        Stopped(IngestSummary summary) {
+            super("ingest stopped on request after " + summary.stored() + " record(s) stored");
+            this.summary = summary;
+        }
+
+        public IngestSummary summary() { return summary; }
+    }
+
+    /** Unwinds a reader from inside {@link Batcher#accept} once the batch so far is committed. */
+    private static final class StopSignal extends RuntimeException {
+        StopSignal() { super(null, null, false, false); }
+    }
+
+    /**
+     * Makes every run end with a compaction of the store when it holds enough garbage
+     * ({@link Compaction.Estimate#worthCompacting()}); {@code gate} runs the switch to the new generation, so it must
+     * keep other readers of the store out ({@link Compaction.Gate#NONE} when this process has no other). Off by
+     * default: a caller that reads the store while it ingests would otherwise see the switch.
+     */
+    public Ingestor compactAtEnd(Compaction.Gate gate) {
+        this.compactionGate = gate;
+        return this;
+    }
+
+    /** The compaction the last run ended with, or null when there was none. */
+    public Compaction.Result compaction() { return compaction; }
 
     /**
      * Ingests files and folders (folders recursively, files in name order, hidden files skipped).
@@ -67,10 +110,18 @@ public final class Ingestor {
         Counter c = new Counter();
         resolver = PaperResolver.load(store.datasetGraph(), store.iris());
         int read = 0;
-        for (Path f : files) {
-            if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
+        try {
+            for (Path f : files) {
+                if (stopRequested) throw new StopSignal();
+                if (ingestFile(f, forced, c, fromFolders.contains(f))) read++;
+            }
+        } catch (StopSignal s) {
+            throw new Stopped(new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance,
+                    System.currentTimeMillis() - t0));
         }
+        if (read == 0) throw nothingToIngest(inputs, files.size());
         refreshLeaderboards();
+        compactIfWorthIt();
         return new IngestSummary(read, c.stored + c.rejected, c.stored, c.rejected, c.quads, c.provenance,
                 System.currentTimeMillis() - t0);
     }
@@ -90,6 +141,7 @@ public final class Ingestor {
         try (CountingInputStream raw = new CountingInputStream(in)) {
             ingestStream(raw, name, -1, forced, c, false);
             refreshLeaderboards();
+            compactIfWorthIt();
         } catch (IOException e) {
             throw new IngestException("reading " + name + " failed: " + e.getMessage()
                     + " (records before this point that were committed are stored)");
@@ -131,6 +183,13 @@ public final class Ingestor {
         store.refreshLeaderboards();
     }
 
+    private void compactIfWorthIt() {
+        compaction = null;
+        if (compactionGate == null) return;
+        compaction = Compactor.compactIfWorthIt(store, compactionGate, listener::stage);
+        if (compaction != null) listener.stage(compaction.toString());
+    }
+
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
     public Map<String, Long> resolutionLinks() { return resolver == null ? Map.of() : resolver.linkCounts(); }
 
@@ -139,6 +198,17 @@ public final class Ingestor {
         if (format == null) return null;
         return SourceFiles.byName(format).orElseThrow(() -> new IngestException(
                 "unknown format '" + format + "'; known formats: " + String.join(", ", SourceFiles.formats())));
+    }
+
+    /**
+     * The failure of a run that found no file to read: folders holding nothing, or only documentation and files of
+     * no known format. Not a success that stored nothing: the user most likely named the wrong folder.
+     */
+    static IngestException nothingToIngest(List<Path> inputs, int files) {
+        String what = inputs.size() == 1 ? inputs.get(0).toString() : inputs.size() + " inputs";
+        return new IngestException("nothing to ingest: " + what + (files == 0 ? " holds no data files"
+                : " holds " + files + " file(s), none in a format papergraph can tell")
+                + "; name the files' format with --format (" + String.join(", ", SourceFiles.formats()) + ")");
     }
 
     /** Names of files in folders that document data rather than hold it; never read when walking a folder. */
@@ -190,7 +260,7 @@ public final class Ingestor {
     /** Reads one (possibly gzipped) stream; returns false when {@code skippable} and its format is unknown. */
     private boolean ingestStream(CountingInputStream raw, String name, long size, RecordReader forced, Counter c,
                                  boolean skippable) throws IOException {
-        try (InputStream in = SourceFiles.decode(raw)) {
+        try (InputStream in = SourceFiles.repairUtf8(SourceFiles.decode(raw), name, listener::warning)) {
             RecordReader reader = forced;
             if (reader == null) {
                 String head = SourceFiles.head(in);
@@ -237,6 +307,10 @@ public final class Ingestor {
 
         @Override
         public void accept(PaperRecord read) {
+            if (stopRequested) {
+                flush();
+                throw new StopSignal();
+            }
             if (!read.describesPaper() && read.entities().isEmpty()) {
                 reject(new RecordError(read.position(), "record has no title and no identifier"));
                 return;
@@ -266,6 +340,10 @@ public final class Ingestor {
 
         @Override
         public void reject(RecordError error) {
+            if (stopRequested) {
+                flush();
+                throw new StopSignal();
+            }
             c.rejected++;
             rejected++;
             listener.rejected(error);

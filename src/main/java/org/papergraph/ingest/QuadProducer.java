@@ -60,6 +60,7 @@ final class QuadProducer implements Runnable, RecordSink {
     private final Iris iris;
     private final List<Extractor> extractors;
     private final IngestListener listener;
+    private final List<Path> inputs;
     private final List<Path> files;
     private final Set<Path> fromFolders;
     private final RecordReader forced;
@@ -85,6 +86,7 @@ final class QuadProducer implements Runnable, RecordSink {
     private record FileFinished(String file) implements Event {}
     private record FileSkipped(String file, String reason) implements Event {}
     private record Rejected(RecordError error) implements Event {}
+    private record Warning(String where, String what) implements Event {}
     /**
      * A record whose quads were queued before this event; {@code quads} of them came from its extractors and
      * {@code provenance} describe its graph.
@@ -116,6 +118,7 @@ final class QuadProducer implements Runnable, RecordSink {
         this.resolver = new PaperResolver(iris, PaperResolver.DEFAULT_THRESHOLD);
         this.extraction = new RecordExtraction(iris, extractors, RecordExtraction.time(RecordExtraction.now()));
         this.forced = Ingestor.forcedReader(format);
+        this.inputs = List.copyOf(inputs);
         this.files = new ArrayList<>();
         this.fromFolders = new HashSet<>();
         Ingestor.expand(inputs, files, fromFolders);
@@ -149,6 +152,8 @@ final class QuadProducer implements Runnable, RecordSink {
             listener.fileStarted(f.file(), f.format(), f.bytes());
         } else if (e instanceof FileFinished f) {
             listener.fileFinished(f.file());
+        } else if (e instanceof Warning w) {
+            listener.warning(w.where(), w.what());
         } else if (e instanceof FileSkipped f) {
             listener.fileSkipped(f.file(), f.reason());
         }
@@ -172,7 +177,11 @@ final class QuadProducer implements Runnable, RecordSink {
     @Override
     public void run() {
         try {
-            for (Path f : files) readFile(f);
+            for (Path f : files) {
+                if (stopRequested) throw new IngestException("stopped on request");
+                readFile(f);
+            }
+            if (filesRead == 0) throw Ingestor.nothingToIngest(inputs, files.size());
             flushChunk();
         } catch (RuntimeException e) {
             failure = e;
@@ -193,7 +202,7 @@ final class QuadProducer implements Runnable, RecordSink {
         String name = file.toString();
         raw = new CountingInputStream(null);
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-             InputStream in = SourceFiles.decode(counted)) {
+             InputStream in = SourceFiles.repairUtf8(SourceFiles.decode(counted), name, (where, what) -> emit(new Warning(where, what), 1))) {
             raw = counted;
             RecordReader reader = forced;
             if (reader == null) {
@@ -294,7 +303,13 @@ final class QuadProducer implements Runnable, RecordSink {
         }
     }
 
+    /** Asks the reading thread to stop at the next record or file (see {@link BulkIngestor#requestStop}). */
+    void requestStop() { stopRequested = true; }
+
+    private volatile boolean stopRequested;
+
     private void emit(Object item, int weight) {
+        if (stopRequested) throw new IngestException("stopped on request");
         chunk.add(item);
         chunkWeight += weight;
         if (chunkWeight >= CHUNK_QUADS) {

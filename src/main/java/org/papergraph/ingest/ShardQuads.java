@@ -59,6 +59,7 @@ public final class ShardQuads {
         StreamRDF counting = new StreamRDFWrapper(out) {
             @Override
             public void quad(Quad q) {
+                if (stopRequested) throw new IngestException("stopped on request");
                 if (q.getGraph().equals(meta)) {
                     if (!isAgent(q.getSubject())) {
                         provenance++;
@@ -84,6 +85,11 @@ public final class ShardQuads {
             }
         }
     }
+
+    private volatile boolean stopRequested;
+
+    /** Asks {@link #read} to stop at the next quad, from any thread (a signal handler, see {@link BulkIngestor#requestStop}). */
+    public void requestStop() { stopRequested = true; }
 
     private boolean isAgent(Node s) {
         return s.isURI() && s.getURI().startsWith(iris.base() + "extractor/");

@@ -106,12 +106,68 @@ public final class QueryRunner {
                 throw new QueryFailure("parameter " + name + " of query " + q.name() + " must be a whole number of rows (0 or more), not '"
                         + e.getValue() + "'");
             }
-            out.put(name, term(e.getValue()));
+            Node value = term(e.getValue());
+            StoredQuery.Param declared = q.param(name).orElse(null);
+            if (declared != null && declared.takesIri() && !value.isURI()) {
+                String what = declared.takesPaper() ? "a paper IRI (or an arXiv id or DOI, which 'papergraph query' looks up in the store)"
+                        : "an IRI (" + declared.description() + ")";
+                throw new QueryFailure("parameter " + name + " of query " + q.name() + " must be " + what + ", not '" + e.getValue() + "'");
+            }
+            out.put(name, value);
         }
         for (StoredQuery.Param p : q.params()) {
             if (p.required() && !out.containsKey(p.name())) {
                 throw new QueryFailure("query " + q.name() + " needs --param " + p.name() + "=VALUE (" + p.description() + ")");
             }
+        }
+        return out;
+    }
+
+    private static final Pattern ARXIV_ID = Pattern.compile("(?i)(?:arxiv:)?((?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[a-z]{2})?/\\d{7})(?:v\\d+)?)");
+    private static final Pattern DOI = Pattern.compile("(?i)(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)");
+
+    /**
+     * {@code params} with each paper parameter ({@link StoredQuery.Param#takesPaper()}) given as a bare arXiv id
+     * ({@code 1706.03762}, {@code arXiv:1706.03762v5}) or DOI ({@code 10.1109/cvpr.2016.90}, {@code doi:...},
+     * {@code https://doi.org/...}) replaced by the IRI of the paper in {@code dataset} that carries it
+     * ({@code pg:arxivId}, {@code pg:doi}). Other values are left as they are, for {@link #bind} to check.
+     *
+     * @throws QueryFailure when no paper in the dataset carries the id
+     */
+    public static Map<String, String> resolvePapers(StoredQuery q, Map<String, String> params, Dataset dataset) {
+        Map<String, String> out = new LinkedHashMap<>(params);
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String name = e.getKey().startsWith("?") ? e.getKey().substring(1) : e.getKey();
+            if (q.param(name).map(StoredQuery.Param::takesPaper).orElse(false) == false) continue;
+            String v = e.getValue().strip();
+            java.util.regex.Matcher doi = DOI.matcher(v);
+            java.util.regex.Matcher arxiv = ARXIV_ID.matcher(v);
+            Node property;
+            String key;
+            if (doi.matches()) {
+                property = org.papergraph.vocab.PG.doi;
+                key = org.papergraph.resolve.Iris.normaliseDoi(doi.group(1));
+            } else if (arxiv.matches() && !v.contains("://")) {
+                property = org.papergraph.vocab.PG.arxivId;
+                key = org.papergraph.resolve.Iris.arxivBase(arxiv.group(1));
+            } else {
+                continue;
+            }
+            Node found = Txn.calculateRead(dataset, () -> {
+                var it = dataset.asDatasetGraph().find(Node.ANY, Node.ANY, property, NodeFactory.createLiteralString(key));
+                Node best = null;
+                while (it.hasNext()) {
+                    Node s = it.next().getSubject();
+                    // The same id on several resources would be a resolution fault; take the smallest IRI, stably.
+                    if (s.isURI() && (best == null || s.getURI().compareTo(best.getURI()) < 0)) best = s;
+                }
+                return best;
+            });
+            if (found == null) {
+                throw new QueryFailure("parameter " + name + " of query " + q.name() + ": no paper in the store has "
+                        + (property == org.papergraph.vocab.PG.doi ? "the DOI " : "the arXiv id ") + key);
+            }
+            out.put(e.getKey(), found.getURI());
         }
         return out;
     }
@@ -180,6 +236,21 @@ public final class QueryRunner {
         return top;
     }
 
+    private final String base;
+    private final int width;
+
+    /** A runner whose tables shorten papergraph's default IRIs and are 120 characters wide at most. */
+    public QueryRunner() { this(org.papergraph.resolve.Iris.DEFAULT_BASE, 120); }
+
+    /**
+     * @param base  the store's IRI base, shown as {@code id:} in tables
+     * @param width the widest a table line may be ({@link TableWriter}); 0 or less for no limit
+     */
+    public QueryRunner(String base, int width) {
+        this.base = base;
+        this.width = width;
+    }
+
     /**
      * Runs {@code q} with {@code params} over {@code dataset} in a read transaction and writes the results to
      * {@code out} in {@code format} (UTF-8). The caller owns {@code out}; it is flushed, not closed. SELECT and ASK queries only.
@@ -202,8 +273,12 @@ public final class QueryRunner {
                     out.flush();
                     return 1L;
                 }
-                var writer = RowSetWriterRegistry.getFactory(format.lang()).create(format.lang());
                 RowSet rows = RowSet.adapt(qe.execSelect());
+                if (format == ResultFormat.TABLE) {
+                    return new TableWriter(TableWriter.merge(TableWriter.standardPrefixes(base), query.getPrefixMapping()), width)
+                            .write(rows, out);
+                }
+                var writer = RowSetWriterRegistry.getFactory(format.lang()).create(format.lang());
                 writer.write(out, rows, Context.emptyContext());
                 out.flush();
                 return rows.getRowNumber();

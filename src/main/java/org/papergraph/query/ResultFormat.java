@@ -7,7 +7,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 
 /** Output formats of query results. */
 public enum ResultFormat {
-    /** Aligned text table for people. */
+    /** Aligned text table for people: prefixed names, plain values, as wide as the terminal ({@link TableWriter}). */
     TABLE(ResultSetLang.RS_Text),
     /** SPARQL 1.1 CSV: a header row of variable names, then one row per solution. */
     CSV(ResultSetLang.RS_CSV),

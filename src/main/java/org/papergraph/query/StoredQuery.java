@@ -29,7 +29,13 @@ public record StoredQuery(String name, String text, String summary, List<Param> 
      * @param required    whether the query refuses to run without it
      * @param description the rest of the header line
      */
-    public record Param(String name, boolean required, String description) {}
+    public record Param(String name, boolean required, String description) {
+        /** Whether the value must be an IRI: the header line says so ("paper IRI", "dataset IRI"). */
+        public boolean takesIri() { return description.matches("(?s).*\\bIRI\\b.*"); }
+
+        /** Whether the value names a paper ("paper IRI"), which may also be given as an arXiv id or DOI. */
+        public boolean takesPaper() { return description.matches("(?s).*\\bpaper IRI\\b.*"); }
+    }
 
     public StoredQuery {
         params = List.copyOf(params);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.apache.commons.lang3.StringUtils;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.papergraph.source.PaperRecord;
@@ -37,7 +38,6 @@ public final class Iris {
     /** Default base for minted IRIs. */
     public static final String DEFAULT_BASE = "https://papergraph.org/id/";
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern ARXIV_VERSION = Pattern.compile("v\\d+$");
     private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
     private static final Pattern TRAILING_HYPHENS = Pattern.compile("-+$");
@@ -269,17 +269,72 @@ public final class Iris {
 
     private static final Pattern LETTER_DIGIT_HYPHEN = Pattern.compile("(?<=[a-z])-(?=[0-9])|(?<=[0-9])-(?=[a-z])");
 
-    /** Lower-case ASCII slug: accents stripped, every run of other characters one hyphen. */
+    /**
+     * Lower-case ASCII slug: every letter transliterated ({@link #transliterate}: "Łukasz Kaiser" gives
+     * {@code lukasz-kaiser}, never {@code ukasz-kaiser}), every run of other characters one hyphen.
+     */
     public static String slug(String s) {
         String n = asciiSlug(s);
         if (n == null) {
-            n = Normalizer.normalize(s, Normalizer.Form.NFKD);
-            n = MARKS.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
+            n = transliterate(s).toLowerCase(Locale.ROOT);
             n = NON_ALNUM.matcher(n).replaceAll("-");
             n = EDGE_HYPHENS.matcher(n).replaceAll("");
         }
         if (n.isEmpty()) n = "x" + hash(s).substring(0, 12);
         return n;
+    }
+
+    /**
+     * {@code s} in ASCII letters and digits where it had letters and digits, nothing dropped: compatibility forms
+     * folded (NFKD: ligatures, full-width and superscript forms), accents stripped by commons-lang3's
+     * {@link StringUtils#stripAccents} (which also turns Ł into L), the Latin letters that have no decomposition
+     * spelled out (ß ss, æ ae, œ oe, ø o, đ d, ð d, þ th, ı i, ħ h), Greek and Cyrillic letters romanised (α alpha,
+     * ж zh), and any other letter or digit (a CJK name) written as {@code u} and its code point in hex, one token
+     * each, so two names in another script never mint the same slug. Other characters are left for the caller.
+     */
+    public static String transliterate(String s) {
+        String n = StringUtils.stripAccents(Normalizer.normalize(s, Normalizer.Form.NFKD));
+        StringBuilder sb = new StringBuilder(n.length() + 8);
+        for (int i = 0; i < n.length(); ) {
+            int c = n.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x80) {
+                sb.append((char) c);
+                continue;
+            }
+            String t = LATIN.get(c);
+            if (t == null) t = GREEK.get(Character.toLowerCase(c));
+            if (t == null) t = CYRILLIC.get(Character.toLowerCase(c));
+            if (t != null) {
+                sb.append(t);
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(" u").append(Integer.toHexString(c)).append(' ');
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final java.util.Map<Integer, String> LATIN = table(
+            "ß", "ss", "ẞ", "SS", "Æ", "AE", "æ", "ae", "Œ", "OE", "œ", "oe", "Ø", "O", "ø", "o", "Đ", "D", "đ", "d",
+            "Ð", "D", "ð", "d", "Þ", "TH", "þ", "th", "ı", "i", "Ħ", "H", "ħ", "h", "Ŀ", "L", "ŀ", "l", "Ł", "L", "ł", "l",
+            "ĸ", "k", "ſ", "s", "Ŧ", "T", "ŧ", "t", "Ŋ", "NG", "ŋ", "ng", "ƒ", "f", "ǝ", "e", "ə", "e", "Ə", "E");
+    private static final java.util.Map<Integer, String> GREEK = table(
+            "α", "alpha", "β", "beta", "γ", "gamma", "δ", "delta", "ε", "epsilon", "ϵ", "epsilon", "ζ", "zeta", "η", "eta",
+            "θ", "theta", "ϑ", "theta", "ι", "iota", "κ", "kappa", "λ", "lambda", "μ", "mu", "ν", "nu", "ξ", "xi",
+            "ο", "omicron", "π", "pi", "ρ", "rho", "σ", "sigma", "ς", "sigma", "τ", "tau", "υ", "upsilon", "φ", "phi",
+            "ϕ", "phi", "χ", "chi", "ψ", "psi", "ω", "omega");
+    private static final java.util.Map<Integer, String> CYRILLIC = table(
+            "а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ё", "e", "ж", "zh", "з", "z", "и", "i", "й", "y",
+            "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t", "у", "u", "ф", "f",
+            "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y", "ь", "", "э", "e", "ю", "yu",
+            "я", "ya", "і", "i", "ї", "yi", "є", "ye", "ґ", "g");
+
+    private static java.util.Map<Integer, String> table(String... pairs) {
+        java.util.Map<Integer, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i].codePointAt(0), pairs[i + 1]);
+        return java.util.Map.copyOf(m);
     }
 
     /**

@@ -99,6 +99,8 @@ public final class PaperResolver {
         final Node iri;
         final Set<String> arxiv = new HashSet<>(2);
         final Set<String> doi = new HashSet<>(2);
+        /** Normalised titles of {@link #MIN_TITLE_CHARS} or more characters (shared with {@link #byTitle}'s keys). */
+        final List<String> titles = new ArrayList<>(1);
         Integer year;
         Entry(Node iri) { this.iri = iri; }
     }
@@ -191,16 +193,34 @@ public final class PaperResolver {
 
     /**
      * Resolves and registers one reference of a paper resolved to {@code citing} (null when not known): the link
-     * to a paper known under another key, or null when the reference keeps its own key's IRI or has no key.
+     * to a paper known under another key, or null when the reference keeps its own key's IRI or has no key. When
+     * the reference's identifier names a paper whose titles all disagree with the reference's ({@link #conflict}),
+     * the identifier is not trusted: the reference is resolved without it and the match says so
+     * ({@link PaperMatch#IDENTIFIER_CONFLICT}, {@link PaperMatch#conflicting}); {@link #resolved} then drops the
+     * identifier from the reference.
      */
     public PaperMatch resolveReference(Reference ref, Node citing) {
         Node refOwn = iris.paperByReference(ref);
         if (refOwn == null) return null;
-        Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
-                ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
-                ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
+        Key rk = key(ref);
         // Most references name a paper seen before: one lookup finds its entry for both steps.
         Entry refEntry = byIri.get(refOwn);
+        Conflict conflict = conflict(rk, refEntry);
+        if (conflict != null) {
+            // The identifier names a paper with another title: the reference is resolved without it.
+            Reference without = conflict.strip(ref);
+            rk = key(without);
+            refOwn = iris.paperByReference(without);
+            refEntry = refOwn == null ? null : byIri.get(refOwn);
+            PaperMatch found = refOwn == null ? null : find(rk, refOwn, refEntry);
+            if (found != null && found.paper().equals(citing)) found = null;
+            Node chosen = found != null ? found.paper() : refOwn;
+            if (chosen == null || chosen.equals(citing)) return null;
+            links.merge(PaperMatch.IDENTIFIER_CONFLICT, 1L, Long::sum);
+            register(rk, found == null && refEntry != null ? refEntry : entry(chosen));
+            return new PaperMatch(chosen, PaperMatch.IDENTIFIER_CONFLICT, conflict.similarity(), conflict.identifier(),
+                    conflict.named().iri);
+        }
         PaperMatch m = find(rk, refOwn, refEntry);
         // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
         if (m != null && m.paper().equals(citing)) m = null;
@@ -209,10 +229,137 @@ public final class PaperResolver {
         return m;
     }
 
-    /** {@code r} with the links {@link #resolvePaper} and {@link #resolveReference} made (by reference index). */
+    /**
+     * {@code r} with the links {@link #resolvePaper} and {@link #resolveReference} made (by reference index); a
+     * reference whose identifier was not trusted loses it ({@link PaperMatch#isConflict}).
+     */
     public static PaperRecord resolved(PaperRecord r, PaperMatch paper, Map<Integer, PaperMatch> references) {
         if (paper == null && references.isEmpty()) return r;
-        return r.withResolution(paper, references);
+        PaperRecord resolved = r.withResolution(paper, references);
+        List<Reference> trusted = null;
+        for (Map.Entry<Integer, PaperMatch> e : references.entrySet()) {
+            if (!e.getValue().isConflict()) continue;
+            if (trusted == null) trusted = new ArrayList<>(r.references());
+            trusted.set(e.getKey(), Conflict.strip(trusted.get(e.getKey()), e.getValue().value()));
+        }
+        return trusted == null ? resolved : resolved.withReferences(trusted);
+    }
+
+    private static Key key(Reference ref) {
+        return new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
+                ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
+                ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
+    }
+
+    /**
+     * A reference identifier that is not trusted: {@code scheme} names which ({@code arxiv}, {@code doi},
+     * {@code openalex}, {@code s2}, {@code pwc}), {@code named} the paper it leads to, {@code similarity} the best
+     * similarity of the reference's title to that paper's titles.
+     */
+    private record Conflict(String scheme, String value, Entry named, double similarity) {
+        String identifier() { return scheme + ":" + value; }
+
+        Reference strip(Reference r) { return strip(r, identifier()); }
+
+        /** {@code r} without the identifier {@code identifier} names ({@code scheme:value}, see {@link #identifier}). */
+        static Reference strip(Reference r, String identifier) {
+            String scheme = identifier.substring(0, identifier.indexOf(':'));
+            java.util.Map<String, String> other = new java.util.HashMap<>(r.otherIds());
+            String arxiv = r.arxivId(), doi = r.doi();
+            switch (scheme) {
+                case "arxiv" -> arxiv = null;
+                case "doi" -> doi = null;
+                default -> other.remove(scheme);
+            }
+            return new Reference(r.title(), r.year(), doi, arxiv, other, r.authors(), r.context());
+        }
+    }
+
+    /**
+     * The identifier of reference {@code k} not to trust, or null. The paper an identifier leads to is the one under
+     * the reference's own key ({@code ownEntry}, for an arXiv id or DOI) or else the first found by arXiv id, DOI,
+     * OpenAlex, S2 or PwC id, as {@link #find} looks. It is not trusted when {@link #titlesDisagree} says the
+     * reference's title and every title known for that paper name different works, and no other identifier of the
+     * reference leads to the same paper. A paper with no title known yet, or a reference without a title of
+     * {@value #MIN_TITLE_CHARS} characters, gives nothing to compare: the identifier is trusted.
+     */
+    private Conflict conflict(Key k, Entry ownEntry) {
+        if (k.title() == null || k.title().length() < MIN_TITLE_CHARS) return null;
+        String scheme;
+        String value;
+        Entry named;
+        if (ownEntry != null && (k.arxiv() != null || k.doi() != null)) {
+            named = ownEntry;
+            scheme = k.arxiv() != null ? "arxiv" : "doi";
+            value = k.arxiv() != null ? k.arxiv() : k.doi();
+        } else if (k.arxiv() != null && byArxiv.containsKey(k.arxiv())) {
+            named = byArxiv.get(k.arxiv()); scheme = "arxiv"; value = k.arxiv();
+        } else if (k.doi() != null && byDoi.containsKey(k.doi())) {
+            named = byDoi.get(k.doi()); scheme = "doi"; value = k.doi();
+        } else if (k.openalex() != null && byOpenAlex.containsKey(k.openalex())) {
+            named = byOpenAlex.get(k.openalex()); scheme = "openalex"; value = k.openalex();
+        } else if (k.s2() != null && byS2.containsKey(k.s2())) {
+            named = byS2.get(k.s2()); scheme = "s2"; value = k.s2();
+        } else if (k.pwc() != null && byPwc.containsKey(k.pwc())) {
+            named = byPwc.get(k.pwc()); scheme = "pwc"; value = k.pwc();
+        } else {
+            return null;
+        }
+        if (!titlesDisagree(k.title(), named.titles, threshold)) return null;
+        // Another identifier of the reference leading to the same paper vouches for it.
+        boolean vouched = (!scheme.equals("arxiv") && k.arxiv() != null && (byArxiv.get(k.arxiv()) == named || named.arxiv.contains(k.arxiv())))
+                || (!scheme.equals("doi") && k.doi() != null && (byDoi.get(k.doi()) == named || named.doi.contains(k.doi())))
+                || (!scheme.equals("openalex") && k.openalex() != null && byOpenAlex.get(k.openalex()) == named)
+                || (!scheme.equals("s2") && k.s2() != null && byS2.get(k.s2()) == named)
+                || (!scheme.equals("pwc") && k.pwc() != null && byPwc.get(k.pwc()) == named);
+        if (vouched) return null;
+        double best = 0;
+        for (String t : named.titles) best = Math.max(best, similarity(k.title(), t));
+        return new Conflict(scheme, value, named, Math.round(best * 1000) / 1000.0);
+    }
+
+    /**
+     * Dice coefficient of two titles' words of four letters or more (twice the shared words over the words of both),
+     * below which two titles that are not similar name different works. Chosen on the references with arXiv ids in
+     * the even-numbered folders of the 2023 GROBID TEI set (docs/adr/0003-citations-and-paper-matching.md): the
+     * wrong identifiers there score 0 and 0.29, the issue's ConvKB/1806.07297 case 0.375, the damaged titles of right
+     * identifiers 0.53 and more.
+     */
+    public static final double MIN_WORD_DICE = 0.45;
+
+    /**
+     * Whether the normalised title {@code title} names another work than every one of {@code known} (normalised
+     * titles of one paper): for each, the Levenshtein similarity ({@link #similarity}) is below {@code threshold}
+     * and the Dice coefficient of their words of four letters or more ({@link #wordDice}) is below
+     * {@link #MIN_WORD_DICE}. The word test keeps a title that GROBID glued author names or "arXiv preprint" to, cut short, or
+     * took from another version of the paper ("Trajectron++: Multi-agent generative trajectory forecasting ..." and
+     * "Trajectron++: Dynamically-feasible trajectory forecasting ...") from being taken for another work. False
+     * when {@code title} or every known title is shorter than {@value #MIN_TITLE_CHARS} characters, or none is known:
+     * there is nothing to judge by. A pure function of its arguments, so other implementations of paper resolution
+     * can share it.
+     */
+    public static boolean titlesDisagree(String title, java.util.Collection<String> known, double threshold) {
+        if (title == null || title.length() < MIN_TITLE_CHARS) return false;
+        boolean compared = false;
+        for (String t : known) {
+            if (t == null || t.length() < MIN_TITLE_CHARS) continue;
+            compared = true;
+            if (similarityAtLeast(title, t, threshold) >= threshold) return false;
+            if (wordDice(title, t) >= MIN_WORD_DICE) return false;
+        }
+        return compared;
+    }
+
+    /**
+     * Dice coefficient of the sets of words of four letters or more of two normalised titles: twice the words they
+     * share over the words of both; 0 when one has none.
+     */
+    public static double wordDice(String a, String b) {
+        Set<String> wa = words(a), wb = words(b);
+        if (wa.isEmpty() || wb.isEmpty()) return 0;
+        int shared = 0;
+        for (String w : wa) if (wb.contains(w)) shared++;
+        return 2.0 * shared / (wa.size() + wb.size());
     }
 
     /** @param ownEntry the entry of {@code own}, or null when there is none */
@@ -314,6 +461,7 @@ public final class PaperResolver {
         List<Entry> list = byTitle.computeIfAbsent(t, x -> new ArrayList<>(1));
         if (list.contains(e)) return;
         list.add(e);
+        e.titles.add(t);
         boolean withoutArxiv = e.arxiv.isEmpty();
         for (String w : words(t)) {
             if (titlesByWord != null) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);

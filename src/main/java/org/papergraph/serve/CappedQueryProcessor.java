@@ -1,11 +1,12 @@
 package org.papergraph.serve;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.atlas.data.BagFactory;
+import org.apache.jena.atlas.data.DataBag;
+import org.apache.jena.atlas.data.ThresholdPolicyFactory;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -17,6 +18,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.system.SerializationFactoryFinder;
 import org.apache.jena.web.HttpSC;
 
 /**
@@ -24,16 +26,17 @@ import org.apache.jena.web.HttpSC;
  * {@code maxResults} rows, or a CONSTRUCT or DESCRIBE that would return more than {@code maxResults} triples, is
  * answered with an error instead of being cut short silently.
  *
- * <p>A SELECT runs with its LIMIT lowered to {@code maxResults + 1}, so the engine never works past the cap. The first
- * {@value #LOOKAHEAD} rows are read before anything is sent, so an answer whose excess shows within them is refused
- * with HTTP 413 and a message naming the cap. Beyond that, rows stream out as usual and the row after the last
- * allowed one raises the same error after the 200 was committed; {@link AbortOnLateError} then breaks the
- * connection, so the client sees a failed transfer, never a complete-looking answer. CONSTRUCT and DESCRIBE results are built in
- * memory by Fuseki before they are written and are refused with 413 before any byte is sent.
+ * <p>A SELECT runs with its LIMIT lowered to {@code maxResults + 1}, so the engine never works past the cap, and its
+ * rows are all read before the response starts (held in memory up to {@value #IN_MEMORY_ROWS}, in a temporary file
+ * beyond): an answer with more rows than the cap is refused with HTTP 413 and a message naming the cap before any
+ * byte is sent, and a 200 answer is always complete. The price is that the first row of a big answer leaves only when
+ * the last one is known. CONSTRUCT and DESCRIBE results are built in memory by Fuseki before they are written and
+ * are refused with 413 the same way; ASK has one answer.
  *
- * <p>A query stopped by the timeout while its rows are read is answered the same way: HTTP 503 when nothing was sent
- * yet, a broken transfer otherwise. Fuseki's text table writer would otherwise catch the cancellation itself, print
- * the rows it had with an "incomplete results" banner and end with status 200.
+ * <p>A query stopped by the timeout while its rows are read is answered HTTP 503. Fuseki's text table writer would
+ * otherwise catch the cancellation itself, print the rows it had with an "incomplete results" banner and end with
+ * status 200. (Should an error still come after the response started, {@link AbortOnLateError} breaks the
+ * connection, so a client never takes a cut-off answer for a whole one.)
  *
  * <p>At most {@code concurrent} queries run at once; the others wait their turn (first come, first served) for up to
  * {@code maxWait}, and a request that waited longer is answered 503 with {@code Retry-After}. Without this, every
@@ -42,8 +45,8 @@ import org.apache.jena.web.HttpSC;
  * timeout counts from the start of execution, not from arrival. Thread-safe.
  */
 final class CappedQueryProcessor extends SPARQL_QueryDataset {
-    /** Rows read ahead before the response starts; small enough to hold in memory for every concurrent request. */
-    static final int LOOKAHEAD = 256;
+    /** Rows of an answer held in memory while it is read ahead; the rest wait in a temporary file. */
+    static final int IN_MEMORY_ROWS = 10_000;
     private final long maxResults;
     private final Semaphore running;
     private final int concurrent;
@@ -112,45 +115,55 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
         return new IllegalStateException("unreachable: ServletOps.error throws");
     }
 
-    /** Passes rows through and fails when one more than the cap is present; reads ahead on creation. */
+    /**
+     * Every row of the answer, read before the response starts: up to {@link #IN_MEMORY_ROWS} in memory, the rest in a
+     * temporary file (Jena's {@link DataBag}, deleted on close). An answer with more rows than the cap is refused
+     * here, before anything is sent; a timeout while the rows are read is answered 503, also before anything is sent.
+     * The engine stops at the cap plus one row (the query's LIMIT is lowered to that), so the file holds at most the
+     * cap's worth.
+     */
     private final class Capped implements RowSet {
-        private final RowSet rows;
-        private final long cap;
-        private final Deque<Binding> ahead = new ArrayDeque<>();
+        private final List<Var> vars;
+        private final DataBag<Binding> bag;
+        private final java.util.Iterator<Binding> it;
         private long served;
 
         Capped(RowSet rows, long cap) {
-            this.rows = rows;
-            this.cap = cap;
-            while (ahead.size() < LOOKAHEAD && ahead.size() <= cap && more()) ahead.add(pull());
-            if (ahead.size() > cap) {
+            this.vars = rows.getResultVars();
+            this.bag = BagFactory.newDefaultBag(ThresholdPolicyFactory.count(IN_MEMORY_ROWS),
+                    SerializationFactoryFinder.bindingSerializationFactory());
+            long n = 0;
+            try {
+                while (more(rows)) {
+                    Binding b = pull(rows);
+                    if (++n > cap) tooLarge("more than " + cap + " rows");
+                    bag.add(b);
+                }
+            } catch (RuntimeException | Error e) {
+                bag.close();
+                throw e;
+            } finally {
                 rows.close();
-                tooLarge("more than " + cap + " rows");
             }
+            this.it = bag.iterator();
         }
 
         @Override
         public boolean hasNext() {
-            if (!ahead.isEmpty()) return true;
-            boolean more = more();
-            if (more && served >= cap) tooLarge("more than " + cap + " rows");
-            return more;
+            if (it.hasNext()) return true;
+            bag.close(); // the temporary file goes as soon as the last row is out
+            return false;
         }
 
         @Override
         public Binding next() {
-            if (!ahead.isEmpty()) {
-                served++;
-                return ahead.poll();
-            }
-            if (served >= cap && more()) tooLarge("more than " + cap + " rows");
             served++;
-            return pull();
+            return it.next();
         }
 
         // The timeout surfaces as a cancellation from the rows; it becomes Fuseki's own error for a timeout, which no
         // result writer swallows.
-        private boolean more() {
+        private boolean more(RowSet rows) {
             try {
                 return rows.hasNext();
             } catch (QueryCancelledException e) {
@@ -158,7 +171,7 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
             }
         }
 
-        private Binding pull() {
+        private Binding pull(RowSet rows) {
             try {
                 return rows.next();
             } catch (QueryCancelledException e) {
@@ -166,10 +179,10 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
             }
         }
 
-        @Override public List<Var> getResultVars() { return rows.getResultVars(); }
+        @Override public List<Var> getResultVars() { return vars; }
 
         @Override public long getRowNumber() { return served; }
 
-        @Override public void close() { rows.close(); }
+        @Override public void close() { bag.close(); }
     }
 }

@@ -49,6 +49,18 @@ final class LeaderboardUpkeep {
     }
 
     /**
+     * Runs {@code task} on the same background thread, after the rebuilds asked for before it: the server's
+     * compactions run there, so a rebuild and a compaction never run at once. Does nothing once stopped.
+     */
+    void run(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    /**
      * Lets a rebuild in progress finish (never interrupted: TDB2 must not be interrupted in a write) and runs no
      * more. Waits at most {@code seconds}.
      */

@@ -41,8 +41,10 @@ import org.papergraph.store.GraphStore;
  * turn for up to the timeout, then are answered 503 with {@code Retry-After} ({@link CappedQueryProcessor}).
  *
  * <p>Every answer is capped ({@link Builder#maxResults}, {@value #DEFAULT_MAX_RESULTS} rows or triples by default): a
- * bigger answer is an error, never a silently shortened one ({@link CappedQueryProcessor}). A query that does not
- * parse is answered 400 with the parser's message, line and column.
+ * bigger answer is refused with 413 before its first row is sent, never silently shortened
+ * ({@link CappedQueryProcessor}). A query that does not parse is answered 400 with the parser's message, line and
+ * column. A GET of a query endpoint without a query answers the site's query page to a browser and the endpoint's
+ * SPARQL Service Description to other clients ({@link EndpointDescription}).
  *
  * <p>Writes are off unless {@link Builder#allowUpdates} is given a user and password. Then
  * {@code /papergraph/update} (SPARQL Update) and {@code /papergraph/data} (Graph Store Protocol style uploads,
@@ -50,7 +52,8 @@ import org.papergraph.store.GraphStore;
  * with wrong ones 401 again. The query endpoints stay open to everyone. Writes aimed at the default graph (the
  * union) go to the named graph {@code graph/manual} ({@link ManualGraphWrites}); writes that name a graph go there.
  * Basic authentication sends the password in clear text on every request, so over anything but loopback put the
- * server behind TLS.
+ * server behind TLS. Such a server may also compact its store on a schedule ({@link Builder#compactEvery}): queries
+ * go on meanwhile and writes are answered 503 with {@code Retry-After} ({@link StoreGate}, {@link Compactions}).
  *
  * <p>Built with {@link #builder(GraphStore)}; later features (HTML pages, linked-data servlets) hook in through
  * {@link Builder#customize} without editing this class. The server does not own the store: whoever opened the store
@@ -85,12 +88,14 @@ public final class Server implements AutoCloseable {
     private final long maxResults;
     private final String updateUser;
     private final LeaderboardUpkeep upkeep;
+    private final Compactions compactions;
     private volatile boolean stopped;
 
     private Server(FusekiServer fuseki, String host, Duration timeout, long maxResults, String updateUser,
-                   LeaderboardUpkeep upkeep) {
+                   LeaderboardUpkeep upkeep, Compactions compactions) {
         this.fuseki = fuseki;
         this.upkeep = upkeep;
+        this.compactions = compactions;
         this.host = host;
         this.timeout = timeout;
         this.maxResults = maxResults;
@@ -103,7 +108,19 @@ public final class Server implements AutoCloseable {
     /** Starts listening; returns once the port is bound. */
     public Server start() {
         fuseki.start();
+        if (compactions != null) compactions.start();
         return this;
+    }
+
+    /**
+     * Checks now, on the background thread, whether the store is worth compacting and compacts it if so (what the
+     * schedule does); returns at once. Only on a server that allows updates and compacts.
+     *
+     * @return the outcome, when the check has run: the compaction, or null when it was not worth it
+     */
+    public java.util.concurrent.CompletableFuture<org.papergraph.store.Compaction.Result> compactNow() {
+        if (compactions == null) throw new IllegalStateException("this server does not compact its store");
+        return compactions.check();
     }
 
     /** The port actually bound (the chosen one when built with port 0); valid after {@link #start()}. */
@@ -159,8 +176,9 @@ public final class Server implements AutoCloseable {
     public synchronized void stop() {
         if (stopped) return;
         stopped = true;
+        if (compactions != null) compactions.stop();
         fuseki.stop();
-        // A leaderboard rebuild after the last write finishes before the caller may close the store.
+        // A leaderboard rebuild or a compaction in progress finishes before the caller may close the store.
         if (upkeep != null) upkeep.stop(600);
     }
 
@@ -177,6 +195,9 @@ public final class Server implements AutoCloseable {
         private int concurrentQueries = DEFAULT_CONCURRENT_QUERIES;
         private String user;
         private String password;
+        private String queryPage;
+        private Duration compactEvery;
+        private org.papergraph.store.Compaction.Copier copier;
         private final List<Consumer<FusekiServer.Builder>> customizers = new ArrayList<>();
 
         private Builder(GraphStore store) { this.store = Objects.requireNonNull(store, "store"); }
@@ -231,6 +252,28 @@ public final class Server implements AutoCloseable {
         }
 
         /**
+         * With {@link #allowUpdates}: every {@code every}, check whether the store holds enough garbage to be worth
+         * compacting ({@link org.papergraph.store.Compaction.Estimate#worthCompacting()}) and compact it with
+         * {@code copier} while the server runs (writes are answered 503 meanwhile, queries go on; see
+         * {@link StoreGate}). Off by default.
+         */
+        public Builder compactEvery(Duration every, org.papergraph.store.Compaction.Copier copier) {
+            if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("the compaction interval must be positive: " + every);
+            this.compactEvery = every;
+            this.copier = Objects.requireNonNull(copier, "copier");
+            return this;
+        }
+
+        /**
+         * The path of the site's query page ({@code /query}), where a browser that opens the SPARQL endpoint without a
+         * query is sent ({@link EndpointDescription}); none by default.
+         */
+        public Builder queryPage(String path) {
+            this.queryPage = path;
+            return this;
+        }
+
+        /**
          * Adds a step run on the Fuseki builder after papergraph's own setup, in the order added: the place to add
          * servlets, filters or static files. It must not add update or upload endpoints to the dataset.
          */
@@ -247,22 +290,29 @@ public final class Server implements AutoCloseable {
             cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
             CappedQueryProcessor queries = new CappedQueryProcessor(maxResults, concurrentQueries, timeout.toMillis());
             LeaderboardUpkeep upkeep = null;
+            Compactions compactions = null;
+            // The switch to a compacted store waits for running requests: every query ends within the timeout.
+            StoreGate gate = new StoreGate(timeout.toMillis() + 10_000);
             DataService.Builder service = DataService.newBuilder(store.datasetGraph())
                     .addEndpoint(queryEndpoint("sparql", cxt, queries))
                     .addEndpoint(queryEndpoint("query", cxt, queries));
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
                     .enablePing(true)
-                    .addFilter("/*", new AbortOnLateError());
+                    .addFilter("/*", new AbortOnLateError())
+                    .addFilter("/*", gate.filter());
+            EndpointDescription description = new EndpointDescription(queryPage, maxResults, timeout.toMillis());
+            fb.addFilter(DATASET + "/sparql", description).addFilter(DATASET + "/query", description);
             if (user != null) {
                 DatasetGraph dsg = store.datasetGraph();
                 DatasetGraph view = new ManualGraphWrites(dsg, store.iris().manualGraph());
                 upkeep = new LeaderboardUpkeep(store);
                 AuthPolicy writer = Auth.policyAllowSpecific(user);
                 service.addEndpoint(Endpoint.create().operation(Operation.Update).endpointName("update")
-                        .authPolicy(writer).processor(new UpdateProcessor(dsg, view, upkeep)).build());
+                        .authPolicy(writer).processor(new UpdateProcessor(dsg, view, upkeep, gate)).build());
                 service.addEndpoint(Endpoint.create().operation(Operation.GSP_RW).endpointName("data")
-                        .authPolicy(writer).processor(new UploadProcessor(dsg, view, upkeep)).build());
+                        .authPolicy(writer).processor(new UploadProcessor(dsg, view, upkeep, gate)).build());
+                if (compactEvery != null) compactions = new Compactions(store, copier, gate, upkeep, compactEvery);
                 // Fuseki adds a login constraint for every endpoint with an auth policy; other paths stay open.
                 fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM,
                         JettySecurityLib.makeUserStore(user, password), AuthScheme.BASIC));
@@ -275,7 +325,7 @@ public final class Server implements AutoCloseable {
                 HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             }
-            return new Server(fuseki, host, timeout, maxResults, user, upkeep);
+            return new Server(fuseki, host, timeout, maxResults, user, upkeep, compactions);
         }
 
         private static Endpoint queryEndpoint(String name, Context cxt, CappedQueryProcessor processor) {

@@ -31,8 +31,10 @@ final class UpdateProcessor implements ActionProcessor {
     private final DatasetGraph store;
     private final DatasetGraph view;
     private final LeaderboardUpkeep leaderboards;
+    private final StoreGate gate;
 
-    UpdateProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards) {
+    UpdateProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards, StoreGate gate) {
+        this.gate = gate;
         this.store = store;
         this.view = view;
         this.leaderboards = leaderboards;
@@ -41,10 +43,10 @@ final class UpdateProcessor implements ActionProcessor {
     @Override
     public void execPost(HttpAction action) {
         UpdateRequest request = parse(action, text(action));
-        Txn.executeWrite(store, () -> {
+        gate.write(action, () -> Txn.executeWrite(store, () -> {
             UpdateExec.dataset(view).update(request).execute();
             leaderboards.changed(store);
-        });
+        }));
         leaderboards.committed();
         action.log.info("[{}] update applied", action.id);
         ServletOps.successNoContent(action);

@@ -37,8 +37,10 @@ final class UploadProcessor implements ActionProcessor {
     private final DatasetGraph store;
     private final DatasetGraph view;
     private final LeaderboardUpkeep leaderboards;
+    private final StoreGate gate;
 
-    UploadProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards) {
+    UploadProcessor(DatasetGraph store, DatasetGraph view, LeaderboardUpkeep leaderboards, StoreGate gate) {
+        this.gate = gate;
         this.store = store;
         this.view = view;
         this.leaderboards = leaderboards;
@@ -71,11 +73,11 @@ final class UploadProcessor implements ActionProcessor {
             }
         };
         try (InputStream in = action.getRequestInputStream()) {
-            Txn.executeWrite(store, () -> {
+            gate.write(action, () -> Txn.executeWrite(store, () -> {
                 if (replace) view.deleteAny(target, Node.ANY, Node.ANY, Node.ANY);
                 RDFParser.source(in).lang(lang).base(action.getRequestRequestURL()).parse(sink);
                 leaderboards.changed(store);
-            });
+            }));
             leaderboards.committed();
         } catch (RiotException e) {
             ServletOps.errorBadRequest("the uploaded data does not parse as " + lang.getLabel() + ": " + e.getMessage());

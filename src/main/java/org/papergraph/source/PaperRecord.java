@@ -160,6 +160,18 @@ public final class PaperRecord {
         return b.build();
     }
 
+    /**
+     * A copy of this record with its reference list replaced by {@code references} (the same length and order:
+     * resolution drops an identifier it does not trust from a reference, see {@link PaperMatch#IDENTIFIER_CONFLICT}).
+     */
+    public PaperRecord withReferences(List<Reference> references) {
+        if (references.size() != this.references.size()) throw new IllegalArgumentException("references must keep their number and order");
+        Builder b = toBuilder();
+        b.references.clear();
+        b.references.addAll(references);
+        return b.build();
+    }
+
     /** A copy of this record resolved to {@code iri}. */
     public PaperRecord withPaperIri(Node iri) {
         Builder b = toBuilder();

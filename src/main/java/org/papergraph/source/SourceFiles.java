@@ -65,6 +65,25 @@ public final class SourceFiles {
         return in;
     }
 
+    /**
+     * The decoded stream {@code in} with bytes that are not UTF-8 replaced by U+FFFD ({@link Utf8Repair}), each run
+     * reported to {@code warn} with the file's name, line and column. Supports mark, for {@link #head}.
+     */
+    public static InputStream repairUtf8(InputStream in, String file, java.util.function.BiConsumer<String, String> warn) {
+        return repairUtf8(in, file, 1, warn);
+    }
+
+    /**
+     * As {@link #repairUtf8(InputStream, String, java.util.function.BiConsumer)}, the first line of {@code in} being
+     * line {@code firstLine} of {@code file} (a slice of a file, see {@link LineRecordReader#readLines}).
+     */
+    public static InputStream repairUtf8(InputStream in, String file, long firstLine, java.util.function.BiConsumer<String, String> warn) {
+        return new BufferedInputStream(new Utf8Repair(in, firstLine, (line, column, bytes) -> warn.accept(
+                file + ", line " + line + ", column " + column,
+                (bytes == 1 ? "a byte" : bytes + " bytes") + " that " + (bytes == 1 ? "is" : "are")
+                        + " not UTF-8, replaced by U+FFFD; the record is kept")), 1 << 16);
+    }
+
     /** Reads the first bytes of a decoded, mark-supporting stream without consuming them. */
     public static String head(InputStream in) throws IOException {
         in.mark(HEAD + 1);

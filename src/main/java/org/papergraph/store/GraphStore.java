@@ -80,6 +80,8 @@ public final class GraphStore implements AutoCloseable {
         }
         try {
             GraphStore store = new GraphStore(dir, DatabaseMgr.connectDatasetGraph(dir.toString()), iris);
+            // A compaction stopped after its new generation was complete leaves the old one behind (Compaction).
+            Compaction.deleteOldGenerations(dir);
             store.refreshAfterOpen();
             return store;
         } catch (RuntimeException e) {
@@ -226,6 +228,19 @@ public final class GraphStore implements AutoCloseable {
             while (it.hasNext()) { it.next(); n++; }
             return n;
         });
+    }
+
+    /** How much a compaction would reclaim ({@link Compaction}); reads the indexes in a read transaction. */
+    public Compaction.Estimate estimate() { return Compaction.estimate(tdb, dir); }
+
+    /**
+     * Compacts the store in place ({@link Compaction}): a new generation of the database holding only the live quads,
+     * written by {@code copier}, switched to inside {@code gate}, the old one deleted. Writers wait meanwhile.
+     *
+     * @throws StoreException when the new generation cannot be written; the store is then as it was
+     */
+    public Compaction.Result compact(Compaction.Copier copier, Compaction.Gate gate, java.util.function.Consumer<String> stage) {
+        return Compaction.compact(dir, tdb, dsg, copier, gate, stage);
     }
 
     @Override

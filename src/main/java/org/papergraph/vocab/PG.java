@@ -160,6 +160,7 @@ public final class PG {
     public static final Node matchedValue = term("matchedValue");
     /** What was resolved: the record's own paper ("record") or one of its references ("reference"). */
     public static final Node matchRole = term("matchRole");
+    public static final Node conflictingPaper = term("conflictingPaper");
 
     // ---- record provenance
     /** Source file a record graph was read from. */

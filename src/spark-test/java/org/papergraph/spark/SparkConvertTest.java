@@ -123,6 +123,43 @@ class SparkConvertTest {
         assertEquals(StoreSnapshot.of(direct), StoreSnapshot.of(fromShards));
     }
 
+    /**
+     * A byte that is not UTF-8 on line 150 of a JSON-lines file split into several slices: the record is written
+     * with U+FFFD in its place, and the warning names the file, the line in the whole file (not in the slice) and
+     * the column, as {@code convert} does.
+     */
+    @Test
+    void aBadByteInALaterSliceIsRepairedWithItsLineInTheWholeFile() throws Exception {
+        Path json = SharedData.path("data/arxiv-oai-snapshot-sample/arxiv-metadata-oai-snapshot.first200.jsonl");
+        String word = "Heisenberg Diamond Chains";
+        String text = Files.readString(json);
+        int at = text.indexOf(word);
+        long line = 1 + text.substring(0, at).chars().filter(c -> c == '\n').count();
+        long column = text.codePointCount(text.lastIndexOf('\n', at - 1) + 1, at) + 1;
+        assertTrue(line > 100, "a line past the first slice: " + line);
+        byte[] b = Files.readAllBytes(json);
+        int byteAt = text.substring(0, at).getBytes(StandardCharsets.UTF_8).length;
+        Path bad = tmp.resolve("bad-bytes.jsonl");
+        try (OutputStream o = Files.newOutputStream(bad)) {
+            o.write(b, 0, byteAt);
+            o.write(0xFF);
+            o.write(b, byteAt, b.length - byteAt);
+        }
+        Path out = tmp.resolve("spark-bad-bytes");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = SparkMain.run(new java.io.PrintWriter(err, true), "convert", "--master", "local[2]", "--split-mb", "0.05",
+                "--time", TIME, "-q", "-o", out.toString(), bad.toString());
+        assertEquals(0, status, err.toString());
+        assertTrue(shards(out).length > 3, "the file was split: " + shards(out).length + " shards");
+        assertTrue(err.toString().contains("warning: " + bad + ", line " + line + ", column " + column
+                + ": a byte that is not UTF-8, replaced by U+FFFD; the record is kept"), err.toString());
+        assertEquals(1, err.toString().split("warning: ", -1).length - 1, "one warning: " + err);
+        assertTrue(lines(shards(out)).stream().anyMatch(l -> l.contains("\\uFFFD" + word) || l.contains("\uFFFD" + word)),
+                "a title with U+FFFD before '" + word + "'");
+        String done = Files.readString(out.resolve(ShardFolder.DONE));
+        assertTrue(done.contains("read 200 record(s), stored 200, rejected 0"), done);
+    }
+
     @Test
     void lineRangesCoverEveryLineOnce() throws Exception {
         Path f = tmp.resolve("lines.txt");

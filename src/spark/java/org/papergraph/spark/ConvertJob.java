@@ -170,6 +170,7 @@ final class ConvertJob {
             rejected += x.rejected;
             quads += x.quads;
             provenance += x.provenance;
+            for (String w : x.warnings) err.accept("warning: " + w);
             for (String r : x.rejections) err.accept("rejected " + r);
         }
 
@@ -359,7 +360,7 @@ final class ConvertJob {
                     outcome.rejected++;
                     outcome.rejections.add(error.toString());
                 }
-            });
+            }, (where, what) -> outcome.warnings.add(where + ": " + what));
             w.finish();
         });
         return outcome;

@@ -16,6 +16,8 @@ final class Directive implements Serializable {
     boolean duplicate;
     int ref;
     String paper, rule, value;
+    /** The paper an untrusted reference identifier names ({@link PaperMatch#conflicting}), or null. */
+    String conflicting;
     double score;
 
     Directive() {}
@@ -35,8 +37,12 @@ final class Directive implements Serializable {
         d.rule = m.rule();
         d.value = m.value();
         d.score = m.score();
+        d.conflicting = m.conflicting() == null ? null : m.conflicting().getURI();
         return d;
     }
 
-    PaperMatch match() { return new PaperMatch(NodeFactory.createURI(paper), rule, score, value); }
+    PaperMatch match() {
+        return new PaperMatch(NodeFactory.createURI(paper), rule, score, value,
+                conflicting == null ? null : NodeFactory.createURI(conflicting));
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.BiConsumer;
 
 import org.papergraph.source.LineRecordReader;
 import org.papergraph.source.RecordReader;
@@ -18,23 +19,31 @@ import org.papergraph.source.SourceFiles;
 final class SliceInput {
     private SliceInput() {}
 
+    /** As {@link #read(Slice, RecordSink, BiConsumer)}, repairing bad bytes without a word (the first pass). */
+    static long read(Slice s, RecordSink sink) throws IOException {
+        return read(s, sink, (where, what) -> {});
+    }
+
     /**
-     * Hands every record of the slice to {@code sink}, in order.
+     * Hands every record of the slice to {@code sink}, in order. Bytes that are not UTF-8 become U+FFFD, each run
+     * reported to {@code warn} with the file's name and its line and column in the whole file, as {@code convert}
+     * reports them ({@link SourceFiles#repairUtf8}).
      *
      * @return how many lines the slice owns (0 for a whole file): what the next slices of its file count from
      */
-    static long read(Slice s, RecordSink sink) throws IOException {
+    static long read(Slice s, RecordSink sink, BiConsumer<String, String> warn) throws IOException {
         RecordReader reader = SourceFiles.byName(s.format)
                 .orElseThrow(() -> new IllegalStateException("no reader for format " + s.format));
         if (s.whole) {
-            try (InputStream in = SourceFiles.decode(Files.newInputStream(Path.of(s.path)))) {
+            try (InputStream in = SourceFiles.repairUtf8(SourceFiles.decode(Files.newInputStream(Path.of(s.path))), s.name, warn)) {
                 reader.read(in, s.name, sink);
             }
             return 0;
         }
         try (FileChannel ch = FileChannel.open(Path.of(s.path), StandardOpenOption.READ)) {
             LineRange range = new LineRange(ch, s.start, s.end);
-            ((LineRecordReader) reader).readLines(new BufferedInputStream(range, 1 << 16), s.name, s.firstLine, sink);
+            InputStream in = SourceFiles.repairUtf8(new BufferedInputStream(range, 1 << 16), s.name, s.firstLine, warn);
+            ((LineRecordReader) reader).readLines(in, s.name, s.firstLine, sink);
             // Whatever the reader left unread still counts its lines.
             range.skip(Long.MAX_VALUE);
             return range.lines();

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the second pass did with one slice: counts, rejections in order, and the entity declarations it found. */
+/** What the second pass did with one slice: counts, rejections and warnings in order, and the entity declarations it found. */
 final class SliceOutcome implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -12,6 +12,8 @@ final class SliceOutcome implements Serializable {
     long stored, rejected, quads, provenance;
     /** "position: reason", in input order. */
     List<String> rejections = new ArrayList<>();
+    /** "position: what", in input order: bytes that were not UTF-8, replaced by U+FFFD. */
+    List<String> warnings = new ArrayList<>();
     /** Its records' entity declarations as N-Quads lines, each once. */
     List<String> declarations = new ArrayList<>();
 
@@ -23,6 +25,7 @@ final class SliceOutcome implements Serializable {
         o.quads = quads;
         o.provenance = provenance;
         o.rejections = rejections;
+        o.warnings = warnings;
         return o;
     }
 }

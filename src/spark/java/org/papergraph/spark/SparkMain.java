@@ -41,7 +41,13 @@ public final class SparkMain implements Runnable {
 
     /** Runs the command line and returns its exit status. */
     public static int run(String... args) {
+        return run(null, args);
+    }
+
+    /** As {@link #run(String...)}, writing what goes to standard error to {@code err} (null: standard error). */
+    static int run(PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new SparkMain());
+        if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Throwable t = ex;
             // A task's failure reaches the driver wrapped in Spark's exceptions: show the cause.

@@ -26,10 +26,9 @@ class IrisFastPathTest {
         return sb.toString();
     }
 
-    /** The slug as it was computed before the all-ASCII loop. */
+    /** The slug as the general path computes it: transliterated, then regular expressions. */
     static String regexSlug(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKD);
-        n = n.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        String n = Iris.transliterate(s).toLowerCase(Locale.ROOT);
         n = n.replaceAll("[^a-z0-9]+", "-");
         n = n.replaceAll("^-+|-+$", "");
         if (n.isEmpty()) n = "x" + Iris.hash(s).substring(0, 12);

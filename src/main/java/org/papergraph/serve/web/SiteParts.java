@@ -198,7 +198,9 @@ final class SiteParts {
                         }
                         rows.add(cells);
                     }
-                    String count = n + " row" + (n == 1 ? "" : "s") + (rs.hasNext() ? " (first 1000 shown)" : "");
+                    // Past the rows shown the page does not count on: it knows of one more, not how many.
+                    String count = rs.hasNext() ? "at least " + (n + 1) + " rows; the first " + n
+                            + " shown (add a LIMIT and OFFSET to page, or use the SPARQL endpoint)" : n + " row" + (n == 1 ? "" : "s");
                     return new QueryResult(null, null, vars, rows, count, null);
                 }
             } catch (org.apache.jena.query.QueryParseException e) {
