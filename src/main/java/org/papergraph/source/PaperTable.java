@@ -58,7 +58,11 @@ public record PaperTable(String id, String label, String caption, List<List<Tabl
         int lastEnd = -1;
         while (m.find() && out.size() < MAX_MENTIONS) {
             if (m.start() < lastEnd) continue;
-            String s = Text.sentenceAt(body, m.start());
+            // The sentence within its paragraph: a heading before a blank line ends no sentence with a full stop.
+            int from = body.lastIndexOf("\n\n", m.start());
+            from = from < 0 ? 0 : from + 2;
+            int to = body.indexOf("\n\n", m.start());
+            String s = Text.sentenceAt(body.substring(from, to < 0 ? body.length() : to), m.start() - from);
             if (s == null || out.contains(s)) continue;
             out.add(s);
             lastEnd = m.end();

@@ -553,8 +553,12 @@ final class TexText {
             if (w.equals("newline") || w.equals("linebreak") || w.equals("par") || w.equals("tabularnewline")) space();
             return p;
         }
-        // A command nobody defined here: its arguments are text; alone, it is kept as written.
+        // A command nobody defined here: its arguments are text; alone (or ended by "{}"), it is kept as written.
         int p = after;
+        if (p + 1 < to && s.charAt(p) == '{' && s.charAt(p + 1) == '}') {
+            emit("\\" + w, st[0]);
+            return p + 2;
+        }
         if (p < to && (s.charAt(p) == '{' || s.charAt(p) == '[')) {
             p = TexScan.skipOptionals(s, p, to);
             while (p < to && s.charAt(p) == '{') {
