@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.papergraph.extract.EntityType;
 import org.papergraph.extract.lexicon.Lexicon;
+import org.papergraph.extract.table.TableConfidence;
 import org.papergraph.extract.table.TableResultFinder;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.source.GrobidTeiReader;
@@ -188,11 +189,36 @@ public final class FullTextEvaluation {
     /** The headline tuples the table extractor gives for a paper, names resolved as the graph stores them. */
     public List<Tuple> predict(PaperRecord record) {
         List<Tuple> out = new ArrayList<>();
-        if (record == null) return out;
-        for (TableResultFinder.Found f : TableResultFinder.headline(finder.find(record))) {
-            out.add(new Tuple(f.task() == null ? null : resolver.canonical(EntityType.TASK, f.task()),
-                    resolver.canonical(EntityType.DATASET, f.dataset()), resolver.canonical(EntityType.METRIC, f.metric()),
-                    f.value().value()));
+        for (TableResultFinder.Found f : headline(record)) out.add(tuple(f));
+        return out;
+    }
+
+    /** The paper's headline results as the extractor finds them. */
+    public List<TableResultFinder.Found> headline(PaperRecord record) {
+        return record == null ? List.of() : TableResultFinder.headline(finder.find(record));
+    }
+
+    private Tuple tuple(TableResultFinder.Found f) {
+        return new Tuple(f.task() == null ? null : resolver.canonical(EntityType.TASK, f.task()),
+                resolver.canonical(EntityType.DATASET, f.dataset()), resolver.canonical(EntityType.METRIC, f.metric()),
+                f.value().value());
+    }
+
+    /** Headline results per confidence bucket ({@link TableConfidence#bucket}): how many, how many right. */
+    public java.util.Map<String, int[]> calibration(List<Paper> papers) {
+        java.util.Map<String, int[]> out = new java.util.TreeMap<>();
+        for (Paper p : papers) {
+            if (p.record() == null) continue;
+            boolean merged = p.corpus() == Corpus.TEI;
+            List<Tuple> gold = distinct(p.gold(), false);
+            Set<String> seen = new LinkedHashSet<>();
+            for (TableResultFinder.Found f : headline(p.record())) {
+                Tuple t = tuple(f);
+                if (!seen.add(key(t.dataset()) + "\u0001" + key(t.metric()) + "\u0001" + t.score().stripTrailingZeros().toPlainString())) continue;
+                int[] c = out.computeIfAbsent(TableConfidence.bucket(f, merged), k -> new int[2]);
+                c[0]++;
+                for (Tuple g : gold) if (matches(t, g, false)) { c[1]++; break; }
+            }
         }
         return out;
     }
@@ -307,7 +333,24 @@ public final class FullTextEvaluation {
             }
         }
         long rejected = Stream.concat(tei.stream(), latex.stream()).filter(p -> p.record() == null).count();
-        out.printf(Locale.ROOT, "%nPapers the readers rejected: %d of %d.%n", rejected, tei.size() + latex.size());
+        out.printf(Locale.ROOT, "%nPapers the readers rejected: %d of %d.%n%n", rejected, tei.size() + latex.size());
+        out.println("Calibration: headline results per evidence bucket (source | own rule | dataset from | metric from), "
+                + "precision on (D, M, S) against the confidence the extractor gives.");
+        out.println();
+        out.println("| bucket | confidence | tune predicted | tune correct | tune precision | report predicted | report correct | report precision |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        List<Paper> all = new ArrayList<>(tei);
+        all.addAll(latex);
+        java.util.Map<String, int[]> tune = calibration(all.stream().filter(p -> p.half() == Half.TUNE).toList());
+        java.util.Map<String, int[]> report = calibration(all.stream().filter(p -> p.half() == Half.REPORT).toList());
+        java.util.Set<String> buckets = new java.util.TreeSet<>(tune.keySet());
+        buckets.addAll(report.keySet());
+        for (String b : buckets) {
+            int[] t = tune.getOrDefault(b, new int[2]), r = report.getOrDefault(b, new int[2]);
+            out.printf(Locale.ROOT, "| %s | %.2f | %d | %d | %s | %d | %d | %s |%n", b, TableConfidence.ofBucket(b), t[0], t[1],
+                    t[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) t[1] / t[0]), r[0], r[1],
+                    r[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) r[1] / r[0]));
+        }
         out.flush();
     }
 }

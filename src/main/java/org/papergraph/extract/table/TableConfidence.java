@@ -41,8 +41,13 @@ public final class TableConfidence {
 
     /** The confidence of {@code f}; {@code merged}: from GROBID TEI; {@code headline}: the paper's best own score for its dataset and metric. */
     public static double of(TableResultFinder.Found f, boolean merged, boolean headline) {
-        Double m = MEASURED.get(bucket(f, merged));
-        double v = m != null ? m : OVERALL.get(merged ? "tei" : "latex");
+        return ofBucket(bucket(f, merged));
+    }
+
+    /** The confidence of a bucket ({@link #bucket}). */
+    public static double ofBucket(String bucket) {
+        Double m = MEASURED.get(bucket);
+        double v = m != null ? m : OVERALL.get(bucket.startsWith("tei") ? "tei" : "latex");
         return Math.max(0.01, Math.min(0.99, v));
     }
 }

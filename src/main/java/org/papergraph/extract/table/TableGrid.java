@@ -39,7 +39,7 @@ final class TableGrid {
      */
     static TableGrid of(PaperTable t, Predicate<String> isMetric, boolean merged) {
         List<List<TableCell>> src = new ArrayList<>();
-        for (List<TableCell> row : t.rows()) src.add(splitHeaders(row, isMetric));
+        for (List<TableCell> row : t.rows()) src.add(splitHeaders(row, isMetric, merged));
         int width = 0;
         for (List<TableCell> row : src) width = Math.max(width, span(row));
         for (int r = 0; r < src.size(); r++) src.set(r, splitNumbers(src.get(r), width, merged));
@@ -67,6 +67,11 @@ final class TableGrid {
             int c = 0;
             int k = 0;
             for (TableCell cell : src.get(r)) {
+                // An empty cell where a row span from above already is: LaTeX writes that place out, as "&".
+                if (c < width && at[r][c] != null && cell.text().isEmpty() && cell.columns() == 1) {
+                    c++;
+                    continue;
+                }
                 while (c < width && at[r][c] != null) c++;
                 if (c >= width) break;
                 Cell placed = new Cell(cell.text(), cell.bold(), cell.underline(), id++, k++);
@@ -88,14 +93,23 @@ final class TableGrid {
         return n;
     }
 
-    /** A cell spanning k columns whose text is k known metric names becomes k cells. */
-    private static List<TableCell> splitHeaders(List<TableCell> row, Predicate<String> isMetric) {
+    /**
+     * A cell spanning k columns whose text is k known metric names becomes k cells; with {@code merged}, so does one
+     * of any k short words ("MR MRR @10 @3" over four columns), as GROBID merges header cells.
+     */
+    private static List<TableCell> splitHeaders(List<TableCell> row, Predicate<String> isMetric, boolean merged) {
         List<TableCell> out = null;
         for (int i = 0; i < row.size(); i++) {
             TableCell c = row.get(i);
             String[] words = c.text().split("\\s+");
             boolean split = c.columns() > 1 && words.length == c.columns() && !isMetric.test(c.text());
-            for (String w : words) split &= isMetric.test(w);
+            boolean allMetrics = split;
+            boolean allShort = split;
+            for (String w : words) {
+                allMetrics &= isMetric.test(w);
+                allShort &= w.length() <= 12 && CellValue.parse(w) == null;
+            }
+            split = allMetrics || merged && allShort;
             if (split) {
                 if (out == null) out = new ArrayList<>(row.subList(0, i));
                 for (String w : words) out.add(new TableCell(w, 1, c.rows(), c.bold(), c.underline()));

@@ -100,7 +100,7 @@ public final class TableResultFinder {
             + "uas|las|chrf|gleu|sari|dice|hd95|jaccard|ap50|ap75|f0\\.5|gflops|flops|params|fps|latency|macro-?f1|micro-?f1)\\.?$");
     /** Short metric names that are also words or letters: only as written ("IS", not "is"). */
     private static final Pattern METRIC_ABBREVIATION = Pattern.compile(
-            "^(?:IS|EM|CA|SR|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
+            "^(?:IS|EM|CA|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
 
     /** The format whose tables merge neighbouring cells (see {@link TableGrid}). */
     private static final String GROBID = "grobid-tei";
@@ -165,7 +165,7 @@ public final class TableResultFinder {
             for (Lexicon.Match m : names.lexicon().match(tokens)) {
                 if (m.entry().type() != (dataset ? EntityType.DATASET : EntityType.METRIC)) continue;
                 String surface = text.substring(tokens.get(m.from()).start(), tokens.get(m.to() - 1).end());
-                if (surface.length() < 2 || (dataset ? isMetric(surface) : !isMetric(surface))) continue;
+                if (surface.length() < 2 || (dataset ? isMetric(surface) : !isMetric(surface) || COST.matcher(surface).find())) continue;
                 String k = Tokenizer.key(m.entry().canonical());
                 counts.merge(k, 1, Integer::sum);
                 surfaces.putIfAbsent(k, surface);
@@ -267,8 +267,12 @@ public final class TableResultFinder {
         // by several papers and look like a metric, not a plain word.
         int used = Math.max(names.papers(EntityType.METRIC, text), names.papers(EntityType.METRIC, b));
         if (used < 3 || names.lookup(b, EntityType.DATASET) != null && names.papers(EntityType.DATASET, b) >= used) return false;
-        return METRIC_VOCABULARY.matcher(b).find() || !b.equals(b.toLowerCase(Locale.ROOT)) && b.chars().anyMatch(Character::isUpperCase)
-                && b.split("\\s+").length <= 3 && (b.chars().filter(Character::isUpperCase).count() >= 2 || used >= 5);
+        // Nor may it carry a dataset's name ("ImageNet pre-trained").
+        List<Token> tokens = Tokenizer.tokens(b);
+        for (Lexicon.Match m : names.lexicon().match(tokens)) if (m.entry().type() == EntityType.DATASET) return false;
+        if (METRIC_VOCABULARY.matcher(b).find()) return true;
+        // Else an abbreviation: one short word with two capitals ("P2S", "LPIPS").
+        return !b.contains(" ") && b.length() <= 8 && b.chars().filter(Character::isUpperCase).count() >= 2;
     }
 
     /** A row or header label without citation marks and footnote marks, white space folded. */
@@ -900,17 +904,24 @@ public final class TableResultFinder {
         if (header != null && (header.contains("↑") || header.contains("⇑"))) return false;
         Lexicon.Entry e = names.lookup(TableNames.base(metric), EntityType.METRIC);
         if (e != null && e.lowerIsBetter()) return true;
-        return LexiconBuilder.LOWER_BETTER.matcher(metric).matches();
+        return LexiconBuilder.LOWER_BETTER.matcher(metric).matches() || LOWER.matcher(TableNames.base(metric)).find();
     }
+
+    /** Short metric names of errors and distances the lexicon's rule does not know. */
+    private static final Pattern LOWER = Pattern.compile(
+            "(?i)(?:^|\\s)(?:mr|mean rank|rms|p2s|cd|emd|lpips|log10|lsd|mpjpe|pa-mpjpe|nme|aepe|f1-all|fl-all)$");
 
     /**
      * The paper's headline results: for each dataset and metric its own rows give a score for, the best of those
-     * scores (least where lower is better), in first-seen order. What a leaderboard ranks the paper by, and what the
+     * scores (least where lower is better; among bold cells when some are bold), in first-seen order. What a leaderboard ranks the paper by, and what the
      * gold sets (Papers with Code leaderboards) list for it.
      */
     public static List<Found> headline(List<Found> found) {
         List<Found> out = new ArrayList<>();
         for (List<Found> group : byDatasetAndMetric(found.stream().filter(f -> f.role() == Role.OWN).toList()).values()) {
+            // The table's bold marks its best score: among own cells, a bold one wins whatever the metric's direction.
+            List<Found> bold = group.stream().filter(Found::bold).toList();
+            if (!bold.isEmpty() && bold.size() < group.size()) group = bold;
             Found best = group.get(0);
             for (Found f : group) {
                 int cmp = f.value().value().compareTo(best.value().value());
