@@ -369,12 +369,16 @@ public final class TableResultFinder {
         void spreadSparseHeaders() {
             for (int r = 0; r < firstData; r++) {
                 List<Integer> named = new ArrayList<>();
+                java.util.Set<Integer> cells = new java.util.HashSet<>();
                 int empty = 0;
                 for (int c = labelColumns; c < g.columns; c++) {
                     if (g.text(r, c).isEmpty()) empty++;
-                    else named.add(c);
+                    else {
+                        named.add(c);
+                        cells.add(g.at[r][c].id());
+                    }
                 }
-                if (named.size() < 2 || empty < named.size()) continue;
+                if (cells.size() < 2 || empty < cells.size()) continue;
                 TableGrid.Cell[] copy = g.at[r].clone();
                 for (int c = labelColumns; c < g.columns; c++) {
                     if (!copy[c].text().isEmpty()) continue;
@@ -819,7 +823,7 @@ public final class TableResultFinder {
                     List<CellValue> values = CellValue.values(cell, metrics.length);
                     String method = method(colLabel[c], proposed);
                     for (int k = 0; k < values.size(); k++) {
-                        Found f = found(Kind.LEADERBOARD, r, c, colLabel[c], rowLabel, method, dataset, metrics[k], cell,
+                        Found f = found(Kind.LEADERBOARD, r, c, rowLabel, String.join(" / ", header(c)), method, dataset, metrics[k], cell,
                                 values.get(k), roles[c], rule[c], g.at[r][c].bold(), datasetSource, metricSource);
                         if (f != null) out.add(f);
                     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -393,15 +394,25 @@ final class Pages {
         record Entry(int position, ResultRow row, BigDecimal value) {}
         record Board(String name, List<Entry> entries, boolean lower) {}
         Map<String, List<Entry>> byMetric = new TreeMap<>();
+        int others = 0;
         for (int i = 0; i < ranked.rows().size(); i++) {
             ResultRow r = ranked.rows().get(i);
             BigDecimal v = decimal(r.value());
             if (v == null) continue;
+            // A method is ranked by what its own paper reports; what others report for it stays in the Results list.
+            if (r.other()) {
+                others++;
+                continue;
+            }
             String name = lexical(ranked.labels().get(r.metric()));
             if (name == null) name = r.metric() == null ? "(no metric)" : lexical(r.metric());
             byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(new Entry(i, r, v));
         }
         h.raw("<section id=\"leaderboard\"><h2>Leaderboard</h2>");
+        if (others > 0) {
+            h.raw("<p class=\"range\">").text("Ranked by the results each paper reports for its own method; "
+                    + grouped(others) + " results papers report for other methods are in the Results list.").raw("</p>");
+        }
         if (byMetric.isEmpty()) {
             none(h, "No results with a value are recorded on this dataset.");
             h.raw("</section>");
@@ -441,8 +452,10 @@ final class Pages {
         for (Board b : boards) {
             h.raw("<h3 class=\"metric\">").text(b.name()).raw(" <small>")
                     .text(b.lower() ? "lower is better" : "higher is better").raw("</small></h3>");
-            h.raw("<table class=\"leaderboard\"><thead><tr><th>#</th><th>Method</th><th>Value</th><th>Paper</th><th>Date</th></tr></thead><tbody>");
+            h.raw("<table class=\"leaderboard\"><thead><tr><th>#</th><th>Method</th><th>Value</th><th>Paper</th><th>Date</th><th>Evidence</th></tr></thead><tbody>");
             int rank = 0;
+            Map<Node, String> evidence = evidence(q, b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size())).stream()
+                    .map(x -> x.row().result()).collect(java.util.stream.Collectors.toSet()));
             for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) {
                 rank++;
                 ResultRow r = x.row();
@@ -450,7 +463,8 @@ final class Pages {
                         .raw(a(h, r.method(), lexical(methodLabels.get(r.method()))))
                         .raw("</td><td class=\"num\">").text(lexical(r.value()))
                         .raw("</td><td>").raw(a(h, r.paper(), lexical(titles.get(r.paper()))))
-                        .raw("</td><td>").text(lexical(issued.get(r.paper()))).raw("</td></tr>");
+                        .raw("</td><td>").text(lexical(issued.get(r.paper())))
+                        .raw("</td><td class=\"evidence\">").text(evidence.getOrDefault(r.result(), "")).raw("</td></tr>");
             }
             h.raw("</tbody></table>");
             if (b.entries().size() > BOARD_ROWS) {
@@ -476,12 +490,16 @@ final class Pages {
 
     /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
     record ResultRow(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower,
-                             NodeValue rank) {
-        /** A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better. */
-        static ResultRow of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower) {
+                             NodeValue rank, boolean other) {
+        /**
+         * A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better;
+         * {@code other}: the paper reports it for another method ({@code pg:resultRole "other"}), so it is shown but
+         * not ranked on the leaderboard.
+         */
+        static ResultRow of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, boolean lower, boolean other) {
             NodeValue v = value == null ? null : NodeValue.makeNode(value);
             return new ResultRow(result, paper, method, dataset, metric, value, lower,
-                    v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v);
+                    v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v, other);
         }
     }
 
@@ -503,15 +521,17 @@ final class Pages {
     private static Ranked rankedResults(Sparql q, Map<String, Node> bind) {
         List<ResultRow> rows = new ArrayList<>();
         for (QuerySolution r : q.select("""
-                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false) || COALESCE(?ml, false)) AS ?lower) WHERE {
+                SELECT ?r ?paper ?method ?dataset ?metric ?value (MAX(COALESCE(?l, false) || COALESCE(?ml, false)) AS ?lower)
+                       (MAX(?role) AS ?roles) WHERE {
                   { ?r pg:method ?entity } UNION { ?r pg:dataset ?entity } UNION { ?r pg:task ?entity } UNION { ?r pg:metric ?entity }
                   ?paper pg:reportsResult ?r .
                   OPTIONAL { ?r pg:value ?value } OPTIONAL { ?r pg:method ?method }
                   OPTIONAL { ?r pg:dataset ?dataset } OPTIONAL { ?r pg:metric ?metric OPTIONAL { ?metric pg:lowerIsBetter ?ml } }
-                  OPTIONAL { ?r pg:lowerIsBetter ?l }
+                  OPTIONAL { ?r pg:lowerIsBetter ?l } OPTIONAL { ?r pg:resultRole ?role }
                 } GROUP BY ?r ?paper ?method ?dataset ?metric ?value""", bind)) {
             rows.add(ResultRow.of(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
-                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower"))));
+                    Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), "true".equals(Sparql.str(r, "lower")),
+                    "other".equals(Sparql.str(r, "roles"))));
         }
         Set<Node> sortedBy = new HashSet<>();
         for (ResultRow r : rows) {
@@ -560,19 +580,46 @@ final class Pages {
                     h.raw("<p class=\"range\">").text("Showing " + grouped(offset + 1) + "–" + grouped(offset + shown.size())
                             + " of " + grouped(rows.size()) + ", by dataset, metric, then value, best first.").raw("</p>");
                 }
-                h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th></tr></thead><tbody>");
+                h.raw("<table><thead><tr><th>Dataset</th><th>Metric</th><th>Method</th><th>Value</th><th>Paper</th><th>Evidence</th></tr></thead><tbody>");
+                Map<Node, String> evidence = evidence(q, shown.stream().map(ResultRow::result).collect(java.util.stream.Collectors.toSet()));
                 for (ResultRow r : shown) {
-                    h.raw("<tr><td>").raw(a(h, r.dataset(), lexical(labels.get(r.dataset()))))
+                    h.raw(r.other() ? "<tr class=\"reported\"><td>" : "<tr><td>").raw(a(h, r.dataset(), lexical(labels.get(r.dataset()))))
                             .raw("</td><td>").raw(a(h, r.metric(), lexical(labels.get(r.metric()))))
                             .raw("</td><td>").raw(a(h, r.method(), lexical(methodLabels.get(r.method()))))
                             .raw("</td><td class=\"num\">").text(lexical(r.value()))
-                            .raw("</td><td>").raw(a(h, r.paper(), lexical(titles.get(r.paper())))).raw("</td></tr>");
+                            .raw("</td><td>").raw(a(h, r.paper(), lexical(titles.get(r.paper()))))
+                            .raw(r.other() ? " <small>(reported for another method)</small>" : "")
+                            .raw("</td><td class=\"evidence\">").text(evidence.getOrDefault(r.result(), "")).raw("</td></tr>");
                 }
                 h.raw("</tbody></table>");
             }
             if (pages > 1) pager(h, href(h, e), "results", number, pages);
         }
         h.raw("</section>");
+    }
+
+    /**
+     * Where each of {@code results} was read, in words, for those read from a table: "Table 3, row ‘Ours (large)’,
+     * column ‘BLEU’: “28.4” (confidence 0.41)". One query with the results as VALUES; results of other sources
+     * (abstracts, leaderboard dumps) are absent. Self-contained, so it can move with the page to a template.
+     */
+    static Map<Node, String> evidence(Sparql q, Set<Node> results) {
+        Map<Node, String> out = new HashMap<>();
+        StringBuilder values = new StringBuilder();
+        for (Node r : results) if (r != null && r.isURI()) values.append(NodeFmtLib.strNT(r)).append(' ');
+        if (values.isEmpty()) return out;
+        for (QuerySolution s : q.select("SELECT ?r (MIN(?l) AS ?label) (MIN(?rh) AS ?row) (MIN(?ch) AS ?column) (MIN(?raw) AS ?cell)"
+                + " (MIN(?c) AS ?confidence) WHERE {\nVALUES ?r { " + values + "}\n?r pg:fromTable ?t ."
+                + " OPTIONAL { ?t pg:tableLabel ?l } OPTIONAL { ?r pg:rowHeader ?rh } OPTIONAL { ?r pg:columnHeader ?ch }"
+                + " OPTIONAL { ?r pg:rawValue ?raw } OPTIONAL { ?r pg:confidence ?c } } GROUP BY ?r", Map.of())) {
+            StringBuilder line = new StringBuilder(Objects.requireNonNullElse(Sparql.str(s, "label"), "A table"));
+            if (Sparql.str(s, "row") != null) line.append(", row ‘").append(Sparql.str(s, "row")).append('’');
+            if (Sparql.str(s, "column") != null) line.append(", column ‘").append(Sparql.str(s, "column")).append('’');
+            if (Sparql.str(s, "cell") != null) line.append(": “").append(Sparql.str(s, "cell")).append('”');
+            if (Sparql.str(s, "confidence") != null) line.append(" (confidence ").append(Sparql.str(s, "confidence")).append(')');
+            out.put(Sparql.node(s, "r"), line.toString());
+        }
+        return out;
     }
 
     /**
