@@ -42,8 +42,9 @@ import org.papergraph.source.TableCell;
  * written looking at the tune half only; the report half is what the figures claim.
  *
  * <p>A paper's predictions are its headline results ({@link TableResultFinder#headline}: per dataset and metric,
- * the best score of its own rows), as tuples (task, dataset, metric, score) with entity names resolved as the
- * graph stores them. Micro precision, recall and F1 over (dataset, metric, score) and (task, dataset, metric,
+ * the best score of its own rows) whose confidence reaches the source's threshold ({@link TableConfidence#threshold},
+ * chosen on the tune half), as tuples (task, dataset, metric, score) with entity names resolved as the graph
+ * stores them. Micro precision, recall and F1 over (dataset, metric, score) and (task, dataset, metric,
  * score), each paper's tuples compared with its gold only: names match loosely (their keys, letters and digits in
  * lower case, contain one another, or at least half the words of the longer are shared) and a score matches as
  * written or scaled by 100. Gold and predicted tuples are de-duplicated per paper; a prediction is right when it
@@ -186,10 +187,17 @@ public final class FullTextEvaluation {
         return m.find() ? new BigDecimal(m.group()) : null;
     }
 
-    /** The headline tuples the table extractor gives for a paper, names resolved as the graph stores them. */
+    /**
+     * The headline tuples the table extractor gives for a paper with at least the source's confidence threshold
+     * ({@link TableConfidence#threshold}, chosen on the tune half), names resolved as the graph stores them.
+     */
     public List<Tuple> predict(PaperRecord record) {
         List<Tuple> out = new ArrayList<>();
-        for (TableResultFinder.Found f : headline(record)) out.add(tuple(f));
+        if (record == null) return out;
+        boolean merged = GrobidTeiReader.FORMAT.equals(record.format());
+        for (TableResultFinder.Found f : headline(record)) {
+            if (TableConfidence.of(f, merged, true) >= TableConfidence.threshold(merged)) out.add(tuple(f));
+        }
         return out;
     }
 

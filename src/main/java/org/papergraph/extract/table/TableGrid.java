@@ -135,7 +135,9 @@ final class TableGrid {
             while (numbers < words.length && isNumber(words[words.length - 1 - numbers])) numbers++;
             int prefix = words.length - numbers;
             int pieces = numbers + (prefix > 0 ? 1 : 0);
-            boolean split = merged && numbers >= 1 && pieces >= 2 && pieces <= c.columns() + missing;
+            // The pieces fill the cell's span exactly, or, two numbers or more, the columns its row lacks too.
+            boolean split = merged && numbers >= 1 && pieces >= 2
+                    && (pieces == c.columns() || numbers >= 2 && pieces > c.columns() && pieces <= c.columns() + missing);
             if (!split) {
                 out.add(c);
                 continue;

@@ -261,6 +261,9 @@ public final class TableResultFinder {
         Lexicon.Entry e = names.lookup(b, EntityType.METRIC);
         if (e == null) e = names.lookup(text, EntityType.METRIC);
         if (e == null) return false;
+        // A method's name is not a metric's, whatever odd leaderboard used it so ("CNN").
+        Lexicon.Entry method = methods.lookup(b);
+        if (method != null && method.type() == EntityType.METHOD) return false;
         // A short name counts only as written: "is" is not IS.
         if (b.length() <= 3 && !b.equals(e.canonical()) && !e.variants().contains(b)) return false;
         // Papers with Code leaderboards have odd metric names ("Overall", "Network"): a listed name must be used
