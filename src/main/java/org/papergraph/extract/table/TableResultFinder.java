@@ -554,6 +554,7 @@ public final class TableResultFinder {
             boolean anyMetric = false;
             Hit tableMetric = null;
             boolean tableMetricDone = false;
+            boolean unnamedSeen = false;
             for (int c = labelColumns; c < n; c++) {
                 if (!numericColumn[c]) continue;
                 List<String> h = header(c);
@@ -607,7 +608,11 @@ public final class TableResultFinder {
                     // A column headed by a count or a cost (#params, time, size) does not take the table's metric.
                     boolean namedOtherwise = !h.isEmpty() && STATISTIC_HEADER.matcher(cleanLabel(h.get(h.size() - 1))).find()
                             || !h.isEmpty() && QUANTITY.matcher(cleanLabel(h.get(h.size() - 1))).find();
-                    if (tableMetric != null && !namedOtherwise) {
+                    // Of several columns with no header at all (a source's math taken out of them), only the first is
+                    // the table's metric; the others are variants of it the table no longer names.
+                    boolean unnamedAgain = h.isEmpty() && unnamedSeen;
+                    if (h.isEmpty()) unnamedSeen = true;
+                    if (tableMetric != null && !namedOtherwise && !unnamedAgain) {
                         colMetrics[c] = new String[] {tableMetric.name()};
                         colMetricSource[c] = sourceOf(tableMetric);
                         metricLevel = h.size();
