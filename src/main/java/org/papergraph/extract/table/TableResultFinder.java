@@ -136,7 +136,7 @@ public final class TableResultFinder {
                 one.paperMetric = paperMetric;
                 one.read(out);
             } catch (RuntimeException e) {
-                // One unreadable table costs that table, not the paper: tables are the least regular text there is.
+                // A rule failing on a table is a bug: say which table, so the rejected record can be reproduced.
                 throw new IllegalStateException("table " + t.id() + ": " + e, e);
             }
         }
