@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.lexicon.Lexicon;
 import org.papergraph.extract.table.TableConfidence;
 import org.papergraph.extract.table.TableResultFinder;

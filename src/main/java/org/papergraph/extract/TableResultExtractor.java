@@ -17,6 +17,7 @@ import org.papergraph.extract.table.TableResultFinder;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.lexicon.Lexicon;
 import org.papergraph.extract.lexicon.LexiconBuilder;
 import org.papergraph.extract.text.Token;
