@@ -81,4 +81,11 @@ public final class TableConfidence {
      * the same: {@code ?r pg:confidence ?c FILTER(?c >= 0.3)}.
      */
     public static double threshold(boolean merged) { return merged ? 0.30 : 0.10; }
+
+    /**
+     * The least confidence of a table result that leaderboards rank (summaries, {@code queries/leaderboard.rq}, dataset
+     * pages; written there as 0.1): the lower of the two thresholds. Below it (dataset or metric guessed from the
+     * paper's title, abstract or body) a result stays in the graph and in the Results lists, not in the rankings.
+     */
+    public static final double RANKED = 0.10;
 }

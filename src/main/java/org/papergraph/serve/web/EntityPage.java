@@ -75,9 +75,14 @@ final class EntityPage {
         List<Board> leaderboard = type.equals("Dataset") ? leaderboard(root, q, e, ranked, issued) : null;
         String ranking = null;
         long others = ranked.rows().stream().filter(r -> r.other() && decimal(r.value()) != null).count();
-        if (leaderboard != null && others > 0) {
-            ranking = "Ranked by the results each paper reports for its own method; " + Facts.grouped(others)
-                    + " results papers report for other methods are in the Results list.";
+        long weak = ranked.rows().stream().filter(r -> !r.other() && r.weak() && decimal(r.value()) != null).count();
+        if (leaderboard != null && others + weak > 0) {
+            List<String> left = new ArrayList<>();
+            if (others > 0) left.add(Facts.grouped(others) + " results papers report for other methods");
+            if (weak > 0) left.add(Facts.grouped(weak) + " table results whose dataset or metric is uncertain (confidence below "
+                    + RankedResults.Row.RANKED + ")");
+            ranking = "Ranked by the results each paper reports for its own method; " + String.join(" and ", left)
+                    + " are in the Results list.";
         }
         EntityResults results = results(root, q, paging, e, ranked);
 
@@ -102,23 +107,24 @@ final class EntityPage {
     }
 
     /**
-     * A dataset's leaderboard: per metric, the {@link #BOARD_ROWS} best results (lower first where lower is better:
-     * any of the metric's results on this dataset, or the metric itself, says so, as in {@code queries/leaderboard.rq}),
+     * A dataset's leaderboard: per metric, the {@link #BOARD_ROWS} best results, one per method and paper (lower first
+     * where lower is better: any of the metric's results on this dataset, or the metric itself, says so, as in
+     * {@code queries/leaderboard.rq}),
      * a link to the page of the Results list where the metric's full ranking starts, and a chart of the best value over
      * time. Built from the ranked results the Results list also shows, plus the issue dates of their papers; method
      * labels and paper titles are looked up for the shown rows and the chart's new bests only, so a dataset with ten
      * thousand results renders in the time its results take to read, not in the time ten thousand table rows take.
      * A method is ranked by what its own paper reports: results a paper reports for another method ({@code other})
-     * stay in the Results list and out of the rankings and charts.
+     * and table results read with low confidence ({@code weak}) stay in the Results list, out of rankings and charts.
      */
     private List<Board> leaderboard(String root, Sparql q, Node e, RankedResults ranked, Map<Node, Node> issued) {
         record Entry(int position, RankedResults.Row row, BigDecimal value) {}
-        record Ranking(String name, List<Entry> entries, boolean lower) {}
+        record Ranking(String name, List<Entry> entries, boolean lower, List<Entry> shown) {}
         Map<String, List<Entry>> byMetric = new TreeMap<>();
         for (int i = 0; i < ranked.rows().size(); i++) {
             RankedResults.Row r = ranked.rows().get(i);
             BigDecimal v = decimal(r.value());
-            if (v == null || r.other()) continue;
+            if (v == null || !r.ranked()) continue;
             String name = Facts.lexical(ranked.labels().get(r.metric()));
             if (name == null) name = r.metric() == null ? "(no metric)" : Facts.lexical(r.metric());
             byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(new Entry(i, r, v));
@@ -137,8 +143,16 @@ final class EntityPage {
                     .thenComparing(x -> issued.get(x.row().paper()), by)
                     .thenComparing(x -> x.row().paper(), by)
                     .thenComparing(x -> x.row().result(), by));
-            rankings.add(new Ranking(m.getKey(), entries, lower));
-            for (Entry x : entries.subList(0, Math.min(BOARD_ROWS, entries.size()))) {
+            // One row per method and paper, its best: a paper's table gives a method many cells (sizes, classes, splits).
+            List<Entry> shown = new ArrayList<>();
+            Set<List<Node>> seen = new HashSet<>();
+            for (Entry x : entries) {
+                if (shown.size() == BOARD_ROWS) break;
+                Node method = x.row().method() == null ? x.row().result() : x.row().method();
+                if (seen.add(List.of(x.row().paper(), method))) shown.add(x);
+            }
+            rankings.add(new Ranking(m.getKey(), entries, lower, shown));
+            for (Entry x : shown) {
                 named.add(x.row().method());
                 titled.add(x.row().paper());
             }
@@ -158,14 +172,14 @@ final class EntityPage {
         List<Board> boards = new ArrayList<>();
         Set<Node> boarded = new HashSet<>();
         for (Ranking b : rankings) {
-            for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) boarded.add(x.row().result());
+            for (Entry x : b.shown()) boarded.add(x.row().result());
         }
         Map<Node, String> evidence = evidence(q, boarded);
         for (Ranking b : rankings) {
             List<BoardRow> rows = new ArrayList<>();
             int rank = 0;
             boolean anyEvidence = false;
-            for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) {
+            for (Entry x : b.shown()) {
                 RankedResults.Row r = x.row();
                 String where = evidence.getOrDefault(r.result(), "");
                 anyEvidence |= !where.isEmpty();
@@ -175,9 +189,10 @@ final class EntityPage {
             }
             String more = null;
             Link all = null;
-            if (b.entries().size() > BOARD_ROWS) {
+            if (b.entries().size() > b.shown().size()) {
                 int first = b.entries().stream().mapToInt(Entry::position).min().orElse(0);
-                more = "The best " + BOARD_ROWS + " of " + Facts.grouped(b.entries().size()) + " results.";
+                more = "The best " + b.shown().size() + " of " + Facts.grouped(b.entries().size()) + " results"
+                        + (b.shown().size() < Math.min(BOARD_ROWS, b.entries().size()) ? ", each method's best per paper." : ".");
                 all = new Link(links.href(root, e) + "?results=" + (first / Paging.ROWS + 1) + "#results", "Every " + b.name() + " result, ranked");
             }
             boards.add(new Board(b.name(), b.lower(), rows, more, all, SotaChart.chart(b.name(), points.get(b.name()), b.lower(), dotLabels),
@@ -223,7 +238,8 @@ final class EntityPage {
             out.add(new EntityResult(links.link(root, r.dataset(), Facts.lexical(labels.get(r.dataset()))),
                     links.link(root, r.metric(), Facts.lexical(labels.get(r.metric()))),
                     links.link(root, r.method(), Facts.lexical(methodLabels.get(r.method()))),
-                    r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))), r.other(),
+                    r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))),
+                    r.other() ? "reported for another method" : r.weak() ? "uncertain, not ranked" : null,
                     evidence.getOrDefault(r.result(), "")));
         }
         String range = count > 1 ? PaperLists.range(offset, shown.size(), rows.size(), "by dataset, metric, then value, best first") : null;

@@ -138,10 +138,19 @@ class BrowserTest {
         assertEquals(0, ((Number) browser.script("return Array.from(document.querySelectorAll('#leaderboard td'))"
                 + ".filter(td => td.textContent.includes('RotatE')).length;").getAsNumber().value()).intValue(),
                 "another method's row as the BoxE paper reports it is not ranked");
+        assertEquals(0, boardsRepeatingAMethodsPaper());
         String results = browser.text(browser.find("#results"));
         assertTrue(results.contains("(reported for another method)"), results);
         assertTrue(results.contains("row ‘RotatE(a) [37]’"), results);
         browser.screenshot(SHOTS.resolve("dataset-table-results.png"));
+    }
+
+    /** Leaderboard tables of the open page that show a method of one paper on two rows. */
+    private static int boardsRepeatingAMethodsPaper() throws Exception {
+        return ((Number) browser.script("""
+                return Array.from(document.querySelectorAll('#leaderboard table.leaderboard')).filter(t => {
+                  const keys = Array.from(t.querySelectorAll('tbody tr')).map(r => r.cells[1].textContent + '|' + r.cells[3].textContent);
+                  return new Set(keys).size < keys.length; }).length;""").getAsNumber().value()).intValue();
     }
 
     @Test

@@ -102,8 +102,12 @@ public final class Views {
     public record EntityResults(String total, boolean empty, List<EntityResult> rows, String pastEnd, String range, Pager pager,
                                 boolean evidence) {}
 
-    /** A result in an entity's list; {@code other}: its paper reports it for another method; {@code evidence} as in {@link BoardRow}. */
-    public record EntityResult(Link dataset, Link metric, Link method, String value, Link paper, boolean other, String evidence) {}
+    /**
+     * A result in an entity's list; {@code unranked}: why leaderboards leave it out (its paper reports it for another
+     * method, or it was read from a table with low confidence), null when they rank it; {@code evidence} as in
+     * {@link BoardRow}.
+     */
+    public record EntityResult(Link dataset, Link metric, Link method, String value, Link paper, String unranked, String evidence) {}
 
     /** The Papers section of an entity: papers per year and a page of them; {@code empty} set when there are none. */
     public record EntityPapers(String total, String empty, List<YearBar> years, Rows rows) {}
