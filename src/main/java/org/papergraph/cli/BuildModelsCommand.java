@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build-models", mixinStandardHelpOptions = true,
         description = {"Rebuilds the extraction lexicon and trains the entity taggers from the shared data (train splits only).",
-                "Writes lexicon.tsv, title-tagger.bin.gz, abstract-tagger.bin.gz and ordinary-words.tsv; commit them to ship them in the jar."})
+                "Writes lexicon.tsv, title-tagger.bin.gz, abstract-tagger.bin.gz, ordinary-words.tsv and table-names.tsv",
+                "(leaderboard names from the SOTA? train annotations, CC BY-SA 4.0); commit them to ship them in the jar."})
 public final class BuildModelsCommand implements Callable<Integer> {
     @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "Shared data folder (default: ${DEFAULT-VALUE}).")
     Path shared;

@@ -22,6 +22,7 @@ import org.papergraph.extract.tagger.TaggerTrainer;
  * ({@link #build}). Immutable; safe to share.
  *
  * <p>Training data: titles from ORKG CS-NER {@code full dataset/train.data}; abstracts from SciERC {@code train.json}.
+ * Table names come from the SOTA? train annotations (see {@link org.papergraph.extract.table.TableNamesBuilder}).
  * Dev splits are never read here.
  */
 public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, PerceptronTagger abstractTagger) {
@@ -58,7 +59,11 @@ public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, Pe
         write(TaggerTrainer.train(abstracts, lexicon, true, EPOCHS), outDir.resolve(ABSTRACT_MODEL));
         report.put("abstract tagger", abstracts.size() + " abstracts");
         report.put("ordinary words", OrdinaryWords.build(shared, outDir.resolve(OrdinaryWords.FILE)) + " rows");
-        for (String f : List.of("lexicon.tsv", TITLE_MODEL, ABSTRACT_MODEL, OrdinaryWords.FILE)) report.put(f, Files.size(outDir.resolve(f)) + " bytes");
+        report.put("table names", org.papergraph.extract.table.TableNamesBuilder.build(shared,
+                outDir.resolve(org.papergraph.extract.table.TableNames.FILE)).toString());
+        for (String f : List.of("lexicon.tsv", TITLE_MODEL, ABSTRACT_MODEL, OrdinaryWords.FILE, org.papergraph.extract.table.TableNames.FILE)) {
+            report.put(f, Files.size(outDir.resolve(f)) + " bytes");
+        }
         return report;
     }
 

@@ -22,6 +22,7 @@ public final class Extractors {
         ALL.put(ImplementationExtractor.NAME, ImplementationExtractor::new);
         ALL.put(ResultExtractor.NAME, ResultExtractor::new);
         ALL.put("reported-results", ReportedResultExtractor::new);
+        ALL.put(TableResultExtractor.NAME, TableResultExtractor::new);
         ALL.put(SourceEntityExtractor.NAME, SourceEntityExtractor::new);
         ALL.put("resolution", ResolutionExtractor::new);
     }

@@ -218,23 +218,61 @@ public final class Ingestor {
                 || n.startsWith("notice") || n.startsWith("copying");
     }
 
-    /** The files to read: named files as given, folders walked in name order without documentation files. */
+    /**
+     * The files to read: named files as given, folders walked in name order without documentation files. In a
+     * folder, a LaTeX source is read through its main file (the {@code .tex} with {@code \\documentclass}), which
+     * reads the files it includes: the other {@code .tex} files in and below the main file's folder are parts of
+     * it and are not read on their own.
+     */
     public static void expand(List<Path> inputs, List<Path> files, java.util.Set<Path> fromFolders) {
         for (Path p : inputs) {
             if (!Files.exists(p)) throw new IngestException("no such file or folder: " + p);
             if (Files.isDirectory(p)) {
+                List<Path> found = new ArrayList<>();
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile)
                      .filter(x -> !isDocumentation(x))
                      .sorted()
-                     .forEach(x -> { files.add(x); fromFolders.add(x); });
+                     .forEach(found::add);
                 } catch (IOException e) {
                     throw new IngestException("cannot list folder " + p + ": " + e.getMessage());
+                }
+                for (Path x : withoutLatexParts(found)) {
+                    files.add(x);
+                    fromFolders.add(x);
                 }
             } else {
                 files.add(p);
             }
         }
+    }
+
+    /** {@code found} without the {@code .tex} files that sit in or below the folder of a LaTeX main file. */
+    static List<Path> withoutLatexParts(List<Path> found) {
+        List<Path> mains = new ArrayList<>();
+        for (Path x : found) {
+            if (!isTex(x)) continue;
+            try (InputStream in = Files.newInputStream(x)) {
+                String head = new String(in.readNBytes(16_384), java.nio.charset.StandardCharsets.UTF_8);
+                if (org.papergraph.source.latex.LatexSources.isMainFile(head)) mains.add(x);
+            } catch (IOException e) {
+                // Unreadable here, unreadable when ingested: the read reports it.
+            }
+        }
+        if (mains.isEmpty()) return found;
+        List<Path> out = new ArrayList<>();
+        for (Path x : found) {
+            boolean part = false;
+            if (isTex(x) && !mains.contains(x)) {
+                for (Path m : mains) part |= m.getParent() != null && x.startsWith(m.getParent());
+            }
+            if (!part) out.add(x);
+        }
+        return out;
+    }
+
+    private static boolean isTex(Path p) {
+        return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tex");
     }
 
     /**

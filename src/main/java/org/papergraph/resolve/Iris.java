@@ -26,7 +26,7 @@ import org.papergraph.vocab.EntityType;
  *   paper/arxiv/{id}            paper/doi/{lower-cased doi}      paper/title/{slug}-{hash}
  *   person/orcid/{orcid}        person/{slug of name}
  *   method/{slug} dataset/{slug} task/{slug} metric/{slug}
- *   result/{hash}               mention/{hash}                     citation/{hash}
+ *   result/{hash}               mention/{hash}                     citation/{hash}      table/{hash}
  *   graph/{format}/{paper key}  graph/{format}/{paper key}/{record key}
  *   graph/meta                  graph/manual (server updates)      extractor/{name}
  *   paper/openalex/{id}         paper/s2/{id}                      paper/url/{hash}
@@ -185,6 +185,9 @@ public final class Iris {
      * key in every run. Not an IRI by itself.
      */
     public static String contentKey(String... parts) { return hash(String.join("\u0001", parts)).substring(0, 16); }
+
+    /** A table of a paper, by the paper and the table's key in it ({@code PaperTable#id}). */
+    public Node table(Node paper, String tableId) { return iri("table/" + hash(paper.getURI() + "\u0001" + tableId)); }
 
     /** A benchmark result, keyed by everything that makes it the same result. */
     public Node result(String... parts) { return iri("result/" + hash(String.join("\u0001", parts))); }

@@ -61,6 +61,8 @@ public final class GrobidTeiReader implements RecordReader {
             StringBuilder body = new StringBuilder();
             Map<String, String> contexts = new HashMap<>();
             List<Node> bibl = new ArrayList<>();
+            List<Node> tables = new ArrayList<>();
+            List<PaperTable.Heading> headings = new ArrayList<>();
             boolean inBody = false, inBack = false;
             while (x.hasNext()) {
                 int ev = x.next();
@@ -72,7 +74,20 @@ public final class GrobidTeiReader implements RecordReader {
                         case "body" -> inBody = true;
                         case "back" -> inBack = true;
                         case "p", "head" -> {
-                            if (inBody) paragraph(Node.read(x), body, contexts);
+                            if (inBody) {
+                                boolean heading = name.equals("head");
+                                int at = body.isEmpty() ? 0 : body.length() + 2;
+                                Node p = Node.read(x);
+                                if (paragraph(p, body, contexts) && heading) headings.add(new PaperTable.Heading(at, Text.clean(p.text())));
+                            }
+                        }
+                        case "figure" -> {
+                            if (inBody) {
+                                Node fig = Node.read(x);
+                                if ("table".equals(fig.attr("type"))) tables.add(fig);
+                                // A figure's heading ("Figure 3 :") stays in the body text, as before tables were read.
+                                else for (Node h : fig.children("head")) paragraph(h, body, contexts);
+                            }
                         }
                         case "biblStruct" -> {
                             if (inBack) bibl.add(Node.read(x));
@@ -102,6 +117,8 @@ public final class GrobidTeiReader implements RecordReader {
                 return;
             }
             b.bodyText(body.toString());
+            String bodyText = b.build().bodyText();
+            for (int i = 0; i < tables.size(); i++) b.table(table(tables.get(i), i, bodyText, headings));
             for (Node bs : bibl) {
                 Reference r = reference(bs, contexts);
                 if (r != null) b.reference(r);
@@ -192,18 +209,60 @@ public final class GrobidTeiReader implements RecordReader {
         return new Author(name, orcid, affiliations);
     }
 
-    /** Adds a body paragraph to the body text, and the sentence around each bibliography reference to contexts. */
-    private static void paragraph(Node p, StringBuilder body, Map<String, String> contexts) {
+    /**
+     * Adds a body paragraph to the body text, and the sentence around each bibliography reference to contexts;
+     * false when it holds no text.
+     */
+    private static boolean paragraph(Node p, StringBuilder body, Map<String, String> contexts) {
         StringBuilder text = new StringBuilder();
         List<Map.Entry<Integer, String>> refs = new ArrayList<>();
         p.flatten(text, refs);
         String t = text.toString();
-        if (t.isBlank()) return;
+        if (t.isBlank()) return false;
         if (!body.isEmpty()) body.append("\n\n");
         body.append(Text.clean(t));
         for (Map.Entry<Integer, String> r : refs) {
             contexts.putIfAbsent(r.getValue(), Text.sentenceAt(t, r.getKey()));
         }
+        return true;
+    }
+
+    private static final Pattern HEAD_LABEL = Pattern.compile("^(Table\\s*[A-Z]?\\d+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A {@code <figure type="table">}: label ({@code <label>}, else the number in {@code <head>}), caption
+     * ({@code <figDesc>}), the rows and cells of {@code <table>} with their {@code cols} and {@code rows} spans, and
+     * the body sentences that name it. GROBID marks no bold or underline.
+     */
+    private static PaperTable table(Node fig, int index, String body, List<PaperTable.Heading> headings) {
+        String id = fig.attr("xml:id");
+        String number = Text.clean(fig.childText("label"));
+        String label = null;
+        if (number != null && number.matches("[A-Z]?\\d+")) label = "Table " + number;
+        else {
+            Matcher m = HEAD_LABEL.matcher(String.valueOf(Text.clean(fig.childText("head"))));
+            if (m.find()) label = "Table " + m.group(1).substring(5).strip();
+        }
+        List<List<TableCell>> rows = new ArrayList<>();
+        Node grid = fig.child("table");
+        if (grid != null) {
+            for (Node row : grid.children("row")) {
+                List<TableCell> cells = new ArrayList<>();
+                for (Node cell : row.children("cell")) {
+                    cells.add(new TableCell(Text.clean(cell.text()), span(cell.attr("cols")), span(cell.attr("rows")), false, false));
+                }
+                rows.add(cells);
+            }
+        }
+        PaperTable.Mentions m = PaperTable.mentions(body, PaperTable.number(label), headings);
+        return new PaperTable(id != null ? id : "table-" + (index + 1), label, Text.clean(fig.childText("figDesc")), rows,
+                m.sentences(), m.section());
+    }
+
+    /** A span attribute as a count: 1 when absent or not a small positive number. */
+    private static int span(String v) {
+        if (v == null || !v.strip().matches("\\d{1,3}")) return 1;
+        return Math.max(1, Integer.parseInt(v.strip()));
     }
 
     /** A reference from a {@code biblStruct}; null when it has neither a title nor an identifier. */

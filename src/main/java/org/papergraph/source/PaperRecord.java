@@ -34,6 +34,7 @@ public final class PaperRecord {
     private final List<ReportedResult> results;
     private final List<SourceEntity> entities;
     private final String bodyText;
+    private final List<PaperTable> tables;
     private final String recordKey;
     private final Node paperIri;
     private final PaperMatch paperMatch;
@@ -59,6 +60,7 @@ public final class PaperRecord {
         this.results = List.copyOf(b.results);
         this.entities = List.copyOf(b.entities);
         this.bodyText = b.bodyText;
+        this.tables = List.copyOf(b.tables);
         this.recordKey = b.recordKey;
         this.paperIri = b.paperIri;
         this.paperMatch = b.paperMatch;
@@ -124,6 +126,9 @@ public final class PaperRecord {
 
     /** The paper's body text (full-text sources such as GROBID TEI; paragraphs joined by blank lines), or null. */
     public String bodyText() { return bodyText; }
+
+    /** The paper's tables (full-text sources: GROBID TEI, LaTeX), in document order. */
+    public List<PaperTable> tables() { return tables; }
 
     /**
      * Tells apart several records of the same paper in one format (one per leaderboard row, say), so each keeps
@@ -199,6 +204,7 @@ public final class PaperRecord {
         b.results.addAll(results);
         b.entities.addAll(entities);
         b.bodyText = bodyText;
+        b.tables.addAll(tables);
         b.recordKey = recordKey;
         b.paperIri = paperIri;
         b.paperMatch = paperMatch;
@@ -233,6 +239,7 @@ public final class PaperRecord {
         private final List<ReportedResult> results = new ArrayList<>();
         private final List<SourceEntity> entities = new ArrayList<>();
         private String bodyText;
+        private final List<PaperTable> tables = new ArrayList<>();
         private String recordKey;
         private Node paperIri;
         private PaperMatch paperMatch;
@@ -265,6 +272,7 @@ public final class PaperRecord {
         public Builder result(ReportedResult r) { if (r != null) results.add(r); return this; }
         public Builder entity(SourceEntity e) { if (e != null) entities.add(e); return this; }
         public Builder bodyText(String v) { this.bodyText = v == null || v.isBlank() ? null : java.text.Normalizer.normalize(v.strip(), java.text.Normalizer.Form.NFC); return this; }
+        public Builder table(PaperTable t) { if (t != null) tables.add(t); return this; }
         public Builder recordKey(String v) { this.recordKey = blankToNull(v); return this; }
 
         public PaperRecord build() { return new PaperRecord(this); }

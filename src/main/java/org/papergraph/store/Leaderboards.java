@@ -36,7 +36,10 @@ import org.papergraph.vocab.PG;
  * <p>A leaderboard {@code lb} states {@code lb a pg:Leaderboard ; pg:leaderboardDataset D ; pg:leaderboardMetric M ;
  * pg:lowerIsBetter b ; pg:resultCount n ; pg:bestResult r ...}, with the rule of {@code queries/leaderboard.rq}: lower
  * is better when any result of (D, M) or M itself says so; the best value is then the least, else the greatest;
- * every result with that value is a best result.
+ * every result with that value is a best result. Only results a paper reports for its own method count (no
+ * {@code pg:resultRole "other"}): a method is ranked by what its own paper reports, and the scores other papers
+ * report for it stay on the dataset's page. Results read from a table with a confidence below 0.1
+ * ({@code TableConfidence.RANKED}: their dataset or metric was guessed from the paper's text) are not ranked either.
  *
  * <p>Every method runs inside the caller's write transaction on the store's dataset graph (the one that reads its
  * default graph as the union of the named graphs).
@@ -53,6 +56,8 @@ public final class Leaderboards {
                        (COUNT(DISTINCT ?r) AS ?count)
                 WHERE {
                   ?r pg:dataset ?of ; pg:metric ?metric ; pg:value ?v .
+                  FILTER NOT EXISTS { ?r pg:resultRole "other" }
+                  FILTER NOT EXISTS { ?r pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.1) }
                   OPTIONAL { ?r pg:lowerIsBetter ?rl }
                   OPTIONAL { ?metric pg:lowerIsBetter ?ml }
                   BIND(IF(COALESCE(?rl, false) || COALESCE(?ml, false), 1, 0) AS ?lower)
@@ -61,6 +66,8 @@ public final class Leaderboards {
                 GROUP BY ?dataset ?metric
               }
               ?result pg:dataset ?dataset ; pg:metric ?metric ; pg:value ?value .
+              FILTER NOT EXISTS { ?result pg:resultRole "other" }
+              FILTER NOT EXISTS { ?result pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.1) }
               FILTER(?value = IF(?lowerIsBetter, ?least, ?greatest))
             }""";
 

@@ -36,6 +36,11 @@ public final class PG {
      * step with them (ADR 0009).
      */
     public static final Node Leaderboard = term("Leaderboard");
+    /**
+     * A table of a paper's full text, as its source lays it out: the label and caption that results read from it
+     * cite as their evidence.
+     */
+    public static final Node Table = term("Table");
     /** A source-code repository. */
     public static final Node CodeRepository = term("CodeRepository");
     /** One occurrence of an entity in a paper's text, with its evidence. */
@@ -104,6 +109,32 @@ public final class PG {
     public static final Node unit = term("unit");
     /** Whether lower values of the metric are better. */
     public static final Node lowerIsBetter = term("lowerIsBetter");
+    /**
+     * Whose result the paper reports: {@code own} (its proposed method) or {@code other} (another method, as this
+     * paper reports it). A result without a role is the paper's own. Leaderboards rank each method by the results
+     * its own paper reports.
+     */
+    public static final Node resultRole = term("resultRole");
+    /** The half-width of the interval the source gives around the value (85.1 ± 0.3), in the value's unit. */
+    public static final Node interval = term("interval");
+    /** The table a result was read from. */
+    public static final Node fromTable = term("fromTable");
+    /** The label of the table row a result was read from, as written (e.g. Ours (large)). */
+    public static final Node rowHeader = term("rowHeader");
+    /** The header cells above the table column a result was read from, top to bottom, joined by " / ". */
+    public static final Node columnHeader = term("columnHeader");
+    /** Whether the table sets the result's cell in bold, the way tables mark their best scores. */
+    public static final Node markedBest = term("markedBest");
+    /** How the paper names a table (e.g. Table 3). */
+    public static final Node tableLabel = term("tableLabel");
+    /** The caption of a table. */
+    public static final Node caption = term("caption");
+    /** What a table is for, as the table result extractor reads it: leaderboard or ablation. */
+    public static final Node tableKind = term("tableKind");
+    /** The role value of a result the paper reports for its own method. */
+    public static final String OWN = "own";
+    /** The role value of a result the paper reports for another method. */
+    public static final String OTHER = "other";
     /** The dataset a leaderboard ranks results on. */
     public static final Node leaderboardDataset = term("leaderboardDataset");
     /** The metric a leaderboard ranks results by. */

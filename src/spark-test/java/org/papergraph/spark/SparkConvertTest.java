@@ -47,7 +47,10 @@ class SparkConvertTest {
         new CorpusGenerator(400, 7).write(corpus);
         inputs = List.of(corpus, SharedData.path("data/openalex-samples/snapshot/works"),
                 SharedData.path("data/paperswithcode/sota-extractor-tasks/nlp-progress.json"),
-                SharedData.path("data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml/1410.5401.tei.xml"));
+                SharedData.path("data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml/1410.5401.tei.xml"),
+                // Full text: a TEI file and a LaTeX source whose tables give results with evidence.
+                SharedData.path("data/sota-leaderboards/grobid-tei-2023/train/127/2007.06267v2.tei.xml"),
+                SharedData.path("data/sota-leaderboards/clef2024/validation/1803.09454v1/1803.09454v1.tex"));
         converted = tmp.resolve("convert.nq.gz");
         convertSummary = new Converter(Iris.defaults(), Extractors.defaults(Iris.defaults()), IngestListener.NONE)
                 .convert(inputs, null, converted);
@@ -92,6 +95,7 @@ class SparkConvertTest {
         assertTrue(missing.isEmpty() && extra.isEmpty(), missing.size() + " missing, e.g. " + missing.stream().limit(3).toList()
                 + "; " + extra.size() + " extra, e.g. " + extra.stream().limit(3).toList());
         assertEquals(expected, actual, "the same quads, each as often");
+        assertTrue(actual.stream().filter(l -> l.contains("ontology#fromTable>")).count() > 100, "results read from tables");
         String done = Files.readString(out.resolve(ShardFolder.DONE));
         assertTrue(done.contains("read " + convertSummary.read() + " record(s), stored " + convertSummary.stored()
                 + ", rejected " + convertSummary.rejected() + "; " + convertSummary.totalQuads() + " quads"), done);

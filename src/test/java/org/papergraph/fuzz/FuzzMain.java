@@ -42,7 +42,9 @@ public final class FuzzMain {
         Path unpacked = java.nio.file.Files.createTempDirectory("papergraph-fuzz-seeds");
         Map<String, List<ReaderFuzzer.Seed>> seeds;
         try {
-            seeds = fuzzer.findSeeds(shared, project, ReaderFuzzer.unpackArchiveSeeds(shared, unpacked));
+            List<Path> extra = new java.util.ArrayList<>(ReaderFuzzer.unpackArchiveSeeds(shared, unpacked));
+            extra.addAll(ReaderFuzzer.packLatexSeed(shared, unpacked.resolve("latex")));
+            seeds = fuzzer.findSeeds(shared, project, extra);
         } finally {
             // The seeds hold their bytes: the unpacked files are not needed once found.
             try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(unpacked)) {

@@ -36,7 +36,8 @@ class ReaderFuzzTest {
 
     @BeforeAll
     static void findSeeds() throws Exception {
-        List<Path> extra = ReaderFuzzer.unpackArchiveSeeds(SharedData.ROOT, unpacked);
+        List<Path> extra = new ArrayList<>(ReaderFuzzer.unpackArchiveSeeds(SharedData.ROOT, unpacked));
+        extra.addAll(ReaderFuzzer.packLatexSeed(SharedData.ROOT, unpacked.resolve("latex")));
         seeds = new ReaderFuzzer(10_000).findSeeds(SharedData.ROOT, Path.of("."), extra);
     }
 
@@ -46,6 +47,14 @@ class ReaderFuzzTest {
         seeds.forEach((format, list) -> { if (list.isEmpty()) missing.add(format); });
         assertTrue(missing.isEmpty(), "no seed file detected for reader(s) " + missing
                 + ": add a real sample of that format to ReaderFuzzer.SEED_SOURCES (or ARCHIVE_SEEDS)");
+    }
+
+    /** The LaTeX reader is fuzzed with a single .tex file and with an arXiv-style source archive. */
+    @Test
+    void latexIsFuzzedAsAFileAndAsAnArchive() {
+        List<ReaderFuzzer.Seed> latex = seeds.get("latex");
+        assertTrue(latex.stream().anyMatch(s -> s.file().toString().endsWith(".tex")), "no .tex seed: " + latex);
+        assertTrue(latex.stream().anyMatch(s -> s.file().toString().endsWith(".tar.gz")), "no .tar.gz seed: " + latex);
     }
 
     @Test

@@ -64,7 +64,8 @@ public final class ReaderFuzzer {
             "data/s2orc-samples",
             "data/s2orc-doc2json-fixtures",
             "data/unarxive-sample",
-            "data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml");
+            "data/nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml",
+            "data/sota-leaderboards/clef2024/validation");
     /** Seed files inside the project itself, for formats no shared sample is in (papergraph's own format). */
     public static final List<String> PROJECT_SEEDS = List.of("src/main/resources/demo/papers.jsonl",
             // No copy of the Papers with Code archive's datasets and code links files exists in the shared data.
@@ -74,6 +75,12 @@ public final class ReaderFuzzer {
      * files are unpacked by {@link #unpackArchiveSeeds} and given to {@link #findSeeds(Path, Path, List)}.
      */
     public static final List<String> ARCHIVE_SEEDS = List.of("data/unarxive-sample/unarXive_data_sample.tar.gz");
+    /**
+     * A shared single-file LaTeX source that {@link #packLatexSeed} turns into an arXiv-style source archive (no
+     * such archive is in the shared data): its preamble in {@code main.tex}, its body in {@code sections/body.tex}
+     * behind an {@code \input}, gzip-compressed tar.
+     */
+    public static final String LATEX_ARCHIVE_SOURCE = "data/sota-leaderboards/clef2024/validation/1803.09454v1/1803.09454v1.tex";
 
     /**
      * Formats whose readers read each record from its own line or lines and start afresh after them, so damage
@@ -177,6 +184,13 @@ public final class ReaderFuzzer {
                     .ifPresent(chosen::add);
             c.stream().filter(s -> !chosen.contains(s)).min(Comparator.comparingInt(s -> s.bytes.length))
                     .ifPresent(chosen::add);
+            // An archive is read by another code path than a single file: when the format has one, it is a seed.
+            c.stream().filter(s -> isArchive(s.file)).min(Comparator.comparingInt(s -> s.bytes.length)).ifPresent(a -> {
+                if (chosen.stream().noneMatch(x -> isArchive(x.file))) {
+                    if (chosen.size() >= SEEDS_PER_FORMAT) chosen.remove(chosen.size() - 1);
+                    chosen.add(a);
+                }
+            });
             seeds.put(reader.format(), chosen.subList(0, Math.min(SEEDS_PER_FORMAT, chosen.size())));
         }
         return seeds;
@@ -222,6 +236,28 @@ public final class ReaderFuzzer {
         return out;
     }
 
+    /**
+     * Writes the arXiv-style archive of {@link #LATEX_ARCHIVE_SOURCE} into {@code dir}; returns it (none when the
+     * source is missing: the reader is then reported without an archive seed).
+     */
+    public static List<Path> packLatexSeed(Path shared, Path dir) throws IOException {
+        Path tex = shared.resolve(LATEX_ARCHIVE_SOURCE);
+        if (!Files.isRegularFile(tex)) return List.of();
+        String s = new String(Files.readAllBytes(tex), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int begin = s.indexOf("\\begin{document}");
+        int end = s.lastIndexOf("\\end{document}");
+        if (begin < 0 || end < begin) return List.of();
+        int from = begin + "\\begin{document}".length();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("main.tex", (s.substring(0, from) + "\n\\input{sections/body}\n" + s.substring(end))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        files.put("sections/body.tex", s.substring(from, end).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.createDirectories(dir);
+        Path out = dir.resolve(tex.getFileName().toString().replace(".tex", ".tar.gz"));
+        Files.write(out, TarWriter.tarGz(files));
+        return List.of(out);
+    }
+
     private static String tarField(byte[] header, int from, int length) {
         return new String(header, from, length, java.nio.charset.StandardCharsets.US_ASCII).replace("\0", "").strip();
     }
@@ -234,6 +270,11 @@ public final class ReaderFuzzer {
                 return !n.endsWith(".md") && !n.startsWith("license") && !n.startsWith(".");
             }).sorted().forEach(out::add);
         }
+    }
+
+    private static boolean isArchive(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".tar.gz") || n.endsWith(".tgz") || n.endsWith(".tar");
     }
 
     /** One record per non-blank line: then damage to one line may only cost that line's record. */

@@ -25,6 +25,7 @@ import org.papergraph.bench.CorpusGenerator;
 import org.papergraph.extract.Extractors;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.GraphStore;
+import org.papergraph.vocab.PROV;
 
 /**
  * The packed loader builds the same dataset as Jena's phased loader, in memory and when it sorts on disk, and every
@@ -69,7 +70,9 @@ class PackedLoaderTest {
             assertTrue(expected.equals(got), db + ": the same quads as the phased loader's");
         }
         // StoreSnapshot reads one index; each pattern below is answered by another (G, S, P, O, GP, GO, SP, PO...).
-        List<Quad> sample = new ArrayList<>(expected);
+        // Load times are written as one placeholder in snapshots (StoreSnapshot): no index holds that value.
+        List<Quad> sample = new ArrayList<>(expected.stream()
+                .filter(q -> !q.getPredicate().equals(PROV.generatedAtTime)).toList());
         sample.sort(Comparator.comparing(Quad::toString));
         Random random = new Random(1);
         try (GraphStore a = GraphStore.open(tmp.resolve("phased"), Iris.defaults());
@@ -79,7 +82,7 @@ class PackedLoaderTest {
                 Quad q = sample.get(random.nextInt(sample.size()));
                 for (int mask = 1; mask < 16; mask++) {
                     long want = count(a, q, mask);
-                    assertTrue(want > 0);
+                    assertTrue(want > 0, "pattern " + mask + " of " + q);
                     assertEquals(want, count(b, q, mask), "pattern " + mask + " of " + q);
                     assertEquals(want, count(c, q, mask), "pattern " + mask + " of " + q);
                 }

@@ -102,4 +102,37 @@ class GrobidTeiReaderTest {
         assertEquals(10, reader.sniff("<?xml version=\"1.0\"?>\n<TEI xml:space=\"preserve\" xmlns=\"http://www.tei-c.org/ns/1.0\">"));
         assertEquals(0, reader.sniff("<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     }
+
+    /** Each figure of type table is a table: label, caption, cells with their column spans, citing sentences. */
+    @Test
+    void tablesWithLabelCaptionSpansAndCitingSentences() throws Exception {
+        PaperRecord r = RecordCollector.read(reader, SOTA.resolve("train/127/2007.06267v2.tei.xml")).records.get(0);
+        PaperTable t = r.tables().stream().filter(x -> "tab_2".equals(x.id())).findFirst().orElseThrow();
+        assertEquals("Table 2", t.label());
+        assertTrue(t.caption().startsWith("KGC results (MR, MRR, Hits@10) for BoxE and competing approaches"), t.caption());
+        assertEquals(new TableCell("FB15k-237", 2, 1, false, false), t.rows().get(0).get(2));
+        assertEquals(List.of("BoxE(a)", "163", ".337", ".538", "3207", ".451", ".541", "1022", ".560", ".691"),
+                t.rows().get(7).stream().map(TableCell::text).toList());
+        assertEquals("Knowledge graph completion", t.section());
+        assertEquals(1, t.mentions().size());
+        assertTrue(t.mentions().get(0).contains("Table 2"), t.mentions().toString());
+        // The table's heading is no longer body text; a figure's still is.
+        assertFalse(r.bodyText().contains("Table 2 :"));
+    }
+
+    @Test
+    void theSotaTeiPapersHoldTheirTables() throws Exception {
+        long tables = 0, labelled = 0, withCells = 0, cited = 0;
+        for (Path f : teiFiles(SOTA)) {
+            for (PaperTable t : RecordCollector.read(reader, f).records.get(0).tables()) {
+                tables++;
+                if (t.label() != null) labelled++;
+                if (!t.rows().isEmpty()) withCells++;
+                if (!t.mentions().isEmpty()) cited++;
+            }
+        }
+        // Counted in the files: 490 <figure type="table"> elements.
+        assertEquals(490, tables);
+        assertTrue(labelled > 330 && withCells > 380 && cited > 300, labelled + " labelled, " + withCells + " with cells, " + cited + " cited");
+    }
 }

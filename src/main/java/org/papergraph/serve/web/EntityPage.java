@@ -2,6 +2,7 @@ package org.papergraph.serve.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -71,6 +73,17 @@ final class EntityPage {
         Map<Node, Node> issued = data.issued();
         RankedResults ranked = data.ranked();
         List<Board> leaderboard = type.equals("Dataset") ? leaderboard(root, q, e, ranked, issued) : null;
+        String ranking = null;
+        long others = ranked.rows().stream().filter(r -> r.other() && decimal(r.value()) != null).count();
+        long weak = ranked.rows().stream().filter(r -> !r.other() && r.weak() && decimal(r.value()) != null).count();
+        if (leaderboard != null && others + weak > 0) {
+            List<String> left = new ArrayList<>();
+            if (others > 0) left.add(Facts.grouped(others) + " results papers report for other methods");
+            if (weak > 0) left.add(Facts.grouped(weak) + " table results whose dataset or metric is uncertain (confidence below "
+                    + RankedResults.Row.RANKED + ")");
+            ranking = "Ranked by the results each paper reports for its own method; " + String.join(" and ", left)
+                    + " are in the Results list.";
+        }
         EntityResults results = results(root, q, paging, e, ranked);
 
         Map<String, Long> perYear = new TreeMap<>();
@@ -90,25 +103,28 @@ final class EntityPage {
             papers = new EntityPapers(Facts.grouped(total), null, years, lists.rows(root, e, page, paging, "newest first", "roles"));
         }
         return new EntityView(new Page(root, label, null), type, label, alt.isEmpty() ? null : String.join(", ", alt), variantOf,
-                links.formats(root, e), leaderboard, results, papers);
+                links.formats(root, e), leaderboard, ranking, results, papers);
     }
 
     /**
-     * A dataset's leaderboard: per metric, the {@link #BOARD_ROWS} best results (lower first where lower is better:
-     * any of the metric's results on this dataset, or the metric itself, says so, as in {@code queries/leaderboard.rq}),
+     * A dataset's leaderboard: per metric, the {@link #BOARD_ROWS} best results, one per method and paper (lower first
+     * where lower is better: any of the metric's results on this dataset, or the metric itself, says so, as in
+     * {@code queries/leaderboard.rq}),
      * a link to the page of the Results list where the metric's full ranking starts, and a chart of the best value over
      * time. Built from the ranked results the Results list also shows, plus the issue dates of their papers; method
      * labels and paper titles are looked up for the shown rows and the chart's new bests only, so a dataset with ten
      * thousand results renders in the time its results take to read, not in the time ten thousand table rows take.
+     * A method is ranked by what its own paper reports: results a paper reports for another method ({@code other})
+     * and table results read with low confidence ({@code weak}) stay in the Results list, out of rankings and charts.
      */
     private List<Board> leaderboard(String root, Sparql q, Node e, RankedResults ranked, Map<Node, Node> issued) {
         record Entry(int position, RankedResults.Row row, BigDecimal value) {}
-        record Ranking(String name, List<Entry> entries, boolean lower) {}
+        record Ranking(String name, List<Entry> entries, boolean lower, List<Entry> shown) {}
         Map<String, List<Entry>> byMetric = new TreeMap<>();
         for (int i = 0; i < ranked.rows().size(); i++) {
             RankedResults.Row r = ranked.rows().get(i);
             BigDecimal v = decimal(r.value());
-            if (v == null) continue;
+            if (v == null || !r.ranked()) continue;
             String name = Facts.lexical(ranked.labels().get(r.metric()));
             if (name == null) name = r.metric() == null ? "(no metric)" : Facts.lexical(r.metric());
             byMetric.computeIfAbsent(name, k -> new ArrayList<>()).add(new Entry(i, r, v));
@@ -127,8 +143,16 @@ final class EntityPage {
                     .thenComparing(x -> issued.get(x.row().paper()), by)
                     .thenComparing(x -> x.row().paper(), by)
                     .thenComparing(x -> x.row().result(), by));
-            rankings.add(new Ranking(m.getKey(), entries, lower));
-            for (Entry x : entries.subList(0, Math.min(BOARD_ROWS, entries.size()))) {
+            // One row per method and paper, its best: a paper's table gives a method many cells (sizes, classes, splits).
+            List<Entry> shown = new ArrayList<>();
+            Set<List<Node>> seen = new HashSet<>();
+            for (Entry x : entries) {
+                if (shown.size() == BOARD_ROWS) break;
+                Node method = x.row().method() == null ? x.row().result() : x.row().method();
+                if (seen.add(List.of(x.row().paper(), method))) shown.add(x);
+            }
+            rankings.add(new Ranking(m.getKey(), entries, lower, shown));
+            for (Entry x : shown) {
                 named.add(x.row().method());
                 titled.add(x.row().paper());
             }
@@ -146,23 +170,33 @@ final class EntityPage {
         Map<Node, String> dotLabels = new HashMap<>();
         methodLabels.forEach((k, v) -> dotLabels.put(k, Facts.lexical(v)));
         List<Board> boards = new ArrayList<>();
+        Set<Node> boarded = new HashSet<>();
+        for (Ranking b : rankings) {
+            for (Entry x : b.shown()) boarded.add(x.row().result());
+        }
+        Map<Node, String> evidence = evidence(q, boarded);
         for (Ranking b : rankings) {
             List<BoardRow> rows = new ArrayList<>();
             int rank = 0;
-            for (Entry x : b.entries().subList(0, Math.min(BOARD_ROWS, b.entries().size()))) {
+            boolean anyEvidence = false;
+            for (Entry x : b.shown()) {
                 RankedResults.Row r = x.row();
+                String where = evidence.getOrDefault(r.result(), "");
+                anyEvidence |= !where.isEmpty();
                 rows.add(new BoardRow(++rank, links.link(root, r.method(), Facts.lexical(methodLabels.get(r.method()))),
                         r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))),
-                        Facts.lexical(issued.get(r.paper()))));
+                        Facts.lexical(issued.get(r.paper())), where));
             }
             String more = null;
             Link all = null;
-            if (b.entries().size() > BOARD_ROWS) {
+            if (b.entries().size() > b.shown().size()) {
                 int first = b.entries().stream().mapToInt(Entry::position).min().orElse(0);
-                more = "The best " + BOARD_ROWS + " of " + Facts.grouped(b.entries().size()) + " results.";
+                more = "The best " + b.shown().size() + " of " + Facts.grouped(b.entries().size()) + " results"
+                        + (b.shown().size() < Math.min(BOARD_ROWS, b.entries().size()) ? ", each method's best per paper." : ".");
                 all = new Link(links.href(root, e) + "?results=" + (first / Paging.ROWS + 1) + "#results", "Every " + b.name() + " result, ranked");
             }
-            boards.add(new Board(b.name(), b.lower(), rows, more, all, SotaChart.chart(b.name(), points.get(b.name()), b.lower(), dotLabels)));
+            boards.add(new Board(b.name(), b.lower(), rows, more, all, SotaChart.chart(b.name(), points.get(b.name()), b.lower(), dotLabels),
+                    anyEvidence));
         }
         return boards;
     }
@@ -193,19 +227,42 @@ final class EntityPage {
         Map<Node, Node> methodLabels = q.leastValues(methods, "least-labels");
         Map<Node, Node> titles = q.leastValues(papers, "least-titles");
         String total = Facts.grouped(rows.size());
-        if (rows.isEmpty()) return new EntityResults(total, true, List.of(), null, null, null);
+        if (rows.isEmpty()) return new EntityResults(total, true, List.of(), null, null, null, false);
         int number = paging.page("results");
         long count = PaperLists.pageCount(rows.size());
         Pager pager = count > 1 ? PaperLists.pager(links.href(root, e), "results", number, count) : null;
-        if (shown.isEmpty()) return new EntityResults(total, false, List.of(), PaperLists.pastEnd(number, count), null, pager);
+        if (shown.isEmpty()) return new EntityResults(total, false, List.of(), PaperLists.pastEnd(number, count), null, pager, false);
+        Map<Node, String> evidence = evidence(q, shown.stream().map(RankedResults.Row::result).toList());
         List<EntityResult> out = new ArrayList<>();
         for (RankedResults.Row r : shown) {
             out.add(new EntityResult(links.link(root, r.dataset(), Facts.lexical(labels.get(r.dataset()))),
                     links.link(root, r.metric(), Facts.lexical(labels.get(r.metric()))),
                     links.link(root, r.method(), Facts.lexical(methodLabels.get(r.method()))),
-                    r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper())))));
+                    r.shown(), links.link(root, r.paper(), Facts.lexical(titles.get(r.paper()))),
+                    r.other() ? "reported for another method" : r.weak() ? "uncertain, not ranked" : null,
+                    evidence.getOrDefault(r.result(), "")));
         }
         String range = count > 1 ? PaperLists.range(offset, shown.size(), rows.size(), "by dataset, metric, then value, best first") : null;
-        return new EntityResults(total, false, out, null, range, pager);
+        return new EntityResults(total, false, out, null, range, pager, !evidence.isEmpty());
+    }
+
+    /**
+     * Where each of {@code results} was read, in words, for those read from a table: "Table 3, row ‘Ours (large)’,
+     * column ‘BLEU’: “28.4” (confidence 0.41)". One query ({@code table-evidence}) with the results as VALUES; results
+     * of other sources (abstracts, leaderboard dumps) are absent.
+     */
+    static Map<Node, String> evidence(Sparql q, Collection<Node> results) {
+        Map<Node, String> out = new HashMap<>();
+        List<Node> iris = results.stream().filter(r -> r != null && r.isURI()).distinct().toList();
+        if (iris.isEmpty()) return out;
+        for (QuerySolution s : q.query("table-evidence").values("r", iris).rows()) {
+            StringBuilder line = new StringBuilder(Objects.requireNonNullElse(Sparql.str(s, "label"), "A table"));
+            if (Sparql.str(s, "row") != null) line.append(", row ‘").append(Sparql.str(s, "row")).append('’');
+            if (Sparql.str(s, "column") != null) line.append(", column ‘").append(Sparql.str(s, "column")).append('’');
+            if (Sparql.str(s, "cell") != null) line.append(": “").append(Sparql.str(s, "cell")).append('”');
+            if (Sparql.str(s, "confidence") != null) line.append(" (confidence ").append(Sparql.str(s, "confidence")).append(')');
+            out.put(Sparql.node(s, "r"), line.toString());
+        }
+        return out;
     }
 }

@@ -21,15 +21,27 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
     static final RankedResults NONE = new RankedResults(List.of(), Map.of());
 
     /** One result naming the entity: ids and value only; labels are looked up for the shown page. */
-    record Row(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower, NodeValue rank) {
+    record Row(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower, NodeValue rank,
+               boolean other, boolean weak) {
+        /** The least confidence of a table result that leaderboards rank ({@code TableConfidence.RANKED}). */
+        static final double RANKED = 0.10;
+
+        /** Whether a leaderboard ranks it: its own paper's result, not a table result read with low confidence. */
+        boolean ranked() { return !other && !weak; }
+
         /** The value as a page shows it, with its unit. */
         String shown() { return Facts.withUnit(Facts.lexical(value), unit); }
 
-        /** A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better. */
-        static Row of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower) {
+        /**
+         * A row whose {@link #rank} is the value as it ranks, highest best: negated where lower is better;
+         * {@code other}: the paper reports it for another method ({@code pg:resultRole "other"}), so it is listed but
+         * not ranked on a leaderboard; {@code weak}: read from a table with a confidence below {@link #RANKED}.
+         */
+        static Row of(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower,
+                      boolean other, boolean weak) {
             NodeValue v = value == null ? null : NodeValue.makeNode(value);
             return new Row(result, paper, method, dataset, metric, value, unit, lower,
-                    v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v);
+                    v != null && lower && v.isNumber() ? XSDFuncOp.unaryMinus(v) : v, other, weak);
         }
     }
 
@@ -46,7 +58,7 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
         for (QuerySolution r : q.select("entity-results", bind)) {
             rows.add(Row.of(Sparql.node(r, "r"), Sparql.node(r, "paper"), Sparql.node(r, "method"),
                     Sparql.node(r, "dataset"), Sparql.node(r, "metric"), Sparql.node(r, "value"), Sparql.str(r, "unit"),
-                    "true".equals(Sparql.str(r, "lower"))));
+                    "true".equals(Sparql.str(r, "lower")), "other".equals(Sparql.str(r, "roles")), weak(Sparql.str(r, "tableConfidence"))));
         }
         Set<Node> sortedBy = new HashSet<>();
         for (Row r : rows) {
@@ -65,5 +77,14 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
                 .thenComparing(Row::result, by);
         rows.sort(order);
         return new RankedResults(rows, labels);
+    }
+
+    private static boolean weak(String confidence) {
+        if (confidence == null) return false;
+        try {
+            return Double.parseDouble(confidence) < Row.RANKED;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

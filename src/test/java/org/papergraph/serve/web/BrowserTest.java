@@ -21,7 +21,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+
+import org.papergraph.SharedData;
 import org.papergraph.demo.Demo;
+import org.papergraph.extract.Extractors;
+import org.papergraph.ingest.Ingestor;
 import org.papergraph.ingest.IngestListener;
 import org.papergraph.resolve.Iris;
 import org.papergraph.serve.Server;
@@ -31,8 +36,9 @@ import org.papergraph.store.GraphStore;
  * The pages in a real headless Chromium, driven over WebDriver: the bundled demo corpus plus the hand-written fixture
  * (which adds methods, a dataset with results and mentions) in a TDB2 store, served on a free port. Walks search →
  * paper → cited-by, paper → method mention → dataset leaderboard → another paper, and expands the explorer with a
- * mouse click. Screenshots land in target/screenshots/ for people to look at. Fails, rather than skips, without
- * Chromium: CI installs it.
+ * mouse click, and opens a dataset page built from full-text papers (results read from tables, with their evidence).
+ * Screenshots land in target/screenshots/ for people to look at. Fails, rather than skips, without Chromium: CI
+ * installs it.
  */
 class BrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots");
@@ -51,6 +57,10 @@ class BrowserTest {
         try (InputStream in = BrowserTest.class.getResourceAsStream("/web/fixture.trig")) {
             Txn.executeWrite(store.datasetGraph(), () -> RDFDataMgr.read(store.datasetGraph(), in, Lang.TRIG));
         }
+        // Full-text dev papers, a GROBID TEI file and a LaTeX source, whose tables give results with evidence.
+        new Ingestor(store, Extractors.defaults(store.iris()), 100, IngestListener.NONE).ingest(List.of(
+                SharedData.path("data/sota-leaderboards/grobid-tei-2023/train/127/2007.06267v2.tei.xml"),
+                SharedData.path("data/sota-leaderboards/clef2024/validation/1803.09454v1/1803.09454v1.tex")), null);
         Duration timeout = Duration.ofSeconds(20);
         server = Server.builder(store).port(0).timeout(timeout).customize(WebSite.installer(store, timeout)).build().start();
         Files.createDirectories(tmp.resolve("profile"));
@@ -111,6 +121,36 @@ class BrowserTest {
         browser.click(browser.find("#leaderboard tbody tr td:nth-child(4) a"));
         WebDriver.await("another paper", 10, () -> safe(() -> browser.url().endsWith("/id/paper/arxiv/2102.00003")));
         assertEquals("BetterNet beats them all", browser.text(browser.find("h1")));
+    }
+
+    /**
+     * A dataset page built from full-text papers: the leaderboard ranks the papers' own table results and says where
+     * each was read ("Table 2, row ‘BoxE(a)’, column ‘FB15k-237 / MRR’"); results a paper reports for other methods are
+     * listed, marked, but not ranked.
+     */
+    @Test
+    void datasetPageShowsTableResultsWithTheirEvidence() throws Exception {
+        browser.open(page("/id/dataset/fb15k237"));
+        WebDriver.await("dataset page", 10, () -> safe(() -> browser.text(browser.find("h1")).equals("FB15k-237")));
+        String board = browser.text(browser.find("#leaderboard"));
+        assertTrue(board.contains("Ranked by the results each paper reports for its own method"), board);
+        assertTrue(board.contains("Table 2, row ‘BoxE(a)’, column ‘FB15k-237 / MRR’: “.337”"), board);
+        assertEquals(0, ((Number) browser.script("return Array.from(document.querySelectorAll('#leaderboard td'))"
+                + ".filter(td => td.textContent.includes('RotatE')).length;").getAsNumber().value()).intValue(),
+                "another method's row as the BoxE paper reports it is not ranked");
+        assertEquals(0, boardsRepeatingAMethodsPaper());
+        String results = browser.text(browser.find("#results"));
+        assertTrue(results.contains("(reported for another method)"), results);
+        assertTrue(results.contains("row ‘RotatE(a) [37]’"), results);
+        browser.screenshot(SHOTS.resolve("dataset-table-results.png"));
+    }
+
+    /** Leaderboard tables of the open page that show a method of one paper on two rows. */
+    private static int boardsRepeatingAMethodsPaper() throws Exception {
+        return ((Number) browser.script("""
+                return Array.from(document.querySelectorAll('#leaderboard table.leaderboard')).filter(t => {
+                  const keys = Array.from(t.querySelectorAll('tbody tr')).map(r => r.cells[1].textContent + '|' + r.cells[3].textContent);
+                  return new Set(keys).size < keys.length; }).length;""").getAsNumber().value()).intValue();
     }
 
     @Test

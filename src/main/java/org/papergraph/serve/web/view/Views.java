@@ -69,17 +69,22 @@ public final class Views {
     /** A result a paper reports. */
     public record ResultLine(Link method, Link dataset, Link metric, boolean lowerIsBetter, String value, Link task) {}
 
-    /** A method's, dataset's, task's or metric's page; {@code leaderboard} is null except for datasets. */
+    /**
+     * A method's, dataset's, task's or metric's page; {@code leaderboard} is null except for datasets; {@code ranking}
+     * says how many results the leaderboard leaves out as reported for other methods (null when none).
+     */
     public record EntityView(Page page, String kind, String label, String alsoWritten, List<Link> variantOf, Formats formats,
-                             List<Board> leaderboard, EntityResults results, EntityPapers papers) {}
+                             List<Board> leaderboard, String ranking, EntityResults results, EntityPapers papers) {}
 
     /**
      * A metric's table in a dataset's leaderboard: the best results, how many there are ({@code more}, null when all
-     * show), a link to the full ranking, and the chart.
+     * show), a link to the full ranking, and the chart; {@code evidence}: some row was read from a table and says where.
      */
-    public record Board(String metric, boolean lowerIsBetter, List<BoardRow> rows, String more, Link all, Chart chart) {}
+    public record Board(String metric, boolean lowerIsBetter, List<BoardRow> rows, String more, Link all, Chart chart,
+                        boolean evidence) {}
 
-    public record BoardRow(int rank, Link method, String value, Link paper, String date) {}
+    /** A leaderboard row; {@code evidence}: where a table result was read (table, row, column, cell, confidence), or "". */
+    public record BoardRow(int rank, Link method, String value, Link paper, String date, String evidence) {}
 
     /**
      * The best value over time as SVG, in pixels: the axes' labels, a dot per drawn result, the step line's path;
@@ -90,10 +95,19 @@ public final class Views {
 
     public record Dot(String x, String y, String title) {}
 
-    /** The Results section of an entity: {@code rows} empty when there are none ({@code total} "0"). */
-    public record EntityResults(String total, boolean empty, List<EntityResult> rows, String pastEnd, String range, Pager pager) {}
+    /**
+     * The Results section of an entity: {@code rows} empty when there are none ({@code total} "0"); {@code evidence}:
+     * some shown row was read from a table, so the table has an Evidence column.
+     */
+    public record EntityResults(String total, boolean empty, List<EntityResult> rows, String pastEnd, String range, Pager pager,
+                                boolean evidence) {}
 
-    public record EntityResult(Link dataset, Link metric, Link method, String value, Link paper) {}
+    /**
+     * A result in an entity's list; {@code unranked}: why leaderboards leave it out (its paper reports it for another
+     * method, or it was read from a table with low confidence), null when they rank it; {@code evidence} as in
+     * {@link BoardRow}.
+     */
+    public record EntityResult(Link dataset, Link metric, Link method, String value, Link paper, String unranked, String evidence) {}
 
     /** The Papers section of an entity: papers per year and a page of them; {@code empty} set when there are none. */
     public record EntityPapers(String total, String empty, List<YearBar> years, Rows rows) {}
