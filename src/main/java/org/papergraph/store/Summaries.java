@@ -38,7 +38,11 @@ import org.papergraph.vocab.PG;
  * <ul>
  *   <li>{@code C pg:resourceCount n}: the distinct resources of class {@code C} in the union graph (what
  *       {@code SELECT ?c (COUNT(*) AS ?n) { ?s a ?c } GROUP BY ?c} counts);</li>
- *   <li>{@code P pg:citedByCount n}: the distinct papers citing {@code P};</li>
+ *   <li>{@code P pg:citedByCount n}: the distinct papers citing {@code P}, and {@code pg:Summaries pg:citationCount n}
+ *       the distinct citation links of the graph (what {@code SELECT (COUNT(*) AS ?n) { ?a cito:cites ?b }}
+ *       counts);</li>
+ *   <li>{@code E pg:namedCount n}: the distinct mentions ({@code pg:entity}) and results ({@code pg:dataset},
+ *       {@code pg:method}, {@code pg:task}, {@code pg:metric}) naming {@code E}, counted per statement;</li>
  *   <li>for every {@code pg:Paper}, one key per order ({@link PaperOrder}): {@code pg:newestFirstKey},
  *       {@code pg:oldestFirstKey} (its earliest {@code dcterms:issued}), {@code pg:titleKey} (the first nine letters
  *       and digits of its least title) and {@code pg:mostCitedKey}. A walk of the triple index that leads with the
@@ -158,6 +162,12 @@ public final class Summaries {
     /** The distinct papers citing {@code paper}. */
     public static long citedBy(DatasetGraph dsg, Node paper) { return number(dsg, paper, PG.citedByCount); }
 
+    /** The distinct mentions and results naming {@code entity}. */
+    public static long named(DatasetGraph dsg, Node entity) { return number(dsg, entity, PG.namedCount); }
+
+    /** The distinct citation links (citing, cited) of the union graph. */
+    public static long citations(DatasetGraph dsg) { return number(dsg, PG.Summaries, PG.citationCount); }
+
     /** Every class with its count of distinct resources, most first (ties by IRI). */
     public static Map<Node, Long> classCounts(DatasetGraph dsg) {
         List<Map.Entry<Node, Long>> rows = new ArrayList<>();
@@ -176,6 +186,8 @@ public final class Summaries {
     static final class Delta {
         final Map<Node, Long> classes = new HashMap<>();
         final Map<Node, Long> citedBy = new HashMap<>();
+        final Map<Node, Long> named = new HashMap<>();
+        long citations;
         final Map<Node, Integer> papers = new HashMap<>();
 
         /** {@code s p o} came into the union graph ({@code sign} 1) or left it (-1). */
@@ -185,7 +197,10 @@ public final class Summaries {
                 if (o.equals(PG.Paper)) touch(s, ALL);
             } else if (p.equals(CITO.cites)) {
                 citedBy.merge(o, (long) sign, Long::sum);
+                citations += sign;
                 touch(o, CITED);
+            } else if (NAMING.contains(p)) {
+                named.merge(o, (long) sign, Long::sum);
             } else {
                 touched(s, p);
             }
@@ -199,12 +214,20 @@ public final class Summaries {
 
         private void touch(Node paper, int what) { papers.merge(paper, what, (a, b) -> a | b); }
 
-        boolean isEmpty() { return classes.isEmpty() && citedBy.isEmpty() && papers.isEmpty(); }
+        boolean isEmpty() { return classes.isEmpty() && citedBy.isEmpty() && named.isEmpty() && papers.isEmpty(); }
     }
+
+    /** The predicates that name an entity from a mention or a result: what {@code pg:namedCount} counts. */
+    static final List<Node> NAMING = List.of(PG.entity, PG.dataset, PG.method, PG.task, PG.metric);
 
     /** The predicates whose changes the summaries follow. */
     static boolean followed(Node p) {
-        return p.equals(TYPE) || p.equals(CITO.cites) || p.equals(ISSUED) || p.equals(TITLE);
+        return counted(p) || p.equals(ISSUED) || p.equals(TITLE);
+    }
+
+    /** The followed predicates that are counted: a change to one in the union graph changes a count. */
+    static boolean counted(Node p) {
+        return p.equals(TYPE) || p.equals(CITO.cites) || NAMING.contains(p);
     }
 
     /**
@@ -225,6 +248,16 @@ public final class Summaries {
                 rebuild(dsg);
                 return;
             }
+        }
+        for (Map.Entry<Node, Long> e : delta.named.entrySet()) {
+            if (!adjust(dsg, e.getKey(), PG.namedCount, e.getValue())) {
+                rebuild(dsg);
+                return;
+            }
+        }
+        if (!adjust(dsg, PG.Summaries, PG.citationCount, delta.citations)) {
+            rebuild(dsg);
+            return;
         }
         for (Map.Entry<Node, Integer> e : delta.papers.entrySet()) rekey(dsg, e.getKey(), e.getValue());
     }
@@ -374,11 +407,31 @@ public final class Summaries {
                 c.next(IndexPacker.raw(q.get(3)), IndexPacker.raw(q.get(1)));
             }
             c.finish();
+            long all = 0;
             for (int i = 0; i < c.size; i++) {
                 out.add(new long[] {c.keys[i], citedP, inline(c.counts[i])});
+                all += c.counts[i];
                 int at = Arrays.binarySearch(papers, c.keys[i]);
                 if (at >= 0) cited[at] = c.counts[i];
             }
+            if (all > 0) out.add(new long[] {raw(nodes, PG.Summaries), raw(nodes, PG.citationCount), inline(all)});
+        }
+        // Mentions and results naming each entity: distinct (O, S) per naming predicate, summed per entity.
+        Map<Long, Long> named = new HashMap<>();
+        for (Node p : NAMING) {
+            NodeId id = existing(nodes, p);
+            if (id == null) continue;
+            Counter c = new Counter();
+            for (Iterator<Tuple<NodeId>> it = byPredicate(quads, id, null); it.hasNext(); ) {
+                Tuple<NodeId> q = it.next();
+                c.next(IndexPacker.raw(q.get(3)), IndexPacker.raw(q.get(1)));
+            }
+            c.finish();
+            for (int i = 0; i < c.size; i++) named.merge(c.keys[i], c.counts[i], Long::sum);
+        }
+        if (!named.isEmpty()) {
+            long namedP = raw(nodes, PG.namedCount);
+            named.forEach((e, n) -> out.add(new long[] {e, namedP, inline(n)}));
         }
         NodeId issued = existing(nodes, ISSUED);
         if (issued != null) {

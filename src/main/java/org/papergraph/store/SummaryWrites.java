@@ -19,9 +19,10 @@ import org.apache.jena.sparql.core.Quad;
 /**
  * The store as every papergraph write sees it: each change to the named graphs passes through here, and the
  * summaries ({@link Summaries}) follow it in the same transaction. For a quad whose predicate the summaries follow
- * ({@code rdf:type}, {@code cito:cites}, {@code dcterms:issued}, {@code dcterms:title}) it asks the union graph
- * whether the triple was there before the change and is there after it: a type or citation stated by a second
- * record changes no count, and one that leaves a record but stays in another neither. What a transaction changed
+ * ({@code rdf:type}, {@code cito:cites}, the predicates naming an entity, {@code dcterms:issued},
+ * {@code dcterms:title}) it asks the union graph whether the triple was there before the change and is there after
+ * it: a type or citation stated by a second record changes no count, and one that leaves a record but stays in
+ * another neither. What a transaction changed
  * is kept for its thread and applied just before it commits, so a transaction that aborts leaves the summaries as
  * they were, like the data.
  *
@@ -54,10 +55,8 @@ final class SummaryWrites extends DatasetGraphWrapper {
         return getW().contains(Quad.unionGraph, s, p, o);
     }
 
-    /** Whether a change to {@code s p o} can change a count (types and citations); other followed ones only touch. */
-    private static boolean counted(Node p) {
-        return p.equals(org.apache.jena.vocabulary.RDF.type.asNode()) || p.equals(org.papergraph.vocab.CITO.cites);
-    }
+    /** Whether a change to {@code s p o} can change a count; other followed ones only touch a paper. */
+    private static boolean counted(Node p) { return Summaries.counted(p); }
 
     @Override
     public void add(Node g, Node s, Node p, Node o) {

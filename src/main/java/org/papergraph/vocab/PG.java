@@ -123,6 +123,10 @@ public final class PG {
     public static final Node resourceCount = term("resourceCount");
     /** How many distinct papers cite a paper. */
     public static final Node citedByCount = term("citedByCount");
+    /** How many distinct citation links the graph has (stated on {@link #Summaries}). */
+    public static final Node citationCount = term("citationCount");
+    /** How many distinct mentions and results name a method, dataset, task or metric. */
+    public static final Node namedCount = term("namedCount");
     /** A paper's place when papers are listed newest first (by earliest date). */
     public static final Node newestFirstKey = term("newestFirstKey");
     /** A paper's place when papers are listed oldest first (by earliest date). */

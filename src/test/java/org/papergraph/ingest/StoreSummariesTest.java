@@ -139,6 +139,18 @@ class StoreSummariesTest {
                       { GRAPH <urn:x-arq:DefaultGraph> { ?p pg:citedByCount ?m } FILTER NOT EXISTS { ?c cito:cites ?p } }
                     }""");
             assertEquals(List.of("p,n,m"), wrong, when + ": citation counts");
+            assertEquals(rows(store, PREFIXES + "SELECT (COUNT(*) AS ?n) { ?a cito:cites ?b }").get(1),
+                    Long.toString(Summaries.citations(store.datasetGraph())), when + ": citation links");
+            // Mentions and results naming each entity.
+            List<String> misnamed = rows(store, PREFIXES + """
+                    SELECT ?e ?n ?m WHERE {
+                      { { SELECT ?e (COUNT(*) AS ?n) WHERE { ?x pg:entity|pg:dataset|pg:method|pg:task|pg:metric ?e } GROUP BY ?e }
+                        OPTIONAL { GRAPH <urn:x-arq:DefaultGraph> { ?e pg:namedCount ?m } } FILTER(!BOUND(?m) || ?m != ?n) }
+                      UNION
+                      { GRAPH <urn:x-arq:DefaultGraph> { ?e pg:namedCount ?m }
+                        FILTER NOT EXISTS { ?x pg:entity|pg:dataset|pg:method|pg:task|pg:metric ?e } }
+                    }""");
+            assertEquals(List.of("e,n,m"), misnamed, when + ": named counts");
             checkOrders(store, when);
         });
         // The summaries as kept equal the summaries computed from scratch (in a transaction that is then dropped).

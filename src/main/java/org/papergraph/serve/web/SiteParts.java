@@ -51,33 +51,36 @@ final class SiteParts {
             h.open("papergraph", null);
             h.raw("<h1>papergraph</h1><p>A knowledge graph of machine-learning papers: their authors, code, citations, "
                     + "methods, datasets and results. Search above, or start from a paper below.</p>");
+            // Counts, rankings and recent papers read from the store's summaries (ADR 0012): milliseconds at any size.
             List<QuerySolution> counts = q.select("""
-                    SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                    SELECT ?c ?n WHERE {
                       VALUES ?c { pg:Paper pg:Person pg:Method pg:Dataset pg:Task pg:Metric pg:Result pg:CodeRepository }
-                      ?s a ?c } GROUP BY ?c""", Map.of());
-            List<QuerySolution> cites = q.select("SELECT (COUNT(*) AS ?n) WHERE { ?a cito:cites ?b }", Map.of());
+                      GRAPH <urn:x-arq:DefaultGraph> { ?c pg:resourceCount ?n } }""", Map.of());
+            List<QuerySolution> cites = q.select(
+                    "SELECT ?n WHERE { GRAPH <urn:x-arq:DefaultGraph> { pg:Summaries pg:citationCount ?n } }", Map.of());
             h.raw("<ul class=\"stats\">");
             for (QuerySolution r : counts) {
                 h.raw("<li><strong>").text(Sparql.str(r, "n")).raw("</strong> ").text(Pages.localName(Sparql.str(r, "c"))).raw("</li>");
             }
             h.raw("<li><strong>").text(cites.isEmpty() ? "0" : Sparql.str(cites.get(0), "n")).raw("</strong> citations</li></ul>");
             list(h, q, "Most cited papers", """
-                    SELECT ?s (MIN(?t) AS ?label) (COUNT(DISTINCT ?c) AS ?n) WHERE {
-                      ?c cito:cites ?s . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""",
+                    SELECT ?s (MIN(?t) AS ?label) (MIN(?c) AS ?n) WHERE {
+                      { SELECT ?s ?r WHERE { ?s pgf:papersBy ("cited" ?r) } LIMIT 15 }
+                      GRAPH <urn:x-arq:DefaultGraph> { ?s pg:citedByCount ?c }
+                      OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ?r ORDER BY ?r""",
                     "cited %s times");
             list(h, q, "Datasets", """
-                    SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
-                      ?s a pg:Dataset . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention/pg:entity ?s } UNION { ?p pg:reportsResult/pg:dataset ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""", "%s papers");
+                    SELECT ?s (MIN(?l) AS ?label) ?n WHERE {
+                      GRAPH <urn:x-arq:DefaultGraph> { ?s pg:namedCount ?n } ?s a pg:Dataset . OPTIONAL { ?s rdfs:label ?l }
+                    } GROUP BY ?s ?n ORDER BY DESC(?n) ?label LIMIT 15""", "named %s times");
             list(h, q, "Methods", """
-                    SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
-                      ?s a pg:Method . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention/pg:entity ?s } UNION { ?p pg:reportsResult/pg:method ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""", "%s papers");
+                    SELECT ?s (MIN(?l) AS ?label) ?n WHERE {
+                      GRAPH <urn:x-arq:DefaultGraph> { ?s pg:namedCount ?n } ?s a pg:Method . OPTIONAL { ?s rdfs:label ?l }
+                    } GROUP BY ?s ?n ORDER BY DESC(?n) ?label LIMIT 15""", "named %s times");
             list(h, q, "Recent papers", """
                     SELECT ?s (MIN(?t) AS ?label) (MIN(?i) AS ?n) WHERE {
-                      ?s a pg:Paper ; dcterms:issued ?i . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ORDER BY DESC(?n) LIMIT 15""",
+                      { SELECT ?s ?r WHERE { ?s pgf:papersBy ("newest" ?r) } LIMIT 15 }
+                      ?s dcterms:issued ?i . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ?r ORDER BY ?r""",
                     "%s");
             return h.close().toString();
         });

@@ -48,6 +48,7 @@ final class Sparql {
         bind.forEach((k, v) -> b.substitution(k, m.asRDFNode(v)));
         List<QuerySolution> rows = new ArrayList<>();
         try (QueryExecution qe = b.build()) {
+            if (PageQueryLog.on()) PageQueryLog.seen(qe.getQuery().serialize());
             ResultSet rs = qe.execSelect();
             while (rs.hasNext()) rows.add(rs.next());
         }
