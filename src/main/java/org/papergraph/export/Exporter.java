@@ -102,7 +102,7 @@ public final class Exporter {
             if (format.keepsGraphs()) {
                 Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
                 try {
-                    // The named graphs: the default graph holds the store's summaries (ADR 0012), not data.
+                    // The named graphs: the default graph holds the store's summaries (ADR 0017), not data.
                     return writeQuads(Iter.filter(it, q -> !q.isDefaultGraph()), format, out);
                 } finally {
                     Iter.close(it);

@@ -34,7 +34,7 @@ import org.papergraph.vocab.CITO;
 import org.papergraph.vocab.PG;
 
 /**
- * Every paper of the store in one of four orders, a page at a time, without sorting the papers (ADR 0012): the
+ * Every paper of the store in one of four orders, a page at a time, without sorting the papers (ADR 0017): the
  * store's summaries ({@link Summaries}) give each paper a key per order, and the triple index that leads with the
  * predicate and then the object holds them sorted. A page walks that index from its start: the rows before the
  * page are counted, not read, so a page costs its own rows plus a few milliseconds per 100,000 rows before it

@@ -8,7 +8,7 @@ import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.params.StoreParamsBuilder;
 
 /**
- * How papergraph lays out a new TDB2 store (ADR 0012): four quad indexes instead of TDB2's six. The triple table
+ * How papergraph lays out a new TDB2 store (ADR 0017): four quad indexes instead of TDB2's six. The triple table
  * (the default graph, which holds the store's summaries, {@link Summaries}) keeps TDB2's three.
  *
  * <p>Every query papergraph runs reads the union of the named graphs, where the graph is never bound: a pattern

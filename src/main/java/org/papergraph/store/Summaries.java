@@ -32,7 +32,7 @@ import org.papergraph.vocab.CITO;
 import org.papergraph.vocab.PG;
 
 /**
- * The store's summaries (ADR 0012): counts and paper orders that would otherwise take a pass over the whole graph,
+ * The store's summaries (ADR 0017): counts and paper orders that would otherwise take a pass over the whole graph,
  * kept up to date in the transaction of every write. They live in the store's default graph, which the union of the
  * named graphs (what every query reads as its default graph) leaves out, as triples of inline integers:
  * <ul>

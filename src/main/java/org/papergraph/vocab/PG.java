@@ -118,7 +118,7 @@ public final class PG {
      */
     public static final Node summaryStale = term("summaryStale");
 
-    // ---- the store's summaries (ADR 0012): kept in the store's default graph, outside the union queries read
+    // ---- the store's summaries (ADR 0017): kept in the store's default graph, outside the union queries read
     /** How many distinct resources have a class (stated on the class). */
     public static final Node resourceCount = term("resourceCount");
     /** How many distinct papers cite a paper. */

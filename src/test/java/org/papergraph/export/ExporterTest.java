@@ -118,7 +118,7 @@ class ExporterTest {
 
     static DatasetGraph namedGraphs() {
         DatasetGraph copy = DatasetGraphFactory.createGeneral();
-        // The named graphs: the default graph holds the store's summaries (ADR 0012), which exports leave out.
+        // The named graphs: the default graph holds the store's summaries (ADR 0017), which exports leave out.
         Txn.executeRead(store.datasetGraph(), () -> store.datasetGraph().find().forEachRemaining(q -> {
             if (!q.isDefaultGraph()) copy.add(q);
         }));

@@ -28,7 +28,7 @@ import org.papergraph.store.GraphStore;
 
 /**
  * The packed loader builds the same dataset as Jena's phased loader, in memory and when it sorts on disk, and every
- * one of the store's quad indexes (four since ADR 0012) answers the patterns it serves.
+ * one of the store's quad indexes (four since ADR 0017) answers the patterns it serves.
  */
 class PackedLoaderTest {
     @TempDir Path tmp;
