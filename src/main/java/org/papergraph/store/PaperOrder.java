@@ -1,6 +1,8 @@
 package org.papergraph.store;
 
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,6 +46,9 @@ import org.papergraph.vocab.PG;
  * normalised title, then their title as written, then IRI; in every other order (the same day, the same number of
  * citations), and for papers without a title, in the order the store first saw them. Papers without the value
  * an order goes by (no date, no title) come last.
+ *
+ * <p>The list of every paper a month at a time ({@code /papers}, ADR 0013) walks ranges of the date orders
+ * ({@link #month}, {@link #undated}, {@link #nearestMonth}), so the pages and {@code query papers} share one mechanism.
  *
  * <p>For a dataset that is not a TDB2 store with summaries (an in-memory dataset in a test or a tool) the same keys
  * are computed from the graph and sorted, with ties by IRI. Call inside a read transaction.
@@ -111,14 +116,52 @@ public final class PaperOrder {
     }
 
     /** Every paper of {@code dsg} in {@code order}, read as it is walked. */
-    public static Cursor cursor(DatasetGraph dsg, Order order) {
-        DatasetGraphTDB tdb = tdbWithSummaries(dsg);
-        return tdb != null ? new IndexCursor(tdb, order) : new SortedCursor(dsg.getUnionGraph(), order);
-    }
+    public static Cursor cursor(DatasetGraph dsg, Order order) { return range(dsg, order, 0, Long.MAX_VALUE); }
 
     /** Every paper of the union graph {@code g} in {@code order}, for property functions. */
     public static Cursor cursor(Graph g, DatasetGraphTDB tdb, Order order) {
-        return tdb != null && Summaries.present(tdb) ? new IndexCursor(tdb, order) : new SortedCursor(g, order);
+        return tdb != null && Summaries.present(tdb) ? new IndexCursor(tdb, order, 0, Long.MAX_VALUE)
+                : new SortedCursor(g, order, 0, Long.MAX_VALUE);
+    }
+
+    /** The papers of {@code dsg} whose key in {@code order} is at least {@code from} and less than {@code to}, in order. */
+    private static Cursor range(DatasetGraph dsg, Order order, long from, long to) {
+        DatasetGraphTDB tdb = tdbWithSummaries(dsg);
+        return tdb != null ? new IndexCursor(tdb, order, from, to) : new SortedCursor(dsg.getUnionGraph(), order, from, to);
+    }
+
+    // ---- papers by date: what the list of every paper a month at a time (/papers, ADR 0013) walks
+
+    /**
+     * The papers whose earliest date falls in {@code month}, newest first (papers of one day in the order the store
+     * first saw them): one range of the newest-first keys, so it costs the month's papers, not the graph's.
+     */
+    public static Cursor month(DatasetGraph dsg, YearMonth month) {
+        long first = Summaries.day(month.atDay(1)), last = Summaries.day(month.atEndOfMonth());
+        return range(dsg, Order.NEWEST, Summaries.newestKey(last), Summaries.newestKey(first) + 1);
+    }
+
+    /** The papers without a date, in the order the store first saw them. */
+    public static Cursor undated(DatasetGraph dsg) {
+        return range(dsg, Order.NEWEST, Summaries.MISSING, Summaries.MISSING + 1);
+    }
+
+    /**
+     * The month of the papers' earliest dates nearest to {@code month}: the newest at or before it ({@code older}), or
+     * the oldest at or after it; null when there is none. One step into an order's index.
+     */
+    public static YearMonth nearestMonth(DatasetGraph dsg, YearMonth month, boolean older) {
+        Cursor c = older
+                ? range(dsg, Order.NEWEST, Summaries.newestKey(Summaries.day(month.atEndOfMonth())), Summaries.MISSING)
+                : range(dsg, Order.OLDEST, Summaries.oldestKey(Summaries.day(month.atDay(1))), Summaries.MISSING);
+        if (!c.hasNext()) return null;
+        Node paper = c.next();
+        long least = -1;
+        for (Iterator<Triple> it = dsg.getUnionGraph().find(paper, DCTerms.issued.asNode(), Node.ANY); it.hasNext(); ) {
+            long d = Summaries.day(it.next().getObject());
+            if (d >= 0 && (least < 0 || d < least)) least = d;
+        }
+        return least < 0 ? null : YearMonth.from(Summaries.date(least));
     }
 
     private static DatasetGraphTDB tdbWithSummaries(DatasetGraph dsg) {
@@ -153,17 +196,21 @@ public final class PaperOrder {
         private Group group;
         private int at;
 
-        IndexCursor(DatasetGraphTDB tdb, Order order) {
+        IndexCursor(DatasetGraphTDB tdb, Order order, long from, long to) {
             this.order = order;
             this.nodes = tdb.getTripleTable().getNodeTupleTable().getNodeTable();
             this.quads = tdb.getQuadTable().getNodeTupleTable();
             NodeId key = nodes.getNodeIdForNode(order.key);
-            this.entries = key == null || NodeId.isDoesNotExist(key) ? List.<long[]>of().iterator() : walk(tdb, key);
+            this.entries = key == null || NodeId.isDoesNotExist(key) || from >= to ? List.<long[]>of().iterator()
+                    : walk(tdb, key, from, to);
             pending = entries.hasNext() ? entries.next().clone() : null;
         }
 
-        /** Entries {object, subject} of predicate {@code key} in the predicate-first index, in its order. */
-        private static Iterator<long[]> walk(DatasetGraphTDB tdb, NodeId key) {
+        /**
+         * Entries {object, subject} of predicate {@code key} in the predicate-first index, in its order, whose object
+         * (an inline integer, ordered as its value for the keys' range) is in [from, to).
+         */
+        private static Iterator<long[]> walk(DatasetGraphTDB tdb, NodeId key, long from, long to) {
             TupleIndex pos = null;
             for (TupleIndex index : tdb.getTripleTable().getNodeTupleTable().getTupleTable().getIndexes()) {
                 if (index.getName().equals("POS")) pos = index;
@@ -175,7 +222,13 @@ public final class PaperOrder {
             RecordFactory f = range.getRecordFactory();
             Record min = f.createKeyOnly(), max = f.createKeyOnly();
             NodeIdFactory.set(key, min.getKey(), 0);
-            NodeIdFactory.setNext(key, max.getKey(), 0);
+            if (from > 0) NodeIdFactory.set(NodeIdInline.inline(Summaries.integer(from)), min.getKey(), NodeId.SIZE);
+            if (to > Summaries.MISSING) {
+                NodeIdFactory.setNext(key, max.getKey(), 0);
+            } else {
+                NodeIdFactory.set(key, max.getKey(), 0);
+                NodeIdFactory.set(NodeIdInline.inline(Summaries.integer(to)), max.getKey(), NodeId.SIZE);
+            }
             // One array for every entry: the walk copies what it keeps, and skipping allocates nothing.
             long[] row = new long[2];
             int keyLength = f.keyLength();
@@ -299,7 +352,7 @@ public final class PaperOrder {
     private static final class SortedCursor implements Cursor {
         private final Iterator<Node> papers;
 
-        SortedCursor(Graph g, Order order) {
+        SortedCursor(Graph g, Order order, long from, long to) {
             record Row(Node paper, long key, String normal, String title, String iri) {}
             List<Row> rows = new ArrayList<>();
             Set<Node> seen = new HashSet<>();
@@ -333,7 +386,7 @@ public final class PaperOrder {
                         key = Summaries.citedKey(citing.size());
                     }
                 }
-                rows.add(new Row(p, key, least[0], least[1], p.toString()));
+                if (key >= from && key < to) rows.add(new Row(p, key, least[0], least[1], p.toString()));
             }
             rows.sort(Comparator.comparingLong(Row::key).thenComparing(Row::normal).thenComparing(Row::title)
                     .thenComparing(Row::iri));

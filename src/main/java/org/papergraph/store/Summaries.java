@@ -90,6 +90,12 @@ public final class Summaries {
         return Math.min(LAST_DAY, first.withDayOfMonth(day).toEpochDay() - DAY0);
     }
 
+    /** Days since 0000-01-01 of {@code date}. */
+    static long day(LocalDate date) { return date.toEpochDay() - DAY0; }
+
+    /** The date {@code day} days after 0000-01-01. */
+    static LocalDate date(long day) { return LocalDate.ofEpochDay(day + DAY0); }
+
     static long newestKey(long day) { return day < 0 ? MISSING : DAYS - day; }
 
     static long oldestKey(long day) { return day < 0 ? MISSING : day; }

@@ -49,6 +49,9 @@ final class Sparql {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The store the queries run on, for what pages read without SPARQL (the paper orders of {@code /papers}). */
+    org.apache.jena.sparql.core.DatasetGraph datasetGraph() { return dataset.asDatasetGraph(); }
+
     /** A run of the query {@code name} ({@value #FOLDER}{@code name}.rq). */
     Call query(String name) { return new Call(name); }
 
