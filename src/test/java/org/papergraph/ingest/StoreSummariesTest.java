@@ -42,12 +42,12 @@ import org.papergraph.store.PaperOrder;
 import org.papergraph.store.Summaries;
 
 /**
- * The store's summaries (ADR 0012) against what a full pass over the data says: the class counts of
+ * The store's summaries (ADR 0017) against what a full pass over the data says: the class counts of
  * {@code queries/stats.rq} against {@code COUNT(*)} over every {@code ?s a ?class}, each paper's citation count
  * against {@code COUNT(DISTINCT ?citing)}, every paper order against the papers' dates, titles and citation counts
  * as SPARQL reads them, and the summaries as a whole against the ones computed from scratch. Checked after a normal
  * ingest, after re-ingesting changed records, after writes through the server's SPARQL Update endpoint, and after
- * bulk loads with the packed and the phased loader.
+ * bulk loads with the packed and the phased loader; and after a bulk load of two shard folders, then ingests on top.
  */
 class StoreSummariesTest {
     static final String PREFIXES = """
@@ -121,6 +121,51 @@ class StoreSummariesTest {
                 assertTrue(normal.equals(summaryTriples(store)), loader + ": the same summaries as the normal ingest's");
             }
         }
+    }
+
+    @Test
+    void shardFoldersBulkLoadedThenIngestedOnTopKeepTheSummariesRight() throws Exception {
+        Iris iris = Iris.defaults();
+        CorpusGenerator.Written w = new CorpusGenerator(240, 7).write(tmp.resolve("corpus"));
+        Converter c = new Converter(iris, Extractors.defaults(iris), IngestListener.NONE);
+        // Two shard folders, as convert -o DIR/ writes them: the listings in one, the tables in another.
+        Path first = shardFolder(c, tmp.resolve("shards-1"), List.of(w.arxiv(), w.papers()));
+        Path second = shardFolder(c, tmp.resolve("shards-2"), List.of(w.tables()));
+        Path db = tmp.resolve("db");
+        new BulkIngestor(db, iris, Extractors.defaults(iris), BulkIngestor.DEFAULT_LOADER, IngestListener.NONE)
+                .ingest(List.of(first, second), null);
+        try (GraphStore store = GraphStore.open(db, iris)) {
+            check(store, "after a bulk load of two shard folders");
+            assertTrue(Txn.calculateRead(store.datasetGraph(), () -> Summaries.citations(store.datasetGraph())) > 0, "citations counted");
+
+            // On top: changed records as a shard folder (dates, titles, reference lists), then as a plain file.
+            List<String> lines = Files.readAllLines(w.papers(), StandardCharsets.UTF_8);
+            List<String> changed = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i += 3) {
+                changed.add(lines.get(i).replaceFirst("\"published\":\"\\d{4}", "\"published\":\"2033")
+                        .replaceFirst("\"title\":\"", "\"title\":\"Aardvark ")
+                        .replaceFirst("\"cites\":\\[[^\\]]*\\]", "\"cites\":[]"));
+            }
+            Path changedFile = tmp.resolve("changed.jsonl");
+            Files.write(changedFile, changed, StandardCharsets.UTF_8);
+            Path third = shardFolder(c, tmp.resolve("shards-3"), List.of(changedFile));
+            new Ingestor(store, Extractors.defaults(iris), 1000, IngestListener.NONE).ingest(List.of(third), null);
+            check(store, "after a shard folder of " + changed.size() + " changed records ingested on top");
+
+            List<String> again = new ArrayList<>();
+            for (int i = 1; i < lines.size(); i += 4) again.add(lines.get(i).replaceFirst("\"cites\":\\[[^\\]]*\\]", "\"cites\":[]"));
+            Path againFile = tmp.resolve("again.jsonl");
+            Files.write(againFile, again, StandardCharsets.UTF_8);
+            new Ingestor(store, Extractors.defaults(iris), 30, IngestListener.NONE).ingest(List.of(againFile), null);
+            check(store, "after " + again.size() + " changed records ingested from a file on top");
+        }
+    }
+
+    private static Path shardFolder(Converter c, Path dir, List<Path> inputs) {
+        ShardFolder.prepare(dir);
+        IngestSummary s = c.convert(inputs, null, dir.resolve(ShardFolder.recordShard(0)));
+        ShardFolder.complete(dir, s.toString());
+        return dir;
     }
 
     /** Every summary against a full pass over the data. */
