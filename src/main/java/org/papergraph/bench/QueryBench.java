@@ -45,8 +45,10 @@ import org.papergraph.store.GraphStore;
  * are spent, whichever comes first (at least once); results are consumed in full (HTTP: the whole JSON body).
  *
  * <p>With {@code --http} it then fetches one page of each kind over HTTP (home, a mid-size and the most-cited paper,
- * the dataset with the most results, the most-named method, task and metric, the author of the most papers, a
- * search, the explorer's neighbours, the query page and the VoID description): the first view, then p50 and p99.
+ * the dataset with the most results, the most-named method, task and metric, the author of the most papers,
+ * every paper by month (the newest month by date and by citations, the second page of the undated papers), a search,
+ * the explorer (its start and a paper's neighbours), the query page and the VoID description): the first view, then
+ * p50 and p99.
  * Every SPARQL query those pages ran (watched through {@link PageQueryLog}, with the page's values in place) is then
  * sent on its own to the SPARQL endpoint and timed the same way. {@code --no-pages} leaves the pages out.
  *
@@ -148,7 +150,11 @@ public final class QueryBench {
         }
         Node author = mostPapers(gs.dataset());
         if (author != null) pages.add(new Page("author (most papers)", "/" + mapper.pathFor(author.getURI())));
+        pages.add(new Page("papers (newest month, by date)", "/papers"));
+        pages.add(new Page("papers (newest month, by citations)", "/papers?sort=citations"));
+        pages.add(new Page("papers (undated, page 2)", "/papers?month=undated&page=2"));
         pages.add(new Page("search", "/search?q=learning"));
+        pages.add(new Page("explorer (start)", "/explore"));
         pages.add(new Page("explorer neighbours", "/api/neighbours?iri=" + URLEncoder.encode(paper.getURI(), StandardCharsets.UTF_8)));
         pages.add(new Page("query page", "/query?name=papers"));
         pages.add(new Page("VoID", "/.well-known/void"));
