@@ -93,7 +93,8 @@ public final class QueryBench {
             Server server = null;
             HttpClient client = null;
             if (http) {
-                server = Server.builder(gs).port(0).timeout(Duration.ofSeconds(300)).maxResults(Long.MAX_VALUE).build().start();
+                server = Server.builder(gs).port(0).timeout(Duration.ofSeconds(300)).maxResults(Long.MAX_VALUE)
+                        .customize(org.papergraph.serve.web.WebSite.installer(gs, Duration.ofSeconds(300))).build().start();
                 client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             }
             try {
