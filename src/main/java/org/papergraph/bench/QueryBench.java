@@ -29,6 +29,8 @@ import org.papergraph.query.QueryRunner;
 import org.papergraph.query.StoredQuery;
 import org.papergraph.resolve.Iris;
 import org.papergraph.serve.Server;
+import org.papergraph.serve.web.IriMapper;
+import org.papergraph.serve.web.PageQueryLog;
 import org.papergraph.store.GraphStore;
 
 /**
@@ -42,8 +44,16 @@ import org.papergraph.store.GraphStore;
  * query is run {@code --warmup} times unmeasured, then up to {@code --runs} times or until {@code --budget} seconds
  * are spent, whichever comes first (at least once); results are consumed in full (HTTP: the whole JSON body).
  *
+ * <p>With {@code --http} it then fetches one page of each kind over HTTP (home, a mid-size and the most-cited paper,
+ * the dataset with the most results, the most-named method, task and metric, the author of the most papers,
+ * every paper by month (the newest month by date and by citations, the second page of the undated papers), a search,
+ * the explorer (its start and a paper's neighbours), the query page and the VoID description): the first view, then
+ * p50 and p99.
+ * Every SPARQL query those pages ran (watched through {@link PageQueryLog}, with the page's values in place) is then
+ * sent on its own to the SPARQL endpoint and timed the same way. {@code --no-pages} leaves the pages out.
+ *
  * <p>Usage: {@code java -cp papergraph.jar org.papergraph.bench.QueryBench --store DIR --queries DIR
- * --paper IRI --top IRI [--runs 50] [--warmup 5] [--budget 60] [--http]}
+ * --paper IRI --top IRI [--runs 50] [--warmup 5] [--budget 60] [--http [--no-pages]]}
  */
 public final class QueryBench {
     private QueryBench() {}
@@ -58,6 +68,7 @@ public final class QueryBench {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         double budget = Double.parseDouble(o.getOrDefault("budget", "60"));
         boolean http = o.containsKey("http");
+        boolean pages = !o.containsKey("no-pages");
 
         try (GraphStore gs = GraphStore.open(store, Iris.defaults())) {
             Dataset ds = gs.dataset();
@@ -82,7 +93,8 @@ public final class QueryBench {
             Server server = null;
             HttpClient client = null;
             if (http) {
-                server = Server.builder(gs).port(0).timeout(Duration.ofSeconds(300)).build().start();
+                server = Server.builder(gs).port(0).timeout(Duration.ofSeconds(300)).maxResults(Long.MAX_VALUE)
+                        .customize(org.papergraph.serve.web.WebSite.installer(gs, Duration.ofSeconds(300))).build().start();
                 client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             }
             try {
@@ -111,6 +123,7 @@ public final class QueryBench {
                     System.out.println(line);
                     System.out.flush();
                 }
+                if (http && pages) pages(gs, server, client, paper, top, dataset, warmup, runs, budget);
             } finally {
                 if (server != null) server.stop();
             }
@@ -118,6 +131,133 @@ public final class QueryBench {
     }
 
     private record Case(String name, Query query) {}
+
+    /** A page to fetch: what it is and its path on the server. */
+    private record Page(String kind, String path) {}
+
+    /** Times one page of each kind over HTTP, then every SPARQL query those pages ran. */
+    private static void pages(GraphStore gs, Server server, HttpClient client, Node paper, Node top, Node dataset,
+            int warmup, int runs, double budget) {
+        IriMapper mapper = new IriMapper(gs.iris().base());
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("home", "/"));
+        pages.add(new Page("paper (mid-size)", "/" + mapper.pathFor(paper.getURI())));
+        pages.add(new Page("paper (most-cited)", "/" + mapper.pathFor(top.getURI())));
+        if (dataset != null) pages.add(new Page("dataset (most results)", "/" + mapper.pathFor(dataset.getURI())));
+        Map<String, Node> named = mostNamed(gs.dataset());
+        for (String kind : List.of("Method", "Task", "Metric")) {
+            Node e = named.get(kind);
+            if (e != null) pages.add(new Page(kind.toLowerCase(Locale.ROOT) + " (most named)", "/" + mapper.pathFor(e.getURI())));
+        }
+        Node author = mostPapers(gs.dataset());
+        if (author != null) pages.add(new Page("author (most papers)", "/" + mapper.pathFor(author.getURI())));
+        pages.add(new Page("papers (newest month, by date)", "/papers"));
+        pages.add(new Page("papers (newest month, by citations)", "/papers?sort=citations"));
+        pages.add(new Page("papers (undated, page 2)", "/papers?month=undated&page=2"));
+        pages.add(new Page("search", "/search?q=learning"));
+        pages.add(new Page("explorer (start)", "/explore"));
+        pages.add(new Page("explorer neighbours", "/api/neighbours?iri=" + URLEncoder.encode(paper.getURI(), StandardCharsets.UTF_8)));
+        pages.add(new Page("query page", "/query?name=papers"));
+        pages.add(new Page("VoID", "/.well-known/void"));
+
+        String root = server.baseUrl();
+        Map<String, List<String>> queries = new java.util.LinkedHashMap<>();
+        System.out.println();
+        System.out.println("Pages over HTTP (HTML; the first view reads what later views find kept, ADR 0010):");
+        System.out.println();
+        System.out.println("| page | path | first view ms | p50 ms | p99 ms | runs | SPARQL queries |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (Page p : pages) {
+            String url = root + p.path();
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            PageQueryLog.listen(seen::add);
+            long t0 = System.nanoTime();
+            String first;
+            try {
+                runHttp(client, url, "text/html");
+                first = ms(System.nanoTime() - t0);
+            } catch (IllegalStateException e) {
+                first = "failed";
+                System.err.println(p.kind() + ": " + e.getMessage());
+            } finally {
+                PageQueryLog.listen(null);
+            }
+            List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(seen));
+            queries.put(p.kind(), distinct);
+            String line = String.format(Locale.ROOT, "| %s | `%s` | %s |", p.kind(), p.path().length() > 60
+                    ? p.path().substring(0, 57) + "..." : p.path(), first);
+            try {
+                double[] t = time(() -> runHttp(client, url, "text/html"), warmup, runs, budget);
+                line += String.format(Locale.ROOT, " %s | %s | %d | %d |", ms(pct(t, 50)), ms(pct(t, 99)), t.length, distinct.size());
+            } catch (IllegalStateException e) {
+                line += " n/a | n/a | 0 | " + distinct.size() + " |";
+            }
+            System.out.println(line);
+            System.out.flush();
+        }
+        System.out.println();
+        System.out.println("The pages' SPARQL queries, each sent on its own to the endpoint (JSON results):");
+        System.out.println();
+        System.out.println("| page | query | HTTP p50 ms | HTTP p99 ms | runs |");
+        System.out.println("|---|---|---:|---:|---:|");
+        for (Map.Entry<String, List<String>> e : queries.entrySet()) {
+            int k = 0;
+            for (String q : e.getValue()) {
+                k++;
+                String url = server.sparqlUrl() + "?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+                String line = String.format(Locale.ROOT, "| %s | %d: %s |", e.getKey(), k, gist(q));
+                try {
+                    double[] t = time(() -> runHttp(client, url), warmup, runs, budget);
+                    line += String.format(Locale.ROOT, " %s | %s | %d |", ms(pct(t, 50)), ms(pct(t, 99)), t.length);
+                } catch (IllegalStateException ex) {
+                    line += " n/a | n/a | 0 |";
+                    System.err.println(e.getKey() + " query " + k + " over HTTP failed: " + ex.getMessage());
+                }
+                System.out.println(line);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** The first words of a query after its prefixes, on one line. */
+    static String gist(String query) {
+        String body = query.replaceAll("(?m)^\\s*PREFIX[^\\n]*\\n", "").replaceAll("\\s+", " ").strip();
+        body = body.replace("|", "\\|").replace("`", "'");
+        return "`" + (body.length() > 90 ? body.substring(0, 87) + "..." : body) + "`";
+    }
+
+    /** For each entity class (Method, Task, Metric, Dataset), the entity named in the most mentions. */
+    private static Map<String, Node> mostNamed(Dataset ds) {
+        String q = "PREFIX pg: <https://papergraph.org/ontology#>\n"
+                + "SELECT ?e ?c (COUNT(*) AS ?n) WHERE { ?m pg:entity ?e . ?e a ?c } GROUP BY ?e ?c";
+        Map<String, Node> best = new HashMap<>();
+        Map<String, Long> most = new HashMap<>();
+        Txn.executeRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                qe.execSelect().forEachRemaining(r -> {
+                    String c = r.getResource("c").getURI();
+                    String kind = c.substring(c.lastIndexOf('#') + 1);
+                    long n = r.getLiteral("n").getLong();
+                    if (n > most.getOrDefault(kind, -1L)) {
+                        most.put(kind, n);
+                        best.put(kind, r.get("e").asNode());
+                    }
+                });
+            }
+        });
+        return best;
+    }
+
+    /** The person with the most papers. */
+    private static Node mostPapers(Dataset ds) {
+        String q = "SELECT ?a (COUNT(*) AS ?n) WHERE { ?p <http://purl.org/dc/terms/creator> ?a } GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1";
+        return Txn.calculateRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+                var rs = qe.execSelect();
+                return rs.hasNext() ? rs.next().get("a").asNode() : null;
+            }
+        });
+    }
 
     /**
      * The query with its paper parameters bound, as {@code papergraph query --param} binds them
@@ -168,7 +308,11 @@ public final class QueryBench {
     }
 
     private static long runHttp(HttpClient client, String url) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/sparql-results+json")
+        return runHttp(client, url, "application/sparql-results+json");
+    }
+
+    private static long runHttp(HttpClient client, String url, String accept) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
                 .timeout(Duration.ofSeconds(120)).GET().build();
         try {
             HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -221,7 +365,7 @@ public final class QueryBench {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
             String k = args[i].substring(2);
-            if (k.equals("http")) o.put(k, "true");
+            if (k.equals("http") || k.equals("no-pages")) o.put(k, "true");
             else if (i + 1 < args.length) o.put(k, args[++i]);
             else throw new IllegalArgumentException("--" + k + " needs a value");
         }

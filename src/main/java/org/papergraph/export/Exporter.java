@@ -112,7 +112,8 @@ public final class Exporter {
             if (format.keepsGraphs()) {
                 Iterator<Quad> it = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
                 try {
-                    return writeQuads(it, format, out);
+                    // The named graphs: the default graph holds the store's summaries (ADR 0017), not data.
+                    return writeQuads(Iter.filter(it, q -> !q.isDefaultGraph()), format, out);
                 } finally {
                     Iter.close(it);
                 }

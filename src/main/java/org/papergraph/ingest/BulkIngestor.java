@@ -17,13 +17,14 @@ import java.util.stream.Stream;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.Leaderboards;
+import org.papergraph.store.StoreLayout;
+import org.papergraph.store.Summaries;
 
 /**
  * Builds a new store from source files with a bulk loader: the same readers, extractors, record graphs and
@@ -117,19 +118,24 @@ public final class BulkIngestor {
             throw new IngestException("cannot prepare " + parent + " for a bulk load: " + e.getMessage());
         }
         Path tmp = parent.resolve(prefix + ProcessHandle.current().pid());
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
+        // TDB2's phased and parallel loaders write its default six indexes by name; the others build papergraph's four.
+        boolean tdbIndexes = loaderKind == Loader.PHASED || loaderKind == Loader.PARALLEL;
+        DatasetGraph dsg = tdbIndexes ? StoreLayout.connectWithTdbDefaults(tmp) : StoreLayout.connect(tmp);
         boolean ok = false;
         try {
             load(dsg, feed, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
             if (loaderKind == Loader.PACKED) {
                 // The indexes were written in transactions of their own: read the store afresh.
                 TDBInternal.expel(dsg);
-                dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
+                dsg = StoreLayout.connect(tmp);
             }
             // The leaderboard summaries of the new store (ADR 0009), before it takes the store folder's place.
             listener.stage("computing the leaderboard summaries");
             DatasetGraph built = dsg;
             Txn.executeWrite(built, () -> Leaderboards.update(built, iris));
+            // The counts and paper orders (ADR 0017), from the finished indexes, last: they count the summaries too.
+            listener.stage("computing the counts and paper orders");
+            Summaries.build(built);
             ok = true;
         } finally {
             TDBInternal.expel(dsg);

@@ -15,17 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.apache.jena.dboe.base.record.Record;
-import org.apache.jena.dboe.base.record.RecordFactory;
-import org.apache.jena.dboe.trans.bplustree.BPlusTree;
-import org.apache.jena.dboe.trans.bplustree.BPlusTreeParams;
 import org.apache.jena.dboe.trans.bplustree.rewriter.BPlusTreeRewriter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -33,15 +28,15 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.tdb2.loader.base.CoLib;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdFactory;
+import org.apache.jena.tdb2.store.NodeIdInline;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
-import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.papergraph.store.IndexPacker;
 
 /**
  * A bulk loader for an empty store that writes the quad indexes bottom-up instead of inserting into them. While the
@@ -112,10 +107,13 @@ final class PackedLoader implements StreamRDF {
     void startBulk() {
         dsg.begin(TxnType.WRITE);
         tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
+        // The node table under TDB2's caches: the cache in id() is the loader's, and TDB2's (Caffeine, with its
+        // eviction bookkeeping on every new term) cost 7% of the node-id thread at 100k papers. Nothing else reads
+        // the node table while the load runs, and the store is opened afresh after it.
+        nodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable().baseNodeTable();
         indexes = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
         for (TupleIndex index : indexes) {
-            if (!(index instanceof TupleIndexRecord rec) || !(rec.getRangeIndex() instanceof BPlusTree)) {
+            if (!IndexPacker.packable(index)) {
                 IllegalStateException e = new IllegalStateException("index " + index.getName()
                         + " is not a B+tree; use --loader phased");
                 finishException(e); // the caller has not started feeding: end the transaction and the sorter here
@@ -135,7 +133,7 @@ final class PackedLoader implements StreamRDF {
                             + ")");
                     int[] order = order(indexes[i]);
                     TupleSort.sort(t, n, order, sorter);
-                    pack(indexes[i], new InMemory(t, n, order));
+                    IndexPacker.pack(indexes[i], new InMemory(t, n, order));
                 }
             } else {
                 if (n > 0) writeRuns();
@@ -170,7 +168,7 @@ final class PackedLoader implements StreamRDF {
                         stage.accept(what);
                     }
                     try (Merge merge = new Merge(indexRuns)) {
-                        pack(index, merge);
+                        IndexPacker.pack(index, merge);
                     }
                     for (Path r : indexRuns) Files.deleteIfExists(r);
                     return null;
@@ -207,20 +205,6 @@ final class PackedLoader implements StreamRDF {
         int[] order = new int[4];
         for (int c = 0; c < 4; c++) order[c] = PRIMARY.indexOf(index.getName().charAt(c));
         return order;
-    }
-
-    /**
-     * Writes {@code sorted} (each tuple in the index's column order) as the whole of {@code index}, in a transaction
-     * of its own.
-     */
-    private static void pack(TupleIndex index, Iterator<long[]> sorted) {
-        BPlusTree bpt = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
-        RecordFactory factory = bpt.getRecordFactory();
-        BPlusTreeParams params = new BPlusTreeParams(BPlusTreeParams.calcOrder(SystemTDB.BlockSize, factory), factory);
-        Records records = new Records(sorted, factory);
-        CoLib.executeWrite(index, () -> BPlusTreeRewriter.packIntoBPlusTree(records, params, factory,
-                bpt.getStateManager().getBufferChannel(), bpt.getNodeManager().getBlockMgr(),
-                bpt.getRecordsMgr().getBlockMgr()));
     }
 
     /** Abandons the load; the node ids allocated are not committed, the work folder is deleted. */
@@ -269,7 +253,9 @@ final class PackedLoader implements StreamRDF {
         Node seen = cachedNodes[slot];
         // The hash first: comparing two literals costs more than the rest of a hit (measured at 1M papers).
         if (seen == node || (seen != null && cachedHashes[slot] == h && seen.equals(node))) return cachedIds[slot];
-        NodeId id = nodes.getAllocateNodeId(node);
+        // Numbers, dates and booleans are held in the id itself (as TDB2's NodeTableInline does above its caches).
+        NodeId id = node.isLiteral() ? NodeIdInline.inline(node) : null;
+        if (id == null) id = nodes.getAllocateNodeId(node);
         NodeIdFactory.set(id, idBytes, 0);
         long v = idBuffer.getLong(0);
         cachedNodes[slot] = node;
@@ -406,14 +392,19 @@ final class PackedLoader implements StreamRDF {
     /** Reads a run {@link RunWriter} wrote, a tuple at a time into {@link #head}. */
     static final class RunReader implements AutoCloseable {
         private final InputStream in;
-        private final byte[] buf = new byte[IO_BUFFER];
+        private final byte[] buf;
         final long[] head = new long[4];
         private int pos;
         private int lim;
         private boolean eof;
 
         RunReader(InputStream in) {
+            this(in, IO_BUFFER);
+        }
+
+        RunReader(InputStream in, int buffer) {
             this.in = in;
+            this.buf = new byte[Math.max(4 * RunWriter.MAX_TUPLE, buffer)];
         }
 
         /** Reads the next tuple into {@link #head}; false at the end of the run. */
@@ -465,9 +456,11 @@ final class PackedLoader implements StreamRDF {
         private final long[] out = new long[4];
 
         Merge(List<Path> runs) throws IOException {
+            // A buffer per run, smaller when there are many runs: two merges at once hold at most an eighth of the heap.
+            int buffer = (int) Math.max(64 << 10, Math.min(IO_BUFFER, Runtime.getRuntime().maxMemory() / 16 / Math.max(1, runs.size())));
             try {
                 for (Path r : runs) {
-                    RunReader reader = new RunReader(Files.newInputStream(r));
+                    RunReader reader = new RunReader(Files.newInputStream(r), buffer);
                     open.add(reader);
                     if (reader.next()) queue.add(reader);
                 }
@@ -503,155 +496,6 @@ final class PackedLoader implements StreamRDF {
                 }
             }
             if (first != null) throw first;
-        }
-    }
-
-    /** Sorted quads as index records, each once (a quad read twice is written once). */
-    private static final class Records implements Iterator<Record> {
-        private final Iterator<long[]> sorted;
-        private final RecordFactory factory;
-        private final long[] last = new long[4];
-        private boolean any;
-        private Record next;
-
-        Records(Iterator<long[]> sorted, RecordFactory factory) {
-            this.sorted = sorted;
-            this.factory = factory;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && sorted.hasNext()) {
-                long[] q = sorted.next();
-                if (any && Arrays.equals(q, last)) continue;
-                System.arraycopy(q, 0, last, 0, 4);
-                any = true;
-                ByteBuffer key = ByteBuffer.allocate(32);
-                key.putLong(q[0]).putLong(q[1]).putLong(q[2]).putLong(q[3]);
-                next = factory.create(key.array());
-            }
-            return next != null;
-        }
-
-        @Override
-        public Record next() {
-            if (!hasNext()) throw new NoSuchElementException();
-            Record r = next;
-            next = null;
-            return r;
-        }
-    }
-
-    /**
-     * In-place sort of the 4-long tuples of an array by the columns {@code order} gives, each compared as unsigned
-     * (the byte order of TDB2's index keys).
-     */
-    static final class TupleSort {
-        private TupleSort() {}
-
-        /** Parts smaller than this are sorted on one thread. */
-        static final int PARALLEL_MIN = 1 << 16;
-
-        static void sort(long[] t, int n, int[] order) {
-            if (n > 1) quick(t, 0, n - 1, order, new long[4]);
-        }
-
-        /** Sorts on {@code pool}'s threads: each partition's two sides in parallel, down to {@link #PARALLEL_MIN}. */
-        static void sort(long[] t, int n, int[] order, ForkJoinPool pool) {
-            if (n > 1) pool.invoke(new Part(t, 0, n - 1, order));
-        }
-
-        private static final class Part extends RecursiveAction {
-            private final long[] t;
-            private final int lo;
-            private final int hi;
-            private final int[] o;
-
-            Part(long[] t, int lo, int hi, int[] o) {
-                this.t = t;
-                this.lo = lo;
-                this.hi = hi;
-                this.o = o;
-            }
-
-            @Override
-            protected void compute() {
-                long[] pivot = new long[4];
-                if (hi - lo < PARALLEL_MIN) {
-                    quick(t, lo, hi, o, pivot);
-                    return;
-                }
-                int[] ij = partition(t, lo, hi, o, pivot);
-                invokeAll(new Part(t, lo, ij[1], o), new Part(t, ij[0], hi, o));
-            }
-        }
-
-        private static int compare(long[] t, int a, int b, int[] o) {
-            int x = a * 4, y = b * 4;
-            for (int c = 0; c < 4; c++) {
-                int r = Long.compareUnsigned(t[x + o[c]], t[y + o[c]]);
-                if (r != 0) return r;
-            }
-            return 0;
-        }
-
-        private static int comparePivot(long[] t, int a, long[] p, int[] o) {
-            int x = a * 4;
-            for (int c = 0; c < 4; c++) {
-                int r = Long.compareUnsigned(t[x + o[c]], p[o[c]]);
-                if (r != 0) return r;
-            }
-            return 0;
-        }
-
-        /**
-         * Hoare's partition of {@code lo..hi} (more than a few tuples) around a median of three: returns {i, j} with
-         * every tuple in {@code lo..j} no greater than every tuple in {@code i..hi}.
-         */
-        private static int[] partition(long[] t, int lo, int hi, int[] o, long[] pivot) {
-            int mid = (lo + hi) >>> 1;
-            if (compare(t, mid, lo, o) < 0) swap(t, mid, lo);
-            if (compare(t, hi, lo, o) < 0) swap(t, hi, lo);
-            if (compare(t, hi, mid, o) < 0) swap(t, hi, mid);
-            System.arraycopy(t, mid * 4, pivot, 0, 4);
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (comparePivot(t, i, pivot, o) < 0) i++;
-                while (comparePivot(t, j, pivot, o) > 0) j--;
-                if (i <= j) {
-                    swap(t, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            return new int[] {i, j};
-        }
-
-        private static void quick(long[] t, int lo, int hi, int[] o, long[] pivot) {
-            while (hi - lo > 16) {
-                int[] ij = partition(t, lo, hi, o, pivot);
-                int i = ij[0], j = ij[1];
-                // The smaller side by recursion, the bigger by the loop: the stack stays logarithmic.
-                if (j - lo < hi - i) {
-                    quick(t, lo, j, o, pivot);
-                    lo = i;
-                } else {
-                    quick(t, i, hi, o, pivot);
-                    hi = j;
-                }
-            }
-            for (int i = lo + 1; i <= hi; i++) {
-                for (int j = i; j > lo && compare(t, j - 1, j, o) > 0; j--) swap(t, j - 1, j);
-            }
-        }
-
-        private static void swap(long[] t, int a, int b) {
-            int x = a * 4, y = b * 4;
-            for (int c = 0; c < 4; c++) {
-                long v = t[x + c];
-                t[x + c] = t[y + c];
-                t[y + c] = v;
-            }
         }
     }
 }

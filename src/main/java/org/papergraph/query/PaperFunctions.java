@@ -12,9 +12,12 @@ import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
  *       cites together with {@code ?paper}; {@code ?count} is the number of distinct papers citing both.</li>
  *   <li>{@code ?paper pgf:coupled (?other ?shared)}: bibliographic coupling. One row per paper {@code ?other} that
  *       cites something {@code ?paper} cites; {@code ?shared} is the number of distinct papers both cite.</li>
+ *   <li>{@code ?paper pgf:papersBy ("newest" ?rank)}: every paper, in one of the orders of
+ *       {@link org.papergraph.store.PaperOrder} ({@code newest}, {@code oldest}, {@code title}, {@code cited}),
+ *       walked from the store's summaries without sorting ({@link PapersInOrder}).</li>
  * </ul>
  *
- * <p>Both count exactly what the plain SPARQL grouping over {@code cito:cites} in the active graph counts (see
+ * <p>The first two count exactly what the plain SPARQL grouping over {@code cito:cites} in the active graph counts (see
  * {@link CitationOverlap}), and yield their rows most first, ties in {@code ORDER BY ?other} order, so a query can
  * take a page with LIMIT and OFFSET alone.
  */
@@ -28,10 +31,14 @@ public final class PaperFunctions {
     /** Bibliographic coupling: {@code ?paper pgf:coupled (?other ?shared)}. */
     public static final String COUPLED = NS + "coupled";
 
+    /** Every paper in an order: {@code ?paper pgf:papersBy ("newest" ?rank)}. */
+    public static final String PAPERS_BY = NS + "papersBy";
+
     /** Registers the functions in Jena's global registry; calling it again changes nothing. */
     public static synchronized void register() {
         PropertyFunctionRegistry registry = PropertyFunctionRegistry.get();
         if (!registry.isRegistered(CO_CITED)) registry.put(CO_CITED, uri -> new CitationOverlap(CitationOverlap.Kind.CO_CITED));
         if (!registry.isRegistered(COUPLED)) registry.put(COUPLED, uri -> new CitationOverlap(CitationOverlap.Kind.COUPLED));
+        if (!registry.isRegistered(PAPERS_BY)) registry.put(PAPERS_BY, uri -> new PapersInOrder());
     }
 }

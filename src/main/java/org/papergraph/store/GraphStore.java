@@ -19,7 +19,6 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
@@ -47,7 +46,8 @@ public final class GraphStore implements AutoCloseable {
         this.tdb = tdb;
         this.iris = iris;
         tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
-        this.dsg = FullTextIndex.wrap(tdb, dir);
+        // Writes pass the summaries' upkeep (ADR 0017) under the text index, so both follow every change.
+        this.dsg = FullTextIndex.wrap(new SummaryWrites(tdb), dir);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
@@ -79,7 +79,7 @@ public final class GraphStore implements AutoCloseable {
             throw new StoreException("cannot use store folder " + dir + ": " + e.getMessage(), e);
         }
         try {
-            GraphStore store = new GraphStore(dir, DatabaseMgr.connectDatasetGraph(dir.toString()), iris);
+            GraphStore store = new GraphStore(dir, StoreLayout.connect(dir), iris);
             // A compaction stopped after its new generation was complete leaves the old one behind (Compaction).
             Compaction.deleteOldGenerations(dir);
             store.refreshAfterOpen();
@@ -212,6 +212,15 @@ public final class GraphStore implements AutoCloseable {
      * the results, so it is reported and not fatal.
      */
     private void refreshAfterOpen() {
+        // The summaries first: the leaderboards' own writes are counted in them.
+        if (!Txn.calculateRead(tdb, () -> Summaries.present(tdb))) {
+            try {
+                Txn.executeWrite(tdb, () -> Summaries.rebuild(tdb));
+            } catch (InternalError e) {
+                throw new StoreException("writing the summaries of the store in " + dir + " failed, most likely because the disk is full ("
+                        + e.getMessage() + "); free some space and open it again", e);
+            }
+        }
         try {
             refreshLeaderboards();
         } catch (RuntimeException e) {
@@ -220,12 +229,14 @@ public final class GraphStore implements AutoCloseable {
         }
     }
 
-    /** Number of quads in all named graphs, metadata graph included. */
+    /** Number of quads in all named graphs, metadata graph included (not the summaries in the default graph). */
     public long size() {
         return Txn.calculateRead(dsg, () -> {
             long n = 0;
             var it = dsg.find(ANY, ANY, ANY, ANY);
-            while (it.hasNext()) { it.next(); n++; }
+            while (it.hasNext()) {
+                if (!it.next().isDefaultGraph()) n++;
+            }
             return n;
         });
     }

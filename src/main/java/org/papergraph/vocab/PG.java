@@ -149,6 +149,28 @@ public final class PG {
      */
     public static final Node summaryStale = term("summaryStale");
 
+    // ---- the store's summaries (ADR 0017): kept in the store's default graph, outside the union queries read
+    /** How many distinct resources have a class (stated on the class). */
+    public static final Node resourceCount = term("resourceCount");
+    /** How many distinct papers cite a paper. */
+    public static final Node citedByCount = term("citedByCount");
+    /** How many distinct citation links the graph has (stated on {@link #Summaries}). */
+    public static final Node citationCount = term("citationCount");
+    /** How many distinct mentions and results name a method, dataset, task or metric. */
+    public static final Node namedCount = term("namedCount");
+    /** A paper's place when papers are listed newest first (by earliest date). */
+    public static final Node newestFirstKey = term("newestFirstKey");
+    /** A paper's place when papers are listed oldest first (by earliest date). */
+    public static final Node oldestFirstKey = term("oldestFirstKey");
+    /** A paper's place when papers are listed by title. */
+    public static final Node titleKey = term("titleKey");
+    /** A paper's place when papers are listed most cited first. */
+    public static final Node mostCitedKey = term("mostCitedKey");
+    /** The version of the summaries' layout, stated on {@link #Summaries}. */
+    public static final Node summaryVersion = term("summaryVersion");
+    /** The store's summaries, as one resource: the subject of {@link #summaryVersion}. */
+    public static final Node Summaries = term("Summaries");
+
     // ---- mentions and evidence
     /** A mention found in the paper. */
     public static final Node hasMention = term("hasMention");

@@ -62,7 +62,7 @@ class QueryCommandTest {
         Run r = run("query", "papers", "--format", "csv", "--store", listingStore.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = lines(r.out());
-        assertEquals("paper,title,arxivId,doi,issued", lines.get(0));
+        assertEquals("paper,title,arxivId,doi,issued,citedBy", lines.get(0));
         assertEquals(1 + 132, lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.contains(",MnasNet: Platform-Aware Neural Architecture Search for Mobile,")), r.out());
     }
@@ -76,7 +76,7 @@ class QueryCommandTest {
         while (rs.hasNext()) { rs.next(); n++; }
         assertEquals(132, n);
         Run tsv = run("query", "papers", "--format", "tsv", "--store", listingStore.toString());
-        assertEquals("?paper\t?title\t?arxivId\t?doi\t?issued", lines(tsv.out()).get(0));
+        assertEquals("?paper\t?title\t?arxivId\t?doi\t?issued\t?citedBy", lines(tsv.out()).get(0));
         assertEquals(133, lines(tsv.out()).size());
         Run table = run("query", "stats", "--store", listingStore.toString());
         // The table is for people: prefixed names (issue 21); the other formats keep the full IRIs.

@@ -118,7 +118,10 @@ class ExporterTest {
 
     static DatasetGraph namedGraphs() {
         DatasetGraph copy = DatasetGraphFactory.createGeneral();
-        Txn.executeRead(store.datasetGraph(), () -> store.datasetGraph().find().forEachRemaining(copy::add));
+        // The named graphs: the default graph holds the store's summaries (ADR 0017), which exports leave out.
+        Txn.executeRead(store.datasetGraph(), () -> store.datasetGraph().find().forEachRemaining(q -> {
+            if (!q.isDefaultGraph()) copy.add(q);
+        }));
         return copy;
     }
 

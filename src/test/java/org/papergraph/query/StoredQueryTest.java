@@ -21,7 +21,7 @@ class StoredQueryTest {
         StoredQuery m = QueryCatalog.classpath().get("mentions").orElseThrow();
         assertEquals(List.of("paper", "minConfidence"), m.params().stream().map(StoredQuery.Param::name).toList());
         assertTrue(m.params().stream().noneMatch(StoredQuery.Param::required));
-        assertEquals(List.of("limit", "offset"), QueryCatalog.classpath().get("papers").orElseThrow().params().stream()
+        assertEquals(List.of("order", "limit", "offset"), QueryCatalog.classpath().get("papers").orElseThrow().params().stream()
                 .map(StoredQuery.Param::name).toList());
         assertEquals(List.of(), QueryCatalog.classpath().get("stats").orElseThrow().params());
     }

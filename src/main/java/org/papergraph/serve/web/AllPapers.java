@@ -9,27 +9,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
 import org.papergraph.serve.web.view.Views.Link;
 import org.papergraph.serve.web.view.Views.Page;
 import org.papergraph.serve.web.view.Views.PapersView;
 import org.papergraph.serve.web.view.Views.Row;
 import org.papergraph.serve.web.view.Views.Rows;
+import org.papergraph.store.PaperOrder;
 
 /**
  * The list of every paper ({@code /papers}), a month at a time, newest month first, each month sorted by date or by
  * citations and shown {@link Paging#ROWS} papers a page; papers without a date have a list of their own. Nothing here
- * reads every paper: a month is found by looking up its dates one by one (the days, the month, and in January the
- * year) in the store's index of {@code dcterms:issued} values ({@code web/queries/month-probe.rq},
- * {@code month-papers.rq}); the undated papers are walked in index order with LIMIT and OFFSET
- * ({@code undated-papers.rq}). Runs in the caller's read transaction. Stateless.
+ * reads every paper: a month's papers, the months before and after it and the undated papers are ranges of the
+ * store's paper orders ({@link PaperOrder}, ADR 0013 and 0017), walked from the summaries' index, and each paper is
+ * listed in the month of its earliest date; titles, dates and citation counts come from {@code web/queries/month-papers.rq}
+ * for the papers found. Runs in the caller's read transaction. Stateless.
  */
 final class AllPapers {
-    /** How far from a month the page looks for the next month with papers: 50 years of look-ups at most. */
-    static final int SEARCH_MONTHS = 600;
     private final Links links;
 
     AllPapers(Links links) { this.links = links; }
@@ -55,17 +52,9 @@ final class AllPapers {
                 throw new IllegalArgumentException("month is yyyy-MM (or undated), not " + month);
             }
         }
-        List<Node> dates = dates(shown);
         Map<Node, String[]> found = new HashMap<>();
-        for (QuerySolution r : q.query("month-papers").values("d", dates).rows()) {
-            found.put(Sparql.node(r, "paper"), new String[] {Sparql.str(r, "title"), Sparql.str(r, "issued")});
-        }
         Map<Node, Long> cites = new HashMap<>();
-        if (byCitations && !found.isEmpty()) {
-            for (QuerySolution r : q.query("citation-counts").values("paper", found.keySet()).rows()) {
-                cites.put(Sparql.node(r, "paper"), Long.parseLong(Sparql.str(r, "n")));
-            }
-        }
+        describe(q, papersOf(q, shown), found, cites);
         Comparator<Node> newest = Comparator.comparing((Node p) -> found.get(p)[1], Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(p -> found.get(p)[0], Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Node::getURI);
@@ -103,13 +92,13 @@ final class AllPapers {
     Node startingPaper(Sparql q) {
         YearMonth newest = nearest(q, YearMonth.now(ZoneOffset.UTC), -1);
         if (newest == null) return null;
-        List<Node> papers = new ArrayList<>();
-        for (QuerySolution r : q.query("month-papers").values("d", dates(newest)).rows()) papers.add(Sparql.node(r, "paper"));
+        Map<Node, Long> cites = new HashMap<>();
+        describe(q, papersOf(q, newest), new HashMap<>(), cites);
         Node best = null;
         long most = -1;
-        for (QuerySolution r : q.query("citation-counts").values("paper", papers).rows()) {
-            Node p = Sparql.node(r, "paper");
-            long n = Long.parseLong(Sparql.str(r, "n"));
+        for (Map.Entry<Node, Long> e : cites.entrySet()) {
+            Node p = e.getKey();
+            long n = e.getValue();
             if (n > most || (n == most && p.getURI().compareTo(best.getURI()) < 0)) {
                 best = p;
                 most = n;
@@ -122,7 +111,9 @@ final class AllPapers {
     private PapersView undated(Sparql q, String root, int page) {
         long offset = (long) (page - 1) * Paging.ROWS;
         List<Node> ids = new ArrayList<>();
-        for (QuerySolution r : q.query("undated-papers").offset(offset).limit(Paging.ROWS + 1).rows()) ids.add(Sparql.node(r, "paper"));
+        PaperOrder.Cursor walk = PaperOrder.undated(q.datasetGraph());
+        walk.skip(offset);
+        while (ids.size() <= Paging.ROWS && walk.hasNext()) ids.add(walk.next());
         boolean more = ids.size() > Paging.ROWS;
         if (more) ids = ids.subList(0, Paging.ROWS);
         Map<Node, String> titles = new HashMap<>();
@@ -145,22 +136,27 @@ final class AllPapers {
                 new Rows(rows, null, null, range, pager));
     }
 
-    /** The first month from {@code from} on, going {@code step} (+1, -1) months at a time, that has a paper; null if none. */
+    /** The first month from {@code from} on, going forward ({@code step} +1) or back (-1), that has a paper; null if none. */
     private static YearMonth nearest(Sparql q, YearMonth from, int step) {
-        YearMonth m = from;
-        for (int i = 0; i < SEARCH_MONTHS; i++, m = m.plusMonths(step)) {
-            if (!q.query("month-probe").values("d", dates(m)).limit(1).rows().isEmpty()) return m;
-        }
-        return null;
+        return PaperOrder.nearestMonth(q.datasetGraph(), from, step < 0);
     }
 
-    /** The values a paper of month {@code m} may be dated with: each day, the month, and in January the year. */
-    static List<Node> dates(YearMonth m) {
-        List<Node> dates = new ArrayList<>();
-        for (int d = 1; d <= m.lengthOfMonth(); d++) dates.add(NodeFactory.createLiteralDT(m.atDay(d).toString(), XSDDatatype.XSDdate));
-        dates.add(NodeFactory.createLiteralDT(m.toString(), XSDDatatype.XSDgYearMonth));
-        if (m.getMonthValue() == 1) dates.add(NodeFactory.createLiteralDT(String.format("%04d", m.getYear()), XSDDatatype.XSDgYear));
-        return dates;
+    /** The papers whose earliest date falls in {@code month}: a range of the newest-first order. */
+    private static List<Node> papersOf(Sparql q, YearMonth month) {
+        List<Node> out = new ArrayList<>();
+        PaperOrder.month(q.datasetGraph(), month).forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Each paper's least title and earliest date into {@code found}, the papers citing it (as kept) into {@code cites}. */
+    private static void describe(Sparql q, List<Node> papers, Map<Node, String[]> found, Map<Node, Long> cites) {
+        if (papers.isEmpty()) return;
+        for (QuerySolution r : q.query("month-papers").values("paper", papers).rows()) {
+            Node p = Sparql.node(r, "paper");
+            found.put(p, new String[] {Sparql.str(r, "title"), Sparql.str(r, "issued")});
+            String n = Sparql.str(r, "cited");
+            cites.put(p, n == null ? 0L : Long.parseLong(n));
+        }
     }
 
     private static String label(YearMonth m) {

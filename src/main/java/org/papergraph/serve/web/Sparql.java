@@ -49,6 +49,9 @@ final class Sparql {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** The store the queries run on, for what pages read without SPARQL (the paper orders of {@code /papers}). */
+    org.apache.jena.sparql.core.DatasetGraph datasetGraph() { return dataset.asDatasetGraph(); }
+
     /** A run of the query {@code name} ({@value #FOLDER}{@code name}.rq). */
     Call query(String name) { return new Call(name); }
 
@@ -129,10 +132,18 @@ final class Sparql {
             bind.forEach((k, v) -> b.substitution(k, m.asRDFNode(v)));
             List<QuerySolution> rows = new ArrayList<>();
             try (QueryExecution qe = b.build()) {
+                if (PageQueryLog.on()) PageQueryLog.seen(withBindings(query).serialize());
                 ResultSet rs = qe.execSelect();
                 while (rs.hasNext()) rows.add(rs.next());
             }
             return rows;
+        }
+
+        /** The query with this call's bindings written in, as it can be sent on its own (for {@link PageQueryLog}). */
+        private Query withBindings(Query query) {
+            Map<Var, Node> vars = new HashMap<>();
+            bind.forEach((k, v) -> vars.put(Var.alloc(k), v));
+            return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(query, vars);
         }
 
         /** Adds the VALUES rows to the blocks of {@code query} (subqueries included) that are empty and name one variable. */
