@@ -82,6 +82,9 @@ public final class Metrics {
         String s = surface.strip().replaceAll("\\s+", " ");
         String known = NAMES.get(Tokenizer.key(s));
         if (known != null) return known;
+        // "F1-scores", "error rates": a plural of a known name.
+        String key = Tokenizer.key(s);
+        if (key.endsWith("s") && NAMES.containsKey(key.substring(0, key.length() - 1))) return NAMES.get(key.substring(0, key.length() - 1));
         StringBuilder kept = new StringBuilder();
         for (String w : s.split(" ")) {
             if (NOISE.contains(w.toLowerCase(Locale.ROOT))) continue;
@@ -107,7 +110,7 @@ public final class Metrics {
     private static final Pattern LOWER = Pattern.compile(
             "(?i).*\\b(?:error|errors|err|loss|perplexity|ppl|fid|kid|wer|cer|ter|mae|mse|rmse|eer|nme|epe|aepe|ade|fde|"
             + "bits? per|bits?/|bpc|bpd|miss rate|false positive|fpr|hter|chamfer|distance|latency|runtime|time|seconds|"
-            + "mean rank|median rank|abs ?rel|sq ?rel)\\b.*");
+            + "mean rank|median rank|abs ?rel|sq ?rel|dcf|mindcf|min ?dcf|cost)\\b.*");
     /** Short names that are lower-is-better only as the whole name ("PER" is phoneme error rate, "per" a preposition). */
     private static final java.util.Set<String> LOWER_NAMES = java.util.Set.of("per", "mr", "ms");
     /** Higher-is-better names the words above would catch: "Rank-1" is an accuracy, "error reduction" a gain. */

@@ -139,7 +139,7 @@ public final class ResultFinder {
             miou iu bleu rouge rouge-l rouge-1 rouge-2 meteor cider cider-d spice gleu perplexity perplexities ppl bpc bpd psnr
             ssim fid kid em uas las wer cer per ter mrr ndcg auc smatch mae rmse mse correlation kappa mota motp nme epe pck pckh
             sdr si-sdr mos top-1 top-5 top1 top5 dice jaccard score scores rate entropy ap50 ap75 mase smape mape hits bits/char
-            bits/dim map50 auroc auprc spearman pearson r2 fvd is""");
+            bits/dim map50 auroc auprc spearman pearson r2 fvd is eer mindcf dcf ccc uar mcc chrf bertscore nmi ari""");
     /** Words inside a metric phrase before its head: "top-5 test error", "mean IU", "micro-averaged F1". */
     private static final Set<String> METRIC_MODIFIERS = words("""
             test validation val dev mean average averaged micro macro micro-averaged macro-averaged weighted single-model single
@@ -163,9 +163,9 @@ public final class ResultFinder {
     private static final Set<String> SET_PREPS = words("on for in over across");
     /** Trailing words that say what a named set is ("the Cityscapes dataset", "the WMT 2014 translation task"). */
     private static final Set<String> SET_HEADS = words("""
-            dataset datasets data set sets benchmark benchmarks corpus corpora leaderboard task tasks challenge track portion
-            collection database databases competition suite test testset split splits subset shared translation classification
-            detection segmentation evaluation""");
+            dataset datasets data set sets benchmark benchmarks corpus corpora leaderboard task tasks challenge track tracks portion
+            collection database databases competition suite test testset split splits subset subsets shared translation
+            classification detection segmentation evaluation subtask subtasks sub-task sub-tasks condition""");
     /** Words before a name in a set phrase: "on unconditional CIFAR-10", "on the challenging KITTI benchmark". */
     private static final Set<String> SET_ADJECTIVES = words("""
             the unconditional conditional full standard challenging popular public publicly available large-scale widely used
@@ -232,6 +232,7 @@ public final class ResultFinder {
         final List<String> datasets = new ArrayList<>();
         int datasetsAfterEnd = -1;   // token after the last set read after the score
         boolean ownSetPhrase;     // a set phrase follows the score that names no set ("on the official server")
+        boolean setFromText;      // its set was read around it, not taken from another sentence
         String method;            // the name the score is attributed to, or the subject's
         boolean methodSet;        // the method is decided (possibly null: the paper's own)
         boolean skip;             // a score of something unnamed
@@ -292,8 +293,9 @@ public final class ResultFinder {
             if (i < 0 || i >= t.size()) return false;
             String w = t.get(i).text();
             if (t.get(i).isPunct() || NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) return false;
-            // "10-times", "1001-layer", "3-way": a count, not a name.
-            if (w.matches("\\d+(?:\\.\\d+)?-[a-z]+")) return false;
+            // "10-times", "1001-layer", "3-way": a count, not a name; "top-1" a metric word; "environments.This" and
+            // "thetop-1" words a text extraction glued together.
+            if (w.matches("\\d+(?:\\.\\d+)?-[a-z]+") || w.matches("[a-z]+-\\d+") || w.matches("[a-z]{2,}\\.[A-Z][a-z]*")) return false;
             boolean letter = false, digit = false, innerCap = false;
             for (int c = 0; c < w.length(); c++) {
                 char ch = w.charAt(c);
@@ -316,10 +318,14 @@ public final class ResultFinder {
         Set<String> seen = new HashSet<>();
         String about = null;          // the method the previous sentence was about (for "it")
         List<String> prevSets = List.of();
-        for (int[] sr : Sentences.split(abstractText)) {
-            String s = abstractText.substring(sr[0], sr[1]);
-            Sent x = new Sent(s);
-            if (containsDigit(s)) sentence(x, proposed, about, prevSets, out, seen);
+        List<Sent> sentences = new ArrayList<>();
+        for (int[] sr : Sentences.split(abstractText)) sentences.add(new Sent(abstractText.substring(sr[0], sr[1])));
+        // The sets the whole abstract names; when it names one only, a score with no set of its own is on it.
+        List<String> named = new ArrayList<>();
+        for (Sent x : sentences) for (String d : setsNamed(x)) addSet(named, d);
+        String only = named.size() == 1 ? named.get(0) : null;
+        for (Sent x : sentences) {
+            if (containsDigit(x.s)) sentence(x, proposed, about, prevSets, only, out, seen);
             String subject = sentenceSubject(x, proposed);
             if (subject != null) about = subject;
             prevSets = setsEvaluatedOn(x);
@@ -328,7 +334,7 @@ public final class ResultFinder {
     }
 
     /** Reads one sentence into {@code out}. */
-    private void sentence(Sent x, String proposed, String about, List<String> prevSets, List<FoundResult> out, Set<String> seen) {
+    private void sentence(Sent x, String proposed, String about, List<String> prevSets, String only, List<FoundResult> out, Set<String> seen) {
         List<Cand> cands = new ArrayList<>();
         for (int i = 0; i < x.n(); i++) {
             if (!x.isNumber(i)) continue;
@@ -340,19 +346,37 @@ public final class ResultFinder {
         propagateRejections(x, cands);
         inheritMetrics(x, cands);
         for (Cand c : cands) {
-            if (!c.rejected && c.metric == null && c.percent && openAfter(x, c.end)) {
+            boolean predicate = x.lower(c.tok - 1).matches("as|is|was|=|:") || x.text(c.tok - 1).equals("$") && x.lower(c.tok - 2).matches("as|is|was|=|:");
+            // "the relative improvement of our model in terms of classification accuracy is 4.38%": a change.
+            if (predicate && !c.rejected) {
+                for (int k = c.tok - 2; k >= clauseStart(x, c.tok); k--) {
+                    if (x.isNumber(k)) break;
+                    if (GAIN_NOUNS.contains(x.lower(k))) { c.rejected = c.gain = true; break; }
+                }
+                if (c.rejected) continue;
+            }
+            if (!c.rejected && c.metric == null && (c.percent || predicate) && openAfter(x, c.end)) {
                 freeMetric(x, c, cands);
                 if (c.metric != null) inheritMetrics(x, cands);
             }
         }
         for (Cand c : cands) if (!c.rejected && c.metric != null) datasetsAfter(x, c);
         shareDatasets(x, cands);
+        respectively(x, cands);
         for (Cand c : cands) if (!c.rejected && c.metric != null && c.datasets.isEmpty() && !c.ownSetPhrase) datasetsBefore(x, c, cands);
+        for (Cand c : cands) c.setFromText = !c.datasets.isEmpty();
         for (Cand c : cands) if (!c.rejected && c.metric != null) method(x, c, proposed, about, cands);
         inheritDatasets(x, cands);
         for (Cand c : cands) {
-            if (c.live() && c.metric != null && c.datasets.isEmpty() && !c.ownSetPhrase && prevSets.size() == 1) {
-                c.datasets.add(prevSets.get(0));
+            if (!c.live() || c.metric == null || !c.datasets.isEmpty() || c.ownSetPhrase) continue;
+            // The one set the previous sentence evaluates on, else the one set the whole abstract names; not a set
+            // another score of this sentence is on ("95.71% accuracy onUD v1.2 and 95.67% accuracy on UD v1.3").
+            String d = prevSets.size() == 1 ? prevSets.get(0) : only;
+            String dk = d == null ? "" : Tokenizer.key(d);
+            for (Cand o : cands) if (o != c && o.setFromText && o.datasets.stream().anyMatch(od -> Tokenizer.key(od).equals(dk))) d = null;
+            if (d != null && placeAfter(x, c, cands)) d = null;
+            if (d != null) {
+                c.datasets.add(d);
                 c.confidence = Math.min(c.confidence, 0.7);
             }
         }
@@ -391,7 +415,10 @@ public final class ResultFinder {
         boolean percent = false;
         if (x.text(j).equals("%")) { percent = true; j++; }
         else if (x.text(j).equals("\\") && x.text(j + 1).equals("%")) { percent = true; j += 2; }
+        else if (x.text(j).equals("{") && x.text(j + 1).equals("\\") && x.text(j + 2).equals("%") && x.text(j + 3).equals("}")) { percent = true; j += 4; }
         else if (x.is(j, "percent")) { percent = true; j++; }
+        // LaTeX left in the text: "$3.808\\%$", "$0.1958$".
+        if (x.text(j).equals("$") && x.text(i - 1).equals("$")) j++;
         String raw = x.s.substring(x.t.get(i).start(), x.t.get(j - 1).end());
         Cand c = new Cand(i, new BigDecimal(text), raw, percent);
         c.end = j;
@@ -464,6 +491,9 @@ public final class ResultFinder {
 
     private static boolean isHeadWord(String w) {
         if (HEADS.contains(w) || HEAD_PATTERN.matcher(w).matches()) return true;
+        // "F1-scores", "BLEU-4s": a plural of a head.
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && (HEADS.contains(w.substring(0, w.length() - 1))
+                || HEAD_PATTERN.matcher(w.substring(0, w.length() - 1)).matches())) return true;
         // "perplex-ity", "accu-racy": a word broken across a line in the PDF the text came from.
         int dash = w.indexOf('-');
         return dash > 2 && w.indexOf('-', dash + 1) < 0 && w.chars().allMatch(ch -> ch == '-' || Character.isLowerCase(ch))
@@ -580,7 +610,8 @@ public final class ResultFinder {
         return probe.metric != null;
     }
 
-    private static final Set<String> BEFORE_GLUE = words("of = : is was are were at to reaches reached achieves achieved ( as equals equal");
+    private static final Set<String> BEFORE_GLUE = words("of = : is was are were at to reaches reached achieves achieved ( as equals equal $ "
+            + "calculated computed measured estimated found be");
 
     private void metricBefore(Sent x, Cand c) {
         int k = c.tok - 1;
@@ -590,7 +621,7 @@ public final class ResultFinder {
             k--;
         }
         int glue = 0;
-        while (k >= 0 && glue < 2 && BEFORE_GLUE.contains(x.lower(k))) { k--; glue++; }
+        while (k >= 0 && glue < 4 && BEFORE_GLUE.contains(x.lower(k))) { k--; glue++; }
         if (k < 0) return;
         int end = k + 1;
         int h = k;
@@ -654,6 +685,11 @@ public final class ResultFinder {
             if (!a.gain || b.rejected || b.metric != null && b.metricFrom < b.tok) continue;
             if (joinedByList(x, a.end, b.tok)) { b.rejected = true; b.gain = true; }
         }
+        // "improves the accuracy by 7.0% with ConceptNet, and 8.0% with Aristo": changes run on in their statement.
+        for (int i = 1; i < cands.size(); i++) {
+            Cand a = cands.get(i - 1), b = cands.get(i);
+            if (a.gain && !b.rejected && b.metric == null && a.percent == b.percent && !newStatement(x, a.tok, b.tok)) { b.rejected = true; b.gain = true; }
+        }
         // "0.8% and 0.9% higher": the last of a list says what all of them are.
         for (int i = cands.size() - 2; i >= 0; i--) {
             Cand a = cands.get(i), b = cands.get(i + 1);
@@ -703,7 +739,8 @@ public final class ResultFinder {
         if (k >= x.n() || x.punct(k)) return true;
         String w = x.lower(k);
         return w.equals("and") || w.equals("or") || SET_PREPS.contains(w) || w.equals("with") || w.equals("respectively")
-                || w.equals("by") || w.equals("at") || w.equals("vs") || w.equals("while") || w.equals("when") || w.equals("using");
+                || w.equals("by") || w.equals("at") || w.equals("vs") || w.equals("while") || w.equals("whilst") || w.equals("when")
+                || w.equals("using") || w.equals("which") || x.verb(k);
     }
 
     /**
@@ -802,8 +839,9 @@ public final class ResultFinder {
         while (true) {
             int[] name = setName(x, k);
             if (name == null) {
-                // "on the full test set": a split of a set named elsewhere; "on the official server": no set.
-                if (!any && !splitOnly(x, k)) c.ownSetPhrase = true;
+                // "on the full test set", "in the subtask A", "on these labels": a part of the set named elsewhere;
+                // "on the official server", "in single utterances": somewhere the text does not name.
+                if (!any && !partOfASet(x, k)) c.ownSetPhrase = true;
                 break;
             }
             String d = cleanSet(x, name[0], name[1], prep);
@@ -840,11 +878,19 @@ public final class ResultFinder {
         }
     }
 
-    /** True when the set phrase at {@code k} names only a split ("the full test set", "the validation split"). */
-    private static boolean splitOnly(Sent x, int k) {
-        int e = k;
-        while (e < x.n() && SPLIT_WORDS.contains(x.lower(e))) e++;
-        return e > k && (x.is(e - 1, "set") || x.is(e - 1, "split"));
+    /**
+     * True when the unnamed set phrase at {@code k} speaks of a part of a set named elsewhere: a split or track ("the
+     * full test set", "the close-condition track 1", "the subtask A") or a set the text pointed at before ("these
+     * labels", "both datasets").
+     */
+    private static boolean partOfASet(Sent x, int k) {
+        if (x.is(k, "these") || x.is(k, "this") || x.is(k, "those") || x.is(k, "both") || x.is(k, "all") || x.is(k, "each")) return true;
+        // "on the new test set", "on our own data": a set of the paper's that it does not name.
+        for (int e = k; e < Math.min(x.n(), k + 3); e++) if (x.is(e, "new") || x.is(e, "our") || x.is(e, "own")) return false;
+        for (int e = k; e < x.n() && e < k + 6 && !x.punct(e) || e < x.n() && x.text(e).equals("-"); e++) {
+            if (SET_HEADS.contains(x.lower(e))) return true;
+        }
+        return false;
     }
 
     /**
@@ -854,6 +900,8 @@ public final class ResultFinder {
      * web portion of TriviaQA" name the set after "of".
      */
     private int[] setName(Sent x, int k) {
+        // "a large-scale EL dataset": an indefinite article describes a set, it does not name one.
+        if (x.is(k, "a") || x.is(k, "an")) return null;
         int adjectives = 0;
         while (k < x.n() && SET_ADJECTIVES.contains(x.lower(k)) && !x.nameLike(k) && adjectives < 4) { k++; adjectives++; }
         if (k >= x.n()) return null;
@@ -887,7 +935,7 @@ public final class ResultFinder {
         int end = e;
         // "the Stanford question answering dataset": lower-case words up to a set head belong to the name.
         int h = e;
-        while (h < x.n() && h < e + 4 && !x.punct(h) && !x.capital(h) && !SET_HEADS.contains(x.lower(h))
+        while (h < x.n() && h < e + 5 && (x.text(h).matches("['‘’“”\"]") || !x.punct(h)) && !x.capital(h) && !SET_HEADS.contains(x.lower(h))
                 && !x.verb(h) && !SET_PREPS.contains(x.lower(h)) && !x.is(h, "and") && !x.is(h, "with") && !x.isNumber(h)) h++;
         if (h > e && (x.is(h, "dataset") || x.is(h, "benchmark") || x.is(h, "corpus")) && h - e <= 3) { e = h; end = h; }
         int phraseEnd = end;
@@ -900,6 +948,8 @@ public final class ResultFinder {
     /** The set name between two tokens, trailing set words dropped; null when it is no set (a metric, a task, a year). */
     private String cleanSet(Sent x, int from, int to, String prep) {
         while (to > from && SET_HEADS.contains(x.lower(to - 1)) && !(x.is(to - 1, "split") && to - from > 1)) to--;
+        // "CoNLL 2003 NER": the task the set is used for is not part of its name.
+        if (to - from > 1 && x.type[to - 1] == EntityType.TASK && x.lexEnd[to - 1] == to && x.text(to - 1).equals(x.text(to - 1).toUpperCase(Locale.ROOT))) to--;
         if (to <= from) return null;
         String d = x.span(from, to).replaceAll("[.,;:]+$", "").strip();
         if (d.isEmpty() || d.matches("\\d+") || isHead(x, from) && to - from == 1) return null;
@@ -957,13 +1007,20 @@ public final class ResultFinder {
             String d = cleanSet(x, k + 1, first, "on");
             if (d != null && !isMethodName(x, k + 1, first)) { c.datasets.add(d); return; }
         }
-        // "on the MNIST (0.37% error) and NORB-small (2.2% error) databases", "House Number (SVHN) (4% error)".
+        // "on the MNIST (0.37% error) and NORB-small (2.2% error) databases", "House Number (SVHN) (4% error)": a name
+        // before the score's parenthesis is its set when the lexicon knows it as one or a set preposition leads to it
+        // ("outperforms BERT (80.1%)" is BERT's score, not a set).
         if (x.text(c.tok - 1).equals("(")) {
             int e = c.tok - 1;
             if (x.text(e - 1).equals(")") && x.text(e - 3).equals("(") && x.nameLike(e - 2)) e -= 3;
             int s = e;
             while (s - 1 >= 0 && x.nameLike(s - 1)) s--;
-            if (s < e) {
+            boolean setContext = x.type[s] == EntityType.DATASET;
+            for (int q = s - 1; q >= 0 && q >= s - 12 && !setContext; q--) {
+                if (x.verb(q) || x.text(q).equals(";")) break;
+                if (x.is(q, "on") || x.is(q, "in")) setContext = true;
+            }
+            if (s < e && setContext) {
                 String d = cleanSet(x, s, e, "on");
                 if (d != null && !isMethodName(x, s, e)) { c.datasets.add(d); c.confidence = Math.min(c.confidence, 0.85); return; }
             }
@@ -1025,6 +1082,106 @@ public final class ResultFinder {
         }
     }
 
+    /**
+     * True when the statement of a score names a place later on that is no set the text knows ("50.2% accuracy and
+     * 2.9 ms latency on a Samsung S8"): the score was measured there, not on the abstract's benchmark.
+     */
+    private static boolean placeAfter(Sent x, Cand c, List<Cand> cands) {
+        int stop = x.n();
+        for (Cand o : cands) if (o.tok > c.tok && o.live()) { stop = o.tok; break; }
+        for (int k = c.after(); k < stop; k++) {
+            if (x.text(k).equals(";") || x.verb(k)) return false;
+            if ((x.is(k, "on") || x.is(k, "in")) && (x.nameLike(k + 1) || (x.is(k + 1, "a") || x.is(k + 1, "an") || x.is(k + 1, "the")) && x.nameLike(k + 2))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The sets a sentence names: those it evaluates on ({@link #setsEvaluatedOn}), a name followed by what it is
+     * ("the Google Speech Commands Dataset", "SemEval 2020 shared task 12", "the How2 corpus"), and "a dataset named
+     * MHSMA".
+     */
+    private List<String> setsNamed(Sent x) {
+        List<String> out = new ArrayList<>(setsEvaluatedOn(x));
+        for (int k = 0; k < x.n(); k++) {
+            if (!x.nameLike(k) || k > 0 && x.nameLike(k - 1)) continue;
+            int e = k;
+            while (e < x.n() && (x.nameLike(e) || x.isNumber(e) && e > k)) e++;
+            String head = x.lower(e);
+            // "the Kidney Tumor Segmentation Challenge": the head is part of the name.
+            if (e - k > 1 && Set.of("dataset", "benchmark", "corpus", "challenge", "database").contains(x.lower(e - 1))) { head = x.lower(e - 1); }
+            boolean shared = head.equals("task") && x.span(k, e).chars().anyMatch(Character::isDigit);
+            if (!(head.equals("dataset") || head.equals("datasets") || head.equals("benchmark") || head.equals("corpus")
+                    || head.equals("challenge") || head.equals("shared") || head.equals("database") || shared)) continue;
+            // "a freely-available SMA dataset named MHSMA": an indefinite article describes, it does not name.
+            int before = k - 1;
+            while (before >= 0 && SET_ADJECTIVES.contains(x.lower(before)) && !x.is(before, "a") && !x.is(before, "an")) before--;
+            if (before >= 0 && (x.is(before, "a") || x.is(before, "an") || x.lower(before).endsWith("-available"))) continue;
+            // "the NLI shared task 2017", "SemEval 2020 shared task 12": a shared task is the benchmark, named with it.
+            int end = e;
+            if (head.equals("shared") && x.is(e + 1, "task")) { end = e + 2; if (x.isNumber(end)) end++; }
+            String d = head.equals("shared") ? x.span(k, end) : cleanSet(x, k, e, "on");
+            if (d != null && !isMethodName(x, k, e) && (x.type[k] != EntityType.TASK || shared || head.equals("shared"))) addSet(out, d);
+        }
+        for (int k = 0; k + 2 < x.n(); k++) {
+            if ((x.is(k, "dataset") || x.is(k, "benchmark") || x.is(k, "corpus")) && (x.is(k + 1, "named") || x.is(k + 1, "called")) && x.nameLike(k + 2)) {
+                int e = k + 2;
+                while (e < x.n() && x.nameLike(e)) e++;
+                String d = cleanSet(x, k + 2, e, "on");
+                if (d != null) addSet(out, d);
+            }
+        }
+        return out;
+    }
+
+    /** Adds a set name unless one holds it already ("VoxSRC-20 Eval" holds "VoxSRC-20"). */
+    private static void addSet(List<String> sets, String d) {
+        String k = Tokenizer.key(d);
+        for (int i = 0; i < sets.size(); i++) {
+            String o = Tokenizer.key(sets.get(i));
+            if (o.contains(k)) return;
+            if (k.contains(o)) { sets.set(i, d); return; }
+        }
+        sets.add(d);
+    }
+
+    /**
+     * "the error rates of 2.25% and 24.7% are reported ... respectively" after "on CIFAR-10 and ImageNet": a run of
+     * scores without sets, in a sentence that says "respectively", takes an earlier list of as many sets, in order.
+     */
+    private void respectively(Sent x, List<Cand> cands) {
+        int resp = -1;
+        for (int k = 0; k < x.n(); k++) if (x.is(k, "respectively")) resp = k;
+        if (resp < 0) return;
+        List<Cand> run = new ArrayList<>();
+        for (Cand c : cands) {
+            if (!c.live() || c.metric == null || !c.datasets.isEmpty() || c.ownSetPhrase || c.tok > resp) continue;
+            if (!run.isEmpty() && !joinedByList(x, run.get(run.size() - 1).after(), c.first())) run.clear();
+            run.add(c);
+        }
+        if (run.size() < 2) return;
+        for (int k = run.get(0).first() - 1; k >= 0; k--) {
+            if (!SET_PREPS.contains(x.lower(k))) continue;
+            List<String> sets = new ArrayList<>();
+            int j = k + 1;
+            while (true) {
+                int[] name = setName(x, j);
+                if (name == null) break;
+                String d = cleanSet(x, name[0], name[1], x.lower(k));
+                if (d == null) break;
+                sets.add(d);
+                j = name[2];
+                if (x.text(j).equals(",") && x.is(j + 1, "and")) j += 2;
+                else if (x.text(j).equals(",") || x.is(j, "and")) j++;
+                else break;
+            }
+            if (sets.size() == run.size()) {
+                for (int i = 0; i < run.size(); i++) { run.get(i).datasets.add(sets.get(i)); run.get(i).confidence = Math.min(run.get(i).confidence, 0.8); }
+                return;
+            }
+        }
+    }
+
     /** The sets a sentence says it evaluates on, by "on (the) NAME (dataset|benchmark|...)" phrases. */
     private List<String> setsEvaluatedOn(Sent x) {
         List<String> out = new ArrayList<>();
@@ -1032,7 +1189,8 @@ public final class ResultFinder {
             if (!x.is(k, "on")) continue;
             int[] name = setName(x, k + 1);
             if (name == null) continue;
-            boolean named = name[2] > name[1] || x.type[name[0]] == EntityType.DATASET;
+            boolean named = name[2] > name[1] || x.type[name[0]] == EntityType.DATASET
+                    || Set.of("dataset", "benchmark", "corpus", "challenge", "database").contains(x.lower(name[1] - 1));
             String d = cleanSet(x, name[0], name[1], "on");
             if (named && d != null && !isMethodName(x, name[0], name[1]) && !out.contains(d)) out.add(d);
         }
@@ -1071,6 +1229,15 @@ public final class ResultFinder {
         for (int k = c.tok - 1; k >= Math.max(0, c.tok - 3); k--) if (SHARING.contains(x.lower(k))) sharing = true;
         if (c.methodSet && !sharing) return;
         if (c.compared && !c.methodSet) { c.skip = true; return; }
+        // "an F1 score of 32.82% is obtained", "error rates of 2.25% and 24.7% are reported": the paper's own.
+        for (int k = c.after(); k < Math.min(x.n(), c.after() + 8); k++) {
+            if ((x.is(k, "is") || x.is(k, "are") || x.is(k, "was") || x.is(k, "were"))
+                    && x.lower(k + 1).matches("obtained|achieved|reported|reached|attained|recorded")) { own(c, proposed, 0.7); return; }
+            String w = x.text(k);
+            if (x.isNumber(k) || w.equals("%") || w.equals("\\") || w.equals("$") || w.equals("{") || w.equals("}") || w.equals(",")
+                    || x.is(k, "and") || isHead(x, k)) continue;
+            break;
+        }
         // The verb that states the score: the nearest one before it, else (a participle far away) any before it.
         int clause = clauseStart(x, c.tok);
         int verb = -1;
@@ -1081,10 +1248,15 @@ public final class ResultFinder {
         if (verb < 0) {
             Cand prev = previousNamed(cands, c);
             if (prev != null) { adopt(c, prev); return; }
-            // "On Visual Commonsense Reasoning, MERLOT answers questions correctly with 80.6% accuracy".
+            // "On Visual Commonsense Reasoning, MERLOT answers questions correctly with 80.6% accuracy": a name that
+            // opens the clause and is followed by a verb-like word ("answers", "performs").
             int s = subjectStart(x, clause, c.tok);
             String name = firstName(x, s, c.tok, c);
-            if (name != null) { set(c, name, 0.8); return; }
+            if (name != null && x.nameLike(s) && x.span(s, c.tok).startsWith(name)) {
+                int after = s + Tokenizer.tokens(name).size();
+                String w = x.lower(after);
+                if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && Character.isLowerCase(x.text(after).charAt(0))) { set(c, name, 0.8); return; }
+            }
             c.skip = true;
             return;
         }
@@ -1097,6 +1269,8 @@ public final class ResultFinder {
         }
         int[] np = subject(x, verb);
         if (np == null) { c.skip = true; return; }
+        // "The average F1 score from kidney and tumor pixel classifications was calculated as 0.6758": the paper's own.
+        if (c.metricFrom >= np[0] && c.metricFrom < np[1] && firstName(x, np[0], np[1], c) == null) { own(c, proposed, 0.7); return; }
         String name = firstName(x, np[0], np[1], c);
         if (name != null) {
             if (c.methodSet && !name.equals(c.method)) c.method2 = name;
@@ -1106,7 +1280,7 @@ public final class ResultFinder {
         if (c.methodSet) return;
         String words = x.span(np[0], np[1]).toLowerCase(Locale.ROOT).replace("'s", "").replace("’s", "").strip();
         if (words.matches("(?:it|its|it also|it further|it then)")) {
-            if (about != null) set(c, about, 0.8);
+            if (about != null && !about.equals(OWN)) set(c, about, 0.8);
             else own(c, proposed, 0.75);
             return;
         }
@@ -1184,42 +1358,102 @@ public final class ResultFinder {
     }
 
     /**
-     * The subject of {@code verb}: the words from the start of its segment (after the last comma or clause start) to
-     * the segment's first verb; an empty segment ("..., achieving") or a leading phrase ("With a ResNet-50,", "using
-     * CNNs,") moves to the segment before, and "called Deep Speech" gives its name. [from, to) or null.
+     * The subject of {@code verb}, read from the start of its clause: the clause's comma-separated segments left to
+     * right, past leading phrases ("With a ResNet-50,", "Comparing X with Y,", "In particular,"), and in each the words
+     * before its first verb; the first that holds a name, "we"/"our ..." or "it" is the subject, else the first
+     * ("a variant"). "called Deep Speech" gives its name; "On ImageNet MobileNetV2 achieves" splits set and subject. A
+     * verb with nothing before it in its clause (", and achieve", "..., achieving") takes the subject of the clause
+     * before. [from, to) or null.
      */
     private int[] subject(Sent x, int verb) {
-        int end = verb;
         int clause = clauseStart(x, verb);
-        for (int attempt = 0; attempt < 5 && end > 0; attempt++) {
-            int start = end - 1;
-            while (start >= clause && !x.text(start).equals(",") && !x.text(start).equals("(") && !x.text(start).equals(")")) start--;
-            int from = start + 1;
-            from = skipAdverbs(x, from);
-            int to = from;
-            while (to < end && !x.verb(to)) to++;
-            String first = x.lower(from);
-            boolean naming = NAMING.contains(first) || first.equals("known") && x.is(from + 1, "as");
-            boolean leading = LEADING_PREPS.contains(first) && !naming;
-            if (to > from && naming) return new int[] {from + (first.equals("known") ? 2 : 1), to};
-            if (to > from && !leading) return new int[] {from, to};
-            if (to > from && leading && (first.equals("on") || first.equals("for"))) {
-                // "On CIFAR-10 DenseNet-BC achieves": the name after the set is the subject.
-                int[] name = setName(x, from + 1);
-                if (name != null && name[2] < to) return new int[] {name[2], to};
-                if (name != null && name[1] - name[0] > 1 && name[1] == to) return new int[] {splitBeforeSubject(x, name[0], name[1]), to};
+        int end = verb;
+        int[] fallback = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            int[][] found = new int[1][];
+            int[] np = subjectIn(x, clause, end, found);
+            if (np != null) return np;
+            // A clause with a subject of its own that names nothing ("a variant won", "a combination of two models
+            // reaches") is no one's score; only a clause with no subject ("..., achieving", ", and achieve") looks back,
+            // past list items that hold no verb ("by 6.66%, 3.00%, and 1.33%").
+            if (found[0] != null) return attempt == 0 || hasVerb(x, clause, end) ? found[0] : null;
+            if (clause == 0) return null;
+            // Back over the clause boundary (";", ", and", "showed that") to the clause before.
+            int b = clause - 1;
+            while (b > 0 && (x.punct(b) || Set.of("and", "while", "whereas", "but", "where", "which", "that").contains(x.lower(b)))) b--;
+            clause = clauseStart(x, b + 1);
+            end = b + 1;
+            for (int k = clause; k <= b; k++) if (x.verb(k)) { end = k; break; }
+            // A list item with no verb is part of the clause before it.
+            while (clause > 0 && !hasVerb(x, clause, b + 1)) {
+                int bb = clause - 1;
+                while (bb > 0 && (x.punct(bb) || Set.of("and", "while", "whereas", "but", "where", "which", "that").contains(x.lower(bb)))) bb--;
+                clause = clauseStart(x, bb + 1);
+                for (int k = clause; k <= bb; k++) if (x.verb(k)) { end = k; break; }
             }
-            if (to > from && leading && !x.text(to).equals(",")) {
-                // "with ResNeXt-101-FPN it achieves", "with 1% of the labels it reaches": the subject closes the segment.
-                int p = to - 1;
-                if (x.is(p, "it") || x.is(p, "we") || x.is(p, "they")) return new int[] {p, to};
-            }
-            if (start < clause) {
-                if (clause > 0 && attempt < 4) { end = clause - 1; clause = clauseStart(x, end); continue; }
-                return to > from ? new int[] {from, to} : null;
-            }
-            end = start;
         }
+        return fallback;
+    }
+
+    private static boolean hasVerb(Sent x, int from, int to) {
+        for (int k = from; k < to; k++) if (x.verb(k)) return true;
+        return false;
+    }
+
+    /**
+     * The subject in [clause, verb): the words that hold a name, "we"/"our ..." or "it", else null; {@code seen}[0]
+     * gets the first words before a verb there, whatever they hold.
+     */
+    private int[] subjectIn(Sent x, int clause, int verb, int[][] seen) {
+        int[] fallback = null;
+        int a = clause;
+        while (a < verb) {
+            int b = a;
+            while (b < verb && !x.text(b).equals(",")) b++;
+            int from = skipAdverbs(x, a);
+            if (from != a) { a = from; continue; }
+            String first = x.lower(from);
+            boolean commaAfter = b < verb;
+            // "called Deep Speech", "later known as AlexNet", "namely iDARTS".
+            for (int k = from; k < Math.min(b, from + 3); k++) {
+                if (NAMING.contains(x.lower(k)) || x.is(k, "namely") || x.is(k, "known") && x.is(k + 1, "as")) {
+                    int n = k + (x.is(k, "known") ? 2 : 1);
+                    if (x.nameLike(n)) { int e = n; while (e < b && x.nameLike(e)) e++; return new int[] {n, e}; }
+                }
+            }
+            // "Using EEEA-Net on CIFAR-10,", "Measured on the VoxSRC-20 Eval set,": a phrase before the subject.
+            boolean leading = LEADING_PREPS.contains(first) || (first.endsWith("ing") || first.endsWith("ed")) && from + 1 < b && !x.nameLike(from);
+            if (leading && commaAfter) { a = b + 1; continue; }
+            if (leading) {
+                // No comma before the verb: "On ImageNet MobileNetV2 achieves", "with ResNeXt-101-FPN it achieves".
+                if (first.equals("on") || first.equals("for")) {
+                    int[] name = setName(x, from + 1);
+                    if (name != null && name[2] < verb) return new int[] {name[2], verb};
+                    if (name != null && name[1] - name[0] > 1 && name[1] == verb) return new int[] {splitBeforeSubject(x, name[0], name[1]), verb};
+                }
+                int p = verb - 1;
+                if (x.is(p, "it") || x.is(p, "we") || x.is(p, "they")) return new int[] {p, verb};
+                // "On citation networks GCN reaches": the name right before the verb.
+                int n = p;
+                while (n >= from && x.nameLike(n)) n--;
+                if (n < p && x.type[n + 1] != EntityType.DATASET) return new int[] {n + 1, verb};
+                seen[0] = fallback;
+                return null;
+            }
+            int to = from;
+            while (to < b && !x.verb(to)) to++;
+            // "We then evaluate the very deep CNNs on ...": "we" is the subject, whatever follows it.
+            if (x.is(from, "we")) return new int[] {from, from + 1};
+            if (to > from) {
+                Cand none = new Cand(0, BigDecimal.ZERO, "", false);
+                String words = x.span(from, to).toLowerCase(Locale.ROOT);
+                if (firstName(x, from, to, none) != null || isOwn(words) || words.matches("(?:it|its|they)\\b.*")) return new int[] {from, to};
+                if (fallback == null) fallback = new int[] {from, to};
+            }
+            if (to < b) break;   // a verb inside the segment ends the subject
+            a = b + 1;
+        }
+        seen[0] = fallback;
         return null;
     }
 
@@ -1275,6 +1509,17 @@ public final class ResultFinder {
      * is "our model" or "we"; else null.
      */
     private String sentenceSubject(Sent x, String proposed) {
+        // "YOLO treats detection as ...", "R-CNN detects objects ...": a name opening the sentence, then a verb in -s.
+        if (x.nameLike(0)) {
+            int e = 0;
+            while (e < x.n() && x.nameLike(e)) e++;
+            String w = x.lower(e);
+            if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !x.capital(e) && x.type[0] != EntityType.DATASET) {
+                String name = x.span(0, e);
+                Lexicon.Entry le = lexicon.lookup(name);
+                if (le == null || le.type() == EntityType.METHOD) return name;
+            }
+        }
         int verb = -1;
         for (int k = 0; k < x.n(); k++) if (x.verb(k)) { verb = k; break; }
         if (verb < 0) return null;
@@ -1287,8 +1532,11 @@ public final class ResultFinder {
             return e != null && e.type() != EntityType.METHOD ? null : name;
         }
         String words = x.span(np[0], np[1]).toLowerCase(Locale.ROOT).strip();
-        return isOwn(words) ? proposed : null;
+        return isOwn(words) ? OWN : null;
     }
+
+    /** What {@link #sentenceSubject} gives for a sentence about the paper's own method ("This system is evaluated ..."). */
+    private static final String OWN = "\u0000own";
 
     // ---------------------------------------------------------------- helpers
 
@@ -1308,12 +1556,15 @@ public final class ResultFinder {
             "\\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+\\d[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*\\b");
     private static final Pattern OUR_NAMED = Pattern.compile(
             "\\b[Oo]ur\\s+([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9-]*)\\s+(?:model|method|approach|system|network|framework|architecture)\\b");
+    /** "We propose MRU", "we present a new framework ... (3D-TGCN)": the name right after, or after a method noun. */
     private static final Pattern WE_PROPOSE = Pattern.compile(
-            "\\b[Ww]e (?:propose|present|introduce|develop)\\w*\\s+(?:a |an |the )?[^.]{0,60}?\\(?\\b([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9-]*)\\b");
+            "\\b[Ww]e (?:propose|present|introduce|develop)\\w*\\s+(?:(?:a |an |the )?(?:[^.]{0,60}?\\b(?i:model|method|approach|network|"
+            + "framework|architecture|algorithm|system|technique|module|scheme|encoder|mechanism|layer|loss|strategy|pipeline)s?\\b[^.]{0,40}?)?)"
+            + "\\(?\\b((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9-]*)\\b");
     private static final Pattern WE_PROPOSE_THE = Pattern.compile(
             "\\b[Ww]e (?:propose|present|introduce|develop)\\w*\\s+[^.]{0,80}?,\\s+(?:the|called|named)\\s+([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\\s*[,.(]");
     private static final Pattern CALLED = Pattern.compile(
-            "\\b(?:called|named|dubbed|termed|known as|coined)\\s+(?:the\\s+)?([A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,2})");
+            "\\b(?:called|named|dubbed|termed|known as|coined|namely)\\s+(?:the\\s+)?((?:[A-Z]|[a-z](?=[A-Z]))[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?:\\s+[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*){0,4})");
 
     /**
      * The name of the paper's own method: a name before the title's colon, else the first proposed method, else a
@@ -1334,18 +1585,18 @@ public final class ResultFinder {
             int colon = title.indexOf(':');
             if (colon > 0 && colon < 40) {
                 String head = title.substring(0, colon).strip();
-                if ((NAME.matcher(head).matches() || (head.split("\\s+").length <= 2 && !head.equals(head.toLowerCase(Locale.ROOT)) && NAME.matcher(head).find()))
+                // "MnasNet: ...", "Batch Normalization: ...", "Swin Transformer: ...": a short capitalised name.
+                boolean capitalised = head.split("\\s+").length <= 3 && java.util.Arrays.stream(head.split("\\s+"))
+                        .allMatch(w -> !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0))));
+                if ((NAME.matcher(head).matches() || capitalised || (head.split("\\s+").length <= 2 && !head.equals(head.toLowerCase(Locale.ROOT)) && NAME.matcher(head).find()))
                         && notASet(head, lexicon)) return head;
             }
         }
         if (abstractText != null) {
-            for (EntityFinder.Found f : abstractMentions) {
-                if (f.type() != EntityType.METHOD) continue;
-                String surface = abstractText.substring(f.start(), f.end());
-                if (!NAME.matcher(surface).matches() || !notASet(surface, lexicon)) continue;
-                if (EntityExtractor.PROPOSED.equals(EntityExtractor.role(f, abstractText))) return surface;
-            }
-            for (Pattern p : List.of(WE_PROPOSE, WE_PROPOSE_THE, OUR_NAMED, CALLED)) {
+            // "an improved version of DARTS, namely iDARTS": an explicit naming beats a proposed-looking mention.
+            Matcher named = CALLED.matcher(abstractText);
+            while (named.find()) if (notASet(named.group(1), lexicon)) return named.group(1);
+            for (Pattern p : List.of(WE_PROPOSE_THE, WE_PROPOSE, OUR_NAMED)) {
                 // "We propose a new simple network architecture, the Transformer", "Our ANN model", "later known as AlexNet".
                 Matcher m = p.matcher(abstractText);
                 while (m.find()) if (notASet(m.group(1), lexicon)) return m.group(1);
