@@ -63,8 +63,8 @@ public final class ResultCorpora {
      * Abstracts of other sources, none of which a result rule was written against, in this order: the Papers with
      * Code API paper list ({@code pwc:}), the first 200 arXiv OAI records ({@code arxiv:}), SciREX train documents
      * ({@code scirex:}), the SOTA leaderboard validation LaTeX sources ({@code clef:}) and GROBID TEI files
-     * ({@code grobid:}), and NLP-TDMS TEI files ({@code tdms:}). A paper a previous source already holds (same title)
-     * is read once.
+     * ({@code grobid:}), NLP-TDMS TEI files ({@code tdms:}) and the Papers with Code abstracts of ORKG CS-NER's pwc
+     * dev split ({@code orkg-pwc:}). A paper a previous source already holds (same title) is read once.
      */
     public static List<Doc> others(Path data) throws IOException {
         List<Doc> all = new ArrayList<>();
@@ -76,6 +76,7 @@ public final class ResultCorpora {
         all.addAll(latex(data.resolve("sota-leaderboards/clef2024/validation")));
         all.addAll(tei("grobid", data.resolve("sota-leaderboards/grobid-tei-2023/train"), true));
         all.addAll(tei("tdms", data.resolve("nlp-tdms-tdmsci/NLP-TDMS/pdfFile_xml"), false));
+        all.addAll(conll("orkg-pwc", data.resolve("orkg-cs-ner/pwc/dev-abs.data")));
         List<Doc> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Doc d : all) {
@@ -124,6 +125,30 @@ public final class ResultCorpora {
                 continue;
             }
             out.add(new Doc("scirex:" + d.path("doc_id").asText(), "scirex", detokenize(title), detokenize(text)));
+        }
+        return out;
+    }
+
+    /**
+     * Abstracts kept as CoNLL token lines ({@code token TAB tag}, a blank line between abstracts): the N-th
+     * abstract (from 1) is {@code source:N}, its tokens joined back as for SciREX. No title.
+     */
+    static List<Doc> conll(String source, Path file) throws IOException {
+        List<Doc> out = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        String text = utf8.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        for (String line : (text + "\n\n").split("\n", -1)) {
+            if (line.strip().isEmpty()) {
+                if (!tokens.isEmpty()) {
+                    out.add(new Doc(source + ":" + (out.size() + 1), source, null, detokenize(String.join(" ", tokens))));
+                    tokens.clear();
+                }
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            tokens.add(tab < 0 ? line : line.substring(0, tab));
         }
         return out;
     }

@@ -232,7 +232,8 @@ public final class ResultEvaluation {
 
     private static final Map<String, String> SOURCE_NAMES = Map.of(
             "pwc", "Papers with Code API paper list", "arxiv", "arXiv OAI snapshot, first 200", "scirex", "SciREX train abstracts",
-            "clef", "SOTA leaderboards validation (LaTeX)", "grobid", "SOTA leaderboards GROBID TEI", "tdms", "NLP-TDMS TEI");
+            "clef", "SOTA leaderboards validation (LaTeX)", "grobid", "SOTA leaderboards GROBID TEI", "tdms", "NLP-TDMS TEI",
+            "orkg-pwc", "Papers with Code abstracts (ORKG CS-NER pwc dev)");
 
     private static void row(PrintWriter out, String name, String part, Counts c) {
         out.printf("| %s | %s | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", name, part, c.papers(), c.gold(), c.recoverable(),

@@ -18,13 +18,14 @@ import org.papergraph.extract.text.Tokenizer;
  * A hand-read result gold file: one stated result per line, {@code id TAB method TAB dataset TAB metric TAB value TAB
  * lowerIsBetter}, ids and facts only (no sentences). A name field may list spellings a reader would accept, split by
  * {@code |} ("WMT 2014 English-German|WMT'14 English-German"); {@code *} in the method field is the paper's own
- * method where the text gives it no name ("our approach achieves ..."), and accepts any method or none.
+ * method where the text gives it no name ("our approach achieves ..."): a prediction without a method; a name the
+ * paper gives its method elsewhere is listed beside it ("*|DMTL").
  *
  * <p>Matching a predicted result: same paper, same value, and each of dataset, metric (and method) matching one of
  * the gold spellings: the word-and-number tokens of one ({@link #tokens}) a contiguous run of the other's, so
  * "ImageNet" matches "ImageNet-1K" and "top-1 accuracy" matches "Accuracy", but "CIFAR-10" does not match
  * "CIFAR-100"; and the predicted direction (lower is better) equal to the gold's. A predicted result without a
- * method matches only a gold {@code *}.
+ * method matches only a gold {@code *}, and {@code *} matches nothing else.
  *
  * <p>Split: a paper is in the tune part when the CRC-32 of its id (as written in the file) is even, else in the
  * report part. Rules are written looking at the tune part only; both parts are reported.
@@ -52,8 +53,7 @@ public final class ResultGold {
         private boolean matchesAsWritten(Tuple p) {
             if (p.value() == null || p.value().compareTo(value) != 0) return false;
             if (!anyName(p.dataset(), datasets) || !anyName(p.metric(), metrics)) return false;
-            if (p.method() == null) return methods.contains("*");
-            return anyName(p.method(), methods);
+            return methodName(p.method(), methods);
         }
     }
 
@@ -106,6 +106,13 @@ public final class ResultGold {
 
     static boolean anyName(String predicted, List<String> gold) {
         for (String g : gold) if (g.equals("*") || sameName(predicted, g)) return true;
+        return false;
+    }
+
+    /** A method matches a spelling; {@code *} is the paper's own method unnamed, which only a prediction without a method is. */
+    static boolean methodName(String predicted, List<String> gold) {
+        if (predicted == null) return gold.contains("*");
+        for (String g : gold) if (!g.equals("*") && sameName(predicted, g)) return true;
         return false;
     }
 
