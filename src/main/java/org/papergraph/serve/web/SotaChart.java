@@ -51,16 +51,18 @@ final class SotaChart {
         pts.sort(Comparator.comparingDouble(Point::t));
         double t0 = pts.get(0).t, t1 = pts.get(pts.size() - 1).t;
         if (t1 - t0 < 1) { t0 -= 0.5; t1 += 0.5; }
-        double v0 = pts.stream().mapToDouble(p -> p.v.doubleValue()).min().orElse(0);
-        double v1 = pts.stream().mapToDouble(p -> p.v.doubleValue()).max().orElse(1);
-        if (v1 - v0 < 1e-9) { v0 -= 1; v1 += 1; }
+        // Axis ends in decimal so their labels read as the values do (3.94 + 1 is 4.94, not 4.9399999999999995).
+        BigDecimal lo = pts.stream().map(Point::v).min(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+        BigDecimal hi = pts.stream().map(Point::v).max(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
+        if (lo.compareTo(hi) == 0) { lo = lo.subtract(BigDecimal.ONE); hi = hi.add(BigDecimal.ONE); }
+        double v0 = lo.doubleValue(), v1 = hi.doubleValue();
         StringBuilder sb = new StringBuilder();
         sb.append("<figure class=\"sota\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape("State of the art over time: " + metric)).append("\">");
         sb.append("<line x1=\"").append(PAD).append("\" y1=\"").append(H - PAD).append("\" x2=\"").append(W - 10).append("\" y2=\"")
                 .append(H - PAD).append("\" class=\"axis\"/>");
         sb.append("<line x1=\"").append(PAD).append("\" y1=\"10\" x2=\"").append(PAD).append("\" y2=\"").append(H - PAD).append("\" class=\"axis\"/>");
-        sb.append(text(PAD - 4, 16, "end", fmt(v1))).append(text(PAD - 4, H - PAD, "end", fmt(v0)));
+        sb.append(text(PAD - 4, 16, "end", fmt(hi))).append(text(PAD - 4, H - PAD, "end", fmt(lo)));
         sb.append(text(PAD, H - PAD + 16, "start", year(t0))).append(text(W - 10, H - PAD + 16, "end", year(t1)));
         List<Point> bests = bests(pts, lower);
         for (Point p : pts.size() <= MAX_DOTS ? pts : bests) {
@@ -106,7 +108,7 @@ final class SotaChart {
 
     private static String year(double t) { return Integer.toString((int) Math.floor(t)); }
 
-    private static String fmt(double v) { return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
+    private static String fmt(BigDecimal v) { return v.stripTrailingZeros().toPlainString(); }
 
     private static String r1(double v) { return String.format(java.util.Locale.ROOT, "%.1f", v); }
 }
