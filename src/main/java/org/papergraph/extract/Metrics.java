@@ -72,6 +72,11 @@ public final class Metrics {
     private static final List<String> NOISE = List.of("test", "set", "single-model", "state-of-the-art", "new", "best",
             "final", "reported", "competitive", "strong", "the", "a", "an");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ERROR_RATE = Pattern.compile("(?i)\\berror rate\\b");
+    private static final Pattern SCORE_TAIL = Pattern.compile("(?i)[ -]score$");
+    private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
+
     /**
      * The name of a metric as written ("top-5 test error", "F1-score", "mean IU", "Top-1"), as leaderboards call it
      * ("Top-5 Error", "F1", "mIoU", "Top-1 Accuracy"): split words and praise dropped, known spellings folded, else
@@ -79,7 +84,7 @@ public final class Metrics {
      */
     public static String canonical(String surface) {
         if (surface == null) return null;
-        String s = surface.strip().replaceAll("\\s+", " ");
+        String s = SPACES.matcher(surface.strip()).replaceAll(" ");
         String known = NAMES.get(Tokenizer.key(s));
         if (known != null) return known;
         // "F1-scores", "error rates": a plural of a known name.
@@ -91,12 +96,12 @@ public final class Metrics {
             if (kept.length() > 0) kept.append(' ');
             kept.append(w);
         }
-        String cleaned = kept.toString().replaceAll("(?i)\\berror rate\\b", "error").strip();
+        String cleaned = ERROR_RATE.matcher(kept).replaceAll("error").strip();
         if (cleaned.isEmpty()) return null;
         known = NAMES.get(Tokenizer.key(cleaned));
         if (known != null) return known;
         // "BLEU score", "F1 score": the score of a metric is the metric.
-        String noScore = cleaned.replaceAll("(?i)[ -]score$", "");
+        String noScore = SCORE_TAIL.matcher(cleaned).replaceAll("");
         if (!noScore.equals(cleaned) && NAMES.containsKey(Tokenizer.key(noScore))) return NAMES.get(Tokenizer.key(noScore));
         return Character.toUpperCase(cleaned.charAt(0)) + cleaned.substring(1);
     }
@@ -182,7 +187,7 @@ public final class Metrics {
      */
     public static String choose(String name, BigDecimal value) {
         if (name == null || value == null) return name;
-        String[] parts = name.split("\\s*/\\s*");
+        String[] parts = SLASH.split(name);
         if (parts.length != 2) return name;
         String fit = null;
         int fits = 0;

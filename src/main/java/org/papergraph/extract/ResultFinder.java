@@ -156,6 +156,25 @@ public final class ResultFinder {
             + "reported published corresponding single-model overall");
     /** Tails a metric phrase may carry after its head: "error rate", "F1 score", "BLEU points". */
     private static final Set<String> TAILS = words("rate rates score scores measure points ratio");
+    // Compiled once: these are tested per token and per candidate (String.matches compiles on every call).
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern COUNT_WORD = Pattern.compile("\\d+(?:\\.\\d+)?-[a-z]+");
+    private static final Pattern WORD_NUMBER = Pattern.compile("[a-z]+-\\d+");
+    private static final Pattern GLUED_WORDS = Pattern.compile("[a-z]{2,}\\.[A-Z][a-z]*");
+    private static final Pattern PREDICATE = Pattern.compile("as|is|was|=|:");
+    private static final Pattern F1_TAIL = Pattern.compile("1(?:-score|-measure)?");
+    private static final Pattern QUOTE = Pattern.compile("['‘’“”\"]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern OWN_PASSIVE = Pattern.compile("obtained|achieved|reported|reached|attained|recorded");
+    private static final Pattern RESULT_PASSIVE = Pattern.compile("achieved|obtained|reached|attained|improved|reported|recorded|observed|increased|reduced");
+    private static final Pattern IT = Pattern.compile("(?:it|its|it also|it further|it then)");
+    private static final Pattern ENSEMBLE = Pattern.compile("(?:an|the|a|our)\\s+ensemble(?:\\s+of\\s+.*)?");
+    private static final Pattern REPORTED_BY = Pattern.compile("reported|achieved|obtained|attained|reached|set|measured");
+    private static final Pattern PRONOUN_START = Pattern.compile("(?:it|its|they)\\b.*");
+    private static final Pattern ONE_CAPITAL = Pattern.compile("[A-Z]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES_OR_HYPHENS = Pattern.compile("[\\s-]+");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;:]+$");
     private static final Pattern HEAD_PATTERN = Pattern.compile(
             "(?i)(?:top-?\\d+|ap\\d*|ap@[\\d.:]+|map@[\\d.:]+|hits@\\d+|h@\\d+|r@\\d+|recall@\\d+|p@\\d+|precision@\\d+|ndcg@\\d+|"
             + "mrr@\\d+|bleu-?\\d|rouge-?\\w+|f\\d(?:\\.\\d)?(?:-score|-measure)?|acc@\\d+|apbox|apmask|map\\d+)");
@@ -258,12 +277,14 @@ public final class ResultFinder {
         final List<Token> t;
         final EntityType[] type;
         final int[] lexEnd;   // for a token that starts a lexicon match: the match's end, else -1
+        final byte[] nameLike; // nameLike(i) once computed: 1 yes, -1 no, 0 not yet
 
         Sent(String s) {
             this.s = s;
             this.t = Tokenizer.tokens(s);
             this.type = new EntityType[t.size()];
             this.lexEnd = new int[t.size()];
+            this.nameLike = new byte[t.size()];
             Arrays.fill(lexEnd, -1);
             for (Lexicon.Match m : lexicon.match(t)) {
                 // A lexicon metric counts only with a metric word in it ("VS" and "Data" are table headers, not metrics).
@@ -281,7 +302,7 @@ public final class ResultFinder {
         String text(int i) { return i >= 0 && i < t.size() ? t.get(i).text() : ""; }
         String lower(int i) { return i >= 0 && i < t.size() ? t.get(i).lower() : ""; }
         String span(int from, int to) { return from >= to ? "" : s.substring(t.get(from).start(), t.get(to - 1).end()); }
-        boolean isNumber(int i) { return i >= 0 && i < t.size() && t.get(i).text().matches("\\d+(?:\\.\\d+)?"); }
+        boolean isNumber(int i) { return i >= 0 && i < t.size() && DECIMAL.matcher(t.get(i).text()).matches(); }
         boolean is(int i, String w) { return lower(i).equals(w); }
         boolean punct(int i) { return i >= 0 && i < t.size() && t.get(i).isPunct(); }
         boolean adjacent(int a, int b) { return a >= 0 && b < t.size() && t.get(a).end() == t.get(b).start(); }
@@ -291,11 +312,17 @@ public final class ResultFinder {
         /** A token that can be part of a name: a capital past its first letter, a digit beside letters, a capital word. */
         boolean nameLike(int i) {
             if (i < 0 || i >= t.size()) return false;
+            if (nameLike[i] == 0) nameLike[i] = (byte) (computeNameLike(i) ? 1 : -1);
+            return nameLike[i] > 0;
+        }
+
+        private boolean computeNameLike(int i) {
             String w = t.get(i).text();
-            if (t.get(i).isPunct() || NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) return false;
+            if (t.get(i).isPunct() || NOT_NAMES.contains(t.get(i).lower())) return false;
             // "10-times", "1001-layer", "3-way": a count, not a name; "top-1" a metric word; "environments.This" and
             // "thetop-1" words a text extraction glued together.
-            if (w.matches("\\d+(?:\\.\\d+)?-[a-z]+") || w.matches("[a-z]+-\\d+") || w.matches("[a-z]{2,}\\.[A-Z][a-z]*")) return false;
+            if (w.indexOf('-') > 0 && (COUNT_WORD.matcher(w).matches() || WORD_NUMBER.matcher(w).matches())
+                    || w.indexOf('.') > 0 && GLUED_WORDS.matcher(w).matches()) return false;
             boolean letter = false, digit = false, innerCap = false;
             for (int c = 0; c < w.length(); c++) {
                 char ch = w.charAt(c);
@@ -346,7 +373,7 @@ public final class ResultFinder {
         propagateRejections(x, cands);
         inheritMetrics(x, cands);
         for (Cand c : cands) {
-            boolean predicate = x.lower(c.tok - 1).matches("as|is|was|=|:") || x.text(c.tok - 1).equals("$") && x.lower(c.tok - 2).matches("as|is|was|=|:");
+            boolean predicate = PREDICATE.matcher(x.lower(c.tok - 1)).matches() || x.text(c.tok - 1).equals("$") && PREDICATE.matcher(x.lower(c.tok - 2)).matches();
             // "the relative improvement of our model in terms of classification accuracy is 4.38%": a change.
             if (predicate && !c.rejected) {
                 for (int k = c.tok - 2; k >= clauseStart(x, c.tok); k--) {
@@ -530,7 +557,7 @@ public final class ResultFinder {
             case "em": return x.text(k).equals("EM");
             case "map": return x.text(k).equals("mAP") || x.text(k).equals("MAP");
             case "bits": return x.is(k + 1, "per") || x.text(k + 1).startsWith("/");
-            case "f": return x.text(k).equals("F") && x.text(k + 1).matches("1(?:-score|-measure)?");
+            case "f": return x.text(k).equals("F") && F1_TAIL.matcher(x.text(k + 1)).matches();
             case "exact": return x.is(k + 1, "match");
             case "success", "miss": return x.is(k + 1, "rate");
             default:
@@ -549,7 +576,7 @@ public final class ResultFinder {
         int e = k + 1;
         String w = x.lower(k);
         if (w.equals("bits") && x.is(e, "per")) e += 2;
-        else if (w.equals("f") && x.text(e).matches("1(?:-score|-measure)?")) e++;
+        else if (w.equals("f") && F1_TAIL.matcher(x.text(e)).matches()) e++;
         else if (w.equals("exact") || w.equals("success") || w.equals("miss")) e++;
         // "top-1 accuracy", "F1 score", "error rate", "BLEU points": heads and tails run on.
         int more = 0;
@@ -630,7 +657,7 @@ public final class ResultFinder {
         if ((x.is(h, "character") || x.is(h, "char") || x.is(h, "dimension") || x.is(h, "dim")) && x.is(h - 1, "per") && x.is(h - 2, "bits")) h -= 2;
         if (x.is(h, "match") && x.is(h - 1, "exact")) h--;
         if (x.is(h, "rate") && (x.is(h - 1, "success") || x.is(h - 1, "miss"))) h--;
-        if (x.text(h).matches("1(?:-score|-measure)?") && x.text(h - 1).equals("F")) h--;
+        if (F1_TAIL.matcher(x.text(h)).matches() && x.text(h - 1).equals("F")) h--;
         boolean head = isHead(x, h) || x.type[h] == EntityType.METRIC;
         if (!head) return;
         int from = metricStart(x, h);
@@ -675,7 +702,7 @@ public final class ResultFinder {
         Lexicon.Entry e = lexicon.lookup(name);
         if (e != null && e.type() == EntityType.METRIC) return true;
         String c = Metrics.canonical(name);
-        return c != null && !c.equals("Score") && !c.equalsIgnoreCase(name.replaceAll("\\s+", " "));
+        return c != null && !c.equals("Score") && !c.equalsIgnoreCase(SPACES.matcher(name).replaceAll(" "));
     }
 
     /** Gains run on through a list: "an improvement of 20.31% and 18.42%". */
@@ -935,7 +962,7 @@ public final class ResultFinder {
         int end = e;
         // "the Stanford question answering dataset": lower-case words up to a set head belong to the name.
         int h = e;
-        while (h < x.n() && h < e + 5 && (x.text(h).matches("['‘’“”\"]") || !x.punct(h)) && !x.capital(h) && !SET_HEADS.contains(x.lower(h))
+        while (h < x.n() && h < e + 5 && (QUOTE.matcher(x.text(h)).matches() || !x.punct(h)) && !x.capital(h) && !SET_HEADS.contains(x.lower(h))
                 && !x.verb(h) && !SET_PREPS.contains(x.lower(h)) && !x.is(h, "and") && !x.is(h, "with") && !x.isNumber(h)) h++;
         if (h > e && (x.is(h, "dataset") || x.is(h, "benchmark") || x.is(h, "corpus")) && h - e <= 3) { e = h; end = h; }
         int phraseEnd = end;
@@ -951,8 +978,8 @@ public final class ResultFinder {
         // "CoNLL 2003 NER": the task the set is used for is not part of its name.
         if (to - from > 1 && x.type[to - 1] == EntityType.TASK && x.lexEnd[to - 1] == to && x.text(to - 1).equals(x.text(to - 1).toUpperCase(Locale.ROOT))) to--;
         if (to <= from) return null;
-        String d = x.span(from, to).replaceAll("[.,;:]+$", "").strip();
-        if (d.isEmpty() || d.matches("\\d+") || isHead(x, from) && to - from == 1) return null;
+        String d = TRAILING_PUNCT.matcher(x.span(from, to)).replaceAll("").strip();
+        if (d.isEmpty() || DIGITS.matcher(d).matches() || isHead(x, from) && to - from == 1) return null;
         Lexicon.Entry e = lexicon.lookup(d);
         if (e != null && e.type() == EntityType.METRIC) return null;
         // "91.21% F1 for NER": a task the score is for, not a set.
@@ -1232,7 +1259,7 @@ public final class ResultFinder {
         // "an F1 score of 32.82% is obtained", "error rates of 2.25% and 24.7% are reported": the paper's own.
         for (int k = c.after(); k < Math.min(x.n(), c.after() + 8); k++) {
             if ((x.is(k, "is") || x.is(k, "are") || x.is(k, "was") || x.is(k, "were"))
-                    && x.lower(k + 1).matches("obtained|achieved|reported|reached|attained|recorded")) { own(c, proposed, 0.7); return; }
+                    && OWN_PASSIVE.matcher(x.lower(k + 1)).matches()) { own(c, proposed, 0.7); return; }
             String w = x.text(k);
             if (x.isNumber(k) || w.equals("%") || w.equals("\\") || w.equals("$") || w.equals("{") || w.equals("}") || w.equals(",")
                     || x.is(k, "and") || isHead(x, k)) continue;
@@ -1263,7 +1290,7 @@ public final class ResultFinder {
         c.verb = verb;
         // Passive: "an accuracy of 62% is achieved", "rank-1 accuracy is improved from ...".
         if ((x.is(verb, "is") || x.is(verb, "are") || x.is(verb, "was") || x.is(verb, "were"))
-                && x.lower(verb + 1).matches("achieved|obtained|reached|attained|improved|reported|recorded|observed|increased|reduced")) {
+                && RESULT_PASSIVE.matcher(x.lower(verb + 1)).matches()) {
             own(c, proposed, 0.7);
             return;
         }
@@ -1279,14 +1306,14 @@ public final class ResultFinder {
         }
         if (c.methodSet) return;
         String words = x.span(np[0], np[1]).toLowerCase(Locale.ROOT).replace("'s", "").replace("’s", "").strip();
-        if (words.matches("(?:it|its|it also|it further|it then)")) {
+        if (IT.matcher(words).matches()) {
             if (about != null && !about.equals(OWN)) set(c, about, 0.8);
             else own(c, proposed, 0.75);
             return;
         }
-        if (isOwn(words) || words.matches("(?:an|the|a|our)\\s+ensemble(?:\\s+of\\s+.*)?")) { own(c, proposed, 0.8); return; }
+        if (isOwn(words) || ENSEMBLE.matcher(words).matches()) { own(c, proposed, 0.8); return; }
         // "transfer results include 91.7%": results of the method named before.
-        String[] w = words.split("\\s+");
+        String[] w = SPACES.split(words);
         if (RESULT_NOUNS.contains(w[w.length - 1])) {
             Cand prev = previousNamed(cands, c);
             if (prev != null) { adopt(c, prev); return; }
@@ -1296,10 +1323,12 @@ public final class ResultFinder {
 
     /** "we", "our model", "the proposed method", "these residual nets", "an ensemble of our models". */
     private static boolean isOwn(String words) {
-        return words.matches("(?s)(?:we|.*\\b(?:our|ours)\\b.*|.*\\b(?:the|this)\\s+(?:proposed|resulting|presented|present)\\b.*|"
-                + "(?:.*\\s)?(?:this|the|these|such)\\s+(?:\\S+\\s+){0,2}(?:model|method|approach|system|network|framework|architecture|"
-                + "algorithm|parser|cell|nets|networks|models|methods|systems)s?\\b.*)");
+        return OWN_WORDS.matcher(words).matches();
     }
+
+    private static final Pattern OWN_WORDS = Pattern.compile("(?s)(?:we|.*\\b(?:our|ours)\\b.*|.*\\b(?:the|this)\\s+(?:proposed|resulting|presented|present)\\b.*|"
+            + "(?:.*\\s)?(?:this|the|these|such)\\s+(?:\\S+\\s+){0,2}(?:model|method|approach|system|network|framework|architecture|"
+            + "algorithm|parser|cell|nets|networks|models|methods|systems)s?\\b.*)");
 
     /** "54.7% by TransE", "33.0% AP at 39ms for YOLOv3", "the 76.2% top-1 accuracy of the original ResNet-50". */
     private void attribution(Sent x, Cand c) {
@@ -1310,7 +1339,7 @@ public final class ResultFinder {
             while (k < x.n() && k < c.after() + 5 && !x.punct(k) && !SET_PREPS.contains(x.lower(k)) && !x.is(k, "by")) k++;
         }
         // "the 5.1% error reported for humans", "the 33.0% achieved by YOLOv3".
-        if (x.lower(k).matches("reported|achieved|obtained|attained|reached|set|measured") && (x.is(k + 1, "by") || x.is(k + 1, "for"))) k++;
+        if (REPORTED_BY.matcher(x.lower(k)).matches() && (x.is(k + 1, "by") || x.is(k + 1, "for"))) k++;
         if (!(x.is(k, "by") || x.is(k, "of") || x.is(k, "for") || x.is(k, "from"))) return;
         String prep = x.lower(k);
         int m = k + 1;
@@ -1447,7 +1476,7 @@ public final class ResultFinder {
             if (to > from) {
                 Cand none = new Cand(0, BigDecimal.ZERO, "", false);
                 String words = x.span(from, to).toLowerCase(Locale.ROOT);
-                if (firstName(x, from, to, none) != null || isOwn(words) || words.matches("(?:it|its|they)\\b.*")) return new int[] {from, to};
+                if (firstName(x, from, to, none) != null || isOwn(words) || PRONOUN_START.matcher(words).matches()) return new int[] {from, to};
                 if (fallback == null) fallback = new int[] {from, to};
             }
             if (to < b) break;   // a verb inside the segment ends the subject
@@ -1492,14 +1521,14 @@ public final class ResultFinder {
                     && !x.isNumber(after) && Character.isLetter(x.text(after).charAt(0)) && after == e;
             boolean set = (afterPrep || lexSet) && !modifies || c.datasets.stream().anyMatch(d -> Tokenizer.key(d).equals(Tokenizer.key(name)));
             boolean metric = isHead(x, k) && e - k == 1 || x.type[k] == EntityType.METRIC;
-            if (!set && !metric && x.type[k] != EntityType.TASK && !name.matches("[A-Z]") && !isLanguageName(name)) return name;
+            if (!set && !metric && x.type[k] != EntityType.TASK && !ONE_CAPITAL.matcher(name).matches() && !isLanguageName(name)) return name;
             k = e;
         }
         return null;
     }
 
     private static boolean isLanguageName(String s) {
-        for (String w : s.split("[\\s-]+")) if (!isLanguage(w)) return false;
+        for (String w : SPACES_OR_HYPHENS.split(s)) if (!isLanguage(w)) return false;
         return true;
     }
 
@@ -1586,9 +1615,9 @@ public final class ResultFinder {
             if (colon > 0 && colon < 40) {
                 String head = title.substring(0, colon).strip();
                 // "MnasNet: ...", "Batch Normalization: ...", "Swin Transformer: ...": a short capitalised name.
-                boolean capitalised = head.split("\\s+").length <= 3 && java.util.Arrays.stream(head.split("\\s+"))
+                boolean capitalised = SPACES.split(head).length <= 3 && java.util.Arrays.stream(SPACES.split(head))
                         .allMatch(w -> !w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0))));
-                if ((NAME.matcher(head).matches() || capitalised || (head.split("\\s+").length <= 2 && !head.equals(head.toLowerCase(Locale.ROOT)) && NAME.matcher(head).find()))
+                if ((NAME.matcher(head).matches() || capitalised || (SPACES.split(head).length <= 2 && !head.equals(head.toLowerCase(Locale.ROOT)) && NAME.matcher(head).find()))
                         && notASet(head, lexicon)) return head;
             }
         }
