@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.papergraph.extract.EntityFinder;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 
 /**

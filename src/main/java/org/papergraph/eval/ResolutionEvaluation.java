@@ -20,7 +20,7 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.resolve.EntityResolver;
 

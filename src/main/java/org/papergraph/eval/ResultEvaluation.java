@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.papergraph.extract.EntityFinder;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 import org.papergraph.extract.ResultFinder;
 import org.papergraph.resolve.EntityResolver;

@@ -9,6 +9,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /**
@@ -43,8 +44,8 @@ final class EntityNodes {
         String base = type == EntityType.DATASET ? resolver.variantOf(canonical) : null;
         // The base is named as a mention of it would be ("SQuAD" for "SQuAD2.0"), so both meet at one IRI.
         if (base != null) base = resolver.canonical(EntityType.DATASET, base);
-        if (base != null && iris.dataset(base).equals(type.iri(iris, canonical))) base = null;
-        r = new Resolved(type, canonical, type.iri(iris, canonical), base, base == null ? null : iris.dataset(base));
+        if (base != null && iris.dataset(base).equals(iris.entity(type, canonical))) base = null;
+        r = new Resolved(type, canonical, iris.entity(type, canonical), base, base == null ? null : iris.dataset(base));
         if (cache.size() >= CACHE_LIMIT) cache.clear();
         cache.put(k, r);
         return r;

@@ -15,6 +15,7 @@ import org.papergraph.extract.text.Sentences;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.resolve.EntityResolver;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Finds benchmark results in an abstract: absolute scores of a method on a dataset under a metric, read sentence by

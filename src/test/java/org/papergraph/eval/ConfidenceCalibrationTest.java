@@ -15,7 +15,7 @@ import org.papergraph.SharedData;
 import org.papergraph.extract.EntityFinder;
 import org.papergraph.extract.EntityFinder.Field;
 import org.papergraph.extract.EntityFinder.Source;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 
 /**

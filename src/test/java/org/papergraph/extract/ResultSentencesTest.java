@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.papergraph.eval.ResultCorpora;
 import org.papergraph.resolve.EntityResolver;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Results read from the demo corpus's abstracts (src/main/resources/demo, written by this project) and from the
