@@ -114,8 +114,11 @@ public final class EntityResolver {
         if (e != null && e.type() == EntityType.METHOD) return preferred(e);
         if (e != null) return null;
         char last = stem.charAt(stem.length() - 1);
-        // "GAT", "CNN", "T5": a name whose last letter is a capital or a digit takes a plain "s" as a plural.
-        boolean acronym = (Character.isUpperCase(last) || Character.isDigit(last)) && stem.chars().anyMatch(Character::isUpperCase);
+        // "GAT", "CNN", "T5": a name whose last letter is a capital or a digit takes a plain "s" as a plural; a last
+        // word of one letter does not ("Attention Is", "Deep Us": words, not plurals of "I" or "U").
+        String lastWord = stem.substring(Math.max(stem.lastIndexOf(' '), stem.lastIndexOf('-')) + 1);
+        boolean acronym = (Character.isUpperCase(last) || Character.isDigit(last)) && stem.chars().anyMatch(Character::isUpperCase)
+                && lastWord.length() >= 2;
         return acronym ? stem : null;
     }
 

@@ -63,6 +63,7 @@ class EntityResolverTest {
         // Not plurals: a known name ending in s, a word.
         assertEquals("FixRes", resolver.canonical(EntityType.METHOD, "FixRes"));
         assertEquals("Zyxwvs", resolver.canonical(EntityType.METHOD, "Zyxwvs"));
+        assertEquals("Attention Is", resolver.canonical(EntityType.METHOD, "Attention Is"));
         // Not a size: a letter that means something else keeps its name.
         assertEquals("CDnCNN-B", resolver.canonical(EntityType.METHOD, "CDnCNN-B"));
     }
