@@ -169,7 +169,7 @@ public final class ResultFinder {
     private static final Pattern OWN_PASSIVE = Pattern.compile("obtained|achieved|reported|reached|attained|recorded");
     private static final Pattern RESULT_PASSIVE = Pattern.compile("achieved|obtained|reached|attained|improved|reported|recorded|observed|increased|reduced");
     private static final Pattern IT = Pattern.compile("(?:it|its|it also|it further|it then)");
-    private static final Pattern ENSEMBLE = Pattern.compile("(?:an|the|a|our)\\s+ensemble(?:\\s+of\\s+.*)?");
+    private static final Pattern ENSEMBLE = Pattern.compile("(?:an|the|a|our)\\s+(?:ensemble|combination)(?:\\s+of\\s+.*)?");
     private static final Pattern REPORTED_BY = Pattern.compile("reported|achieved|obtained|attained|reached|set|measured");
     private static final Pattern PRONOUN_START = Pattern.compile("(?:it|its|they)\\b.*");
     private static final Pattern ONE_CAPITAL = Pattern.compile("[A-Z]");
@@ -1322,7 +1322,7 @@ public final class ResultFinder {
         c.skip = true;
     }
 
-    /** "we", "our model", "the proposed method", "these residual nets", "an ensemble of our models". */
+    /** "we", "our model", "the proposed method", "these residual nets" ("an ensemble of our models", "a combination of two models": see ENSEMBLE). */
     private static boolean isOwn(String words) {
         return OWN_WORDS.matcher(words).matches();
     }

@@ -39,6 +39,15 @@ class ResultFinderTest {
         assertEquals("75.2%", rs.get(0).rawValue());
     }
 
+    /** A combination of the paper's models, like an ensemble of them, is the paper's own method. */
+    @Test
+    void aCombinationOfModelsIsThePapersOwn() {
+        List<ResultFinder.FoundResult> rs = results("Wide Stacks: Deeper Convolutional Networks for Scene Parsing",
+                "We train stacks of wide convolutional layers. A combination of two networks reaches 41.2% mIoU on Cityscapes.");
+        assertEquals(1, rs.size(), rs::toString);
+        assertResult(rs.get(0), "Wide Stacks", "Cityscapes", "mIoU", "41.2", false);
+    }
+
     @Test
     void eeeaNetThreeErrorRatesLowerIsBetter() {
         List<ResultFinder.FoundResult> rs = results("EEEA-Net: An Early Exit Evolutionary Neural Architecture Search",
