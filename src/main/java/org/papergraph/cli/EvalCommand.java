@@ -12,6 +12,7 @@ import org.papergraph.extract.table.TableResultFinder;
 import org.papergraph.eval.ResolutionEvaluation;
 import org.papergraph.eval.ResultEvaluation;
 import org.papergraph.extract.ExtractionModels;
+import org.papergraph.resolve.EntityResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,23 @@ public final class EvalCommand implements Callable<Integer> {
             "SOTA? GROBID TEI and LaTeX papers, per tune and report half."})
     boolean fullTextOnly;
 
+    @Option(names = "--demo-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/demo-results.tsv",
+            description = "Hand-read result gold of the demo corpus (default: ${DEFAULT-VALUE}).")
+    Path demoGold;
+
+    @Option(names = "--other-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/other-results.tsv",
+            description = {"Hand-read result gold of abstracts from other sources, read from the shared data folder",
+                    "(default: ${DEFAULT-VALUE})."})
+    Path otherGold;
+
+    @Option(names = "--result-errors", paramLabel = "PART", description = {"Also list, per paper, the wrong and the missed results of",
+            "the tune or the report part of the result gold sets (tune or report)."})
+    String resultErrors;
+
+    @Option(names = "--merges-shown", paramLabel = "N", defaultValue = "40",
+            description = "Merged name groups listed per type in the entity-resolution part (default: ${DEFAULT-VALUE}).")
+    int mergesShown;
+
     @Option(names = "--by-source", description = {"Also print the partial precision of each span source (tagger, lexicon,",
             "title-dataset phrases) per type, beside the confidence the extractor gives such spans."})
     boolean bySource;
@@ -43,6 +61,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
+        if (resultErrors != null && !resultErrors.equals("tune") && !resultErrors.equals("report")) {
+            throw new UserException("--result-errors takes tune or report, not " + resultErrors, Main.USAGE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (fullTextOnly) {
             fullText(out);
@@ -58,10 +79,15 @@ public final class EvalCommand implements Callable<Integer> {
             out.println();
         }
         out.println("## Results");
-        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
+        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, demoGold, otherGold, resultErrors, out);
         out.println();
         out.println("## Entity resolution");
-        new ResolutionEvaluation(shared).report(out);
+        ResolutionEvaluation resolution = new ResolutionEvaluation(shared);
+        resolution.report(out);
+        out.println();
+        out.println("What the resolver merges beyond the key rule, on the distinct Papers with Code names (each group is one entity):");
+        out.println();
+        resolution.resolverMerges(new EntityResolver(ExtractionModels.shipped().lexicon()), mergesShown, out);
         out.println();
         fullText(out);
         return 0;

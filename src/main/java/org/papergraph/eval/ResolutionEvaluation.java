@@ -20,6 +20,7 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.resolve.EntityResolver;
 
@@ -41,6 +42,8 @@ public final class ResolutionEvaluation {
         Set<String> tasks = new TreeSet<>();
         Set<String> datasets = new TreeSet<>();
         models = new TreeSet<>();
+        metricNames = new TreeSet<>();
+        rawDatasets = new TreeSet<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(pwc.resolve("evaluation-tables-2020-09/evaluation_tables.json.gz")))) {
             walk(JSON.parseAny(in).getAsArray(), tasks, datasets);
         }
@@ -55,6 +58,7 @@ public final class ResolutionEvaluation {
             for (String n : names) byKey.computeIfAbsent(Tokenizer.key(n), k -> new ArrayList<>()).add(n);
             for (List<String> v : byKey.values()) for (int i = 1; i < v.size(); i++) { positives.add(new String[] {v.get(0), v.get(i)}); spellingPairs++; }
         }
+        scirexMentions(shared.resolve("data/scirex/train_docs"));
         pairsWithin(new ArrayList<>(tasks));
         pairsWithin(new ArrayList<>(datasets));
         // A synonym is not a different task: drop negatives that are in fact positives.
@@ -64,6 +68,32 @@ public final class ResolutionEvaluation {
     }
 
     private Set<String> models;
+    private Set<String> metricNames;
+    private Set<String> rawDatasets;
+    /** Method and Material (dataset) spans as papers write them: SciREX train documents' mentions. */
+    private final Set<String> mentionMethods = new TreeSet<>();
+    private final Set<String> mentionMaterials = new TreeSet<>();
+
+    private void scirexMentions(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Path> files;
+        try (var s = Files.list(dir)) { files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList(); }
+        for (Path p : files) {
+            com.fasterxml.jackson.databind.JsonNode d = json.readTree(p.toFile());
+            List<String> w = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode t : d.path("words")) w.add(t.asText());
+            for (com.fasterxml.jackson.databind.JsonNode span : d.path("ner")) {
+                int from = span.get(0).asInt(), to = span.get(1).asInt();
+                String type = span.get(2).asText();
+                if (to - from > 4 || to > w.size()) continue;
+                String name = ResultCorpora.detokenize(String.join(" ", w.subList(from, to)));
+                if (name == null || name.equals(name.toLowerCase(java.util.Locale.ROOT))) continue;
+                if (type.equals("Method")) mentionMethods.add(name);
+                else if (type.equals("Material")) mentionMaterials.add(name);
+            }
+        }
+    }
 
     private void walk(JsonArray arr, Set<String> tasks, Set<String> datasets) {
         for (JsonValue v : arr) {
@@ -74,7 +104,9 @@ public final class ResolutionEvaluation {
             if (t.hasKey("datasets")) for (JsonValue d : t.get("datasets").getAsArray()) {
                 String name = d.getAsObject().get("dataset").getAsString().value();
                 datasets.add(name.replaceAll("\\s+-\\s+.*$", "").replaceAll("\\s*[(\\[].*$", "").strip());
+                rawDatasets.add(name.strip());
                 JsonObject sota = d.getAsObject().get("sota").getAsObject();
+                if (sota.hasKey("metrics")) for (JsonValue m : sota.get("metrics").getAsArray()) if (m.isString()) metricNames.add(m.getAsString().value().strip());
                 for (JsonValue r : sota.get("rows").getAsArray()) {
                     JsonValue m = r.getAsObject().get("model_name");
                     if (m != null && m.isString()) models.add(m.getAsString().value().replaceAll("\\s*[(\\[].*$", "").strip());
@@ -105,6 +137,41 @@ public final class ResolutionEvaluation {
         double prec = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
         double rec = positives.isEmpty() ? 0 : (double) tp / positives.size();
         return new double[] {prec, rec, prec + rec == 0 ? 0 : 2 * prec * rec / (prec + rec), tp, fp};
+    }
+
+    /**
+     * What the resolver's own rules ({@link EntityResolver#canonical}: plurals, written-out sizes, publisher prefixes,
+     * short years, language pairs, metric spellings, on top of the key rule) merge among the distinct Papers with
+     * Code names of one type: groups of names with different keys that resolve to one entity. Each group is a merge
+     * to read: {@code out} gets the counts and every group (up to {@code limit} per type).
+     */
+    public void resolverMerges(EntityResolver resolver, int limit, PrintWriter out) {
+        out.println("| type | PwC names | distinct keys | entities after the resolver | groups merged beyond the key rule |");
+        out.println("|---|---|---|---|---|");
+        Map<String, List<List<String>>> shown = new java.util.LinkedHashMap<>();
+        for (Object[] t : new Object[][] {{"dataset", EntityType.DATASET, rawDatasets}, {"metric", EntityType.METRIC, metricNames},
+                {"method (model names)", EntityType.METHOD, models}, {"method (SciREX mention surfaces)", EntityType.METHOD, mentionMethods},
+                {"dataset (SciREX mention surfaces)", EntityType.DATASET, mentionMaterials}}) {
+            @SuppressWarnings("unchecked") Set<String> names = (Set<String>) t[2];
+            Map<String, Map<String, String>> groups = new java.util.TreeMap<>();
+            Set<String> keys = new java.util.HashSet<>();
+            for (String n : names) {
+                String k = Tokenizer.key(n);
+                if (k.isEmpty()) continue;
+                keys.add(k);
+                groups.computeIfAbsent(Tokenizer.key(resolver.canonical((EntityType) t[1], n)), g -> new java.util.TreeMap<>()).putIfAbsent(k, n);
+            }
+            List<List<String>> merged = new ArrayList<>();
+            for (Map<String, String> g : groups.values()) if (g.size() > 1) merged.add(new ArrayList<>(g.values()));
+            out.printf("| %s | %d | %d | %d | %d |%n", t[0], names.size(), keys.size(), groups.size(), merged.size());
+            shown.put((String) t[0], merged);
+        }
+        for (Map.Entry<String, List<List<String>>> e : shown.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            out.println();
+            out.println(e.getKey() + ": " + e.getValue().stream().limit(limit).map(g -> String.join(" = ", g)).collect(java.util.stream.Collectors.joining("; ")));
+        }
+        out.flush();
     }
 
     /** Prints the rules and thresholds compared, as a Markdown table. */

@@ -1,7 +1,6 @@
 package org.papergraph.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,84 +8,127 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.papergraph.extract.EntityFinder;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 import org.papergraph.extract.ResultFinder;
-import org.papergraph.extract.text.Tokenizer;
-import org.papergraph.source.ListingReader;
-import org.papergraph.source.PaperRecord;
-import org.papergraph.source.RecordError;
-import org.papergraph.source.RecordSink;
+import org.papergraph.resolve.EntityResolver;
 import org.papergraph.source.Text;
 
 /**
- * Scores result extraction against result gold sets: the hand-checked seed-listing gold (method, dataset, metric,
- * value), the SOTA leaderboard validation papers and the NLP-TDMS papers (task, dataset, metric, score; their
- * abstracts taken from the LaTeX or GROBID TEI the sets ship). A predicted tuple is right when a gold tuple of the
- * same paper has the same value and its dataset and metric (and method, where the gold has one) match: keys
- * (letters and digits, lower case) equal or one containing the other.
+ * Scores result extraction against hand-read gold ({@link ResultGold}): the seed listing (the set the first rules
+ * were written against), the demo corpus and abstracts of other sources ({@link ResultCorpora#others}), each split
+ * into a tune and a report part; and, for reference, the table-derived gold of the SOTA leaderboard validation
+ * papers and NLP-TDMS, whose scores mostly live in tables rather than abstracts.
+ *
+ * <p>Besides precision and recall it counts predicted results that are not scores at all: a value that in its
+ * abstract only ever stands as a gain ("by 2.3%", "+1.3%", "0.5% higher"), a bound, or a size, count or speed
+ * ("300 million multiply-adds", "45 frames per second", "5.7M parameters"), or a percentage over 100. That check is
+ * this class's own reading of the text, independent of the extractor's rules.
  */
 public final class ResultEvaluation {
     /** A result tuple; {@code method} is null when the gold set has none. */
     public record Tuple(String method, String dataset, String metric, BigDecimal value) {}
 
-    /** Counts of one result evaluation. */
-    public record Counts(int papers, int gold, int recoverable, int predicted, int correct, int goldFound) {
+    /** Counts of one result evaluation. {@code notScores}: predictions that are gains, sizes or speeds, not scores. */
+    public record Counts(int papers, int gold, int recoverable, int predicted, int correct, int goldFound, int notScores) {
         public double precision() { return predicted == 0 ? 0 : (double) correct / predicted; }
         public double recall() { return gold == 0 ? 0 : (double) goldFound / gold; }
+        Counts plus(Counts o) {
+            return new Counts(papers + o.papers, gold + o.gold, recoverable + o.recoverable, predicted + o.predicted,
+                    correct + o.correct, goldFound + o.goldFound, notScores + o.notScores);
+        }
     }
+
+    /** One paper's errors: predictions no gold fact matches, gold facts no prediction matches. */
+    public record Errors(ResultCorpora.Doc doc, List<ResultGold.Tuple> wrong, List<ResultGold.Fact> missed) {}
 
     private final EntityFinder entities;
     private final ResultFinder results;
+    private final EntityResolver resolver;
 
     public ResultEvaluation(ExtractionModels models) {
         this.entities = new EntityFinder(models);
         this.results = new ResultFinder(models);
+        this.resolver = new EntityResolver(models.lexicon());
     }
 
     /** Results the extractor finds in one paper. */
-    public List<Tuple> extract(String title, String abstractText) {
+    public List<ResultGold.Tuple> extract(String title, String abstractText) {
+        List<ResultGold.Tuple> out = new ArrayList<>();
+        if (abstractText == null) return out;
         List<EntityFinder.Found> m = entities.find(abstractText, EntityFinder.Field.ABSTRACT);
-        List<Tuple> out = new ArrayList<>();
-        for (ResultFinder.FoundResult r : results.find(abstractText, m, ResultFinder.proposedMethod(title, abstractText, m))) {
-            out.add(new Tuple(r.method(), r.dataset(), r.metric(), r.value()));
+        for (ResultFinder.FoundResult r : results.find(abstractText, m, results.proposed(title, abstractText, m))) {
+            ResultGold.Tuple labels = new ResultGold.Tuple(r.method() == null ? null : resolver.canonical(EntityType.METHOD, r.method()),
+                    resolver.canonical(EntityType.DATASET, r.dataset()), resolver.canonical(EntityType.METRIC, r.metric()), r.value(), null, null);
+            out.add(new ResultGold.Tuple(r.method(), r.dataset(), r.metric(), r.value(), r.lowerIsBetter(), labels));
         }
         return out;
     }
 
-    static boolean sameName(String a, String b) {
-        if (a == null || b == null) return true;
-        String ka = Tokenizer.key(a), kb = Tokenizer.key(b);
-        return !ka.isEmpty() && !kb.isEmpty() && (ka.contains(kb) || kb.contains(ka));
-    }
-
-    static boolean matches(Tuple p, Tuple g) {
-        return p.value().compareTo(g.value()) == 0 && sameName(p.dataset(), g.dataset()) && sameName(p.metric(), g.metric())
-                && (g.method() == null || sameName(p.method(), g.method()));
-    }
-
-    /** Scores predictions against gold, paper by paper; {@code texts} gives each paper's abstract for recoverability. */
-    static Counts score(Map<String, List<Tuple>> gold, Map<String, List<Tuple>> predicted, Map<String, String> texts) {
-        int g = 0, rec = 0, p = 0, c = 0, found = 0;
-        for (Map.Entry<String, List<Tuple>> e : gold.entrySet()) {
-            List<Tuple> pred = predicted.getOrDefault(e.getKey(), List.of());
-            String text = texts.getOrDefault(e.getKey(), "");
-            for (Tuple gt : e.getValue()) {
+    /** Scores {@code docs} against {@code gold}; {@code errors}, when not null, receives each paper's errors. */
+    public Counts score(List<ResultCorpora.Doc> docs, ResultGold gold, List<Errors> errors) {
+        int g = 0, rec = 0, p = 0, c = 0, found = 0, not = 0;
+        for (ResultCorpora.Doc d : docs) {
+            List<ResultGold.Fact> facts = gold.of(d.id());
+            List<ResultGold.Tuple> pred = extract(d.title(), d.text());
+            String text = d.text() == null ? "" : d.text();
+            List<ResultGold.Tuple> wrong = new ArrayList<>();
+            List<ResultGold.Fact> missed = new ArrayList<>();
+            for (ResultGold.Fact f : facts) {
                 g++;
-                if (containsNumber(text, gt.value())) rec++;
-                for (Tuple pt : pred) if (matches(pt, gt)) { found++; break; }
+                if (containsNumber(text, f.value())) rec++;
+                if (pred.stream().anyMatch(f::matches)) found++;
+                else missed.add(f);
             }
-            for (Tuple pt : pred) {
+            for (ResultGold.Tuple t : pred) {
                 p++;
-                for (Tuple gt : e.getValue()) if (matches(pt, gt)) { c++; break; }
+                if (facts.stream().anyMatch(f -> f.matches(t))) c++;
+                else {
+                    wrong.add(t);
+                    if (notAScore(text, t.value())) not++;
+                }
+            }
+            if (errors != null && (!wrong.isEmpty() || !missed.isEmpty())) errors.add(new Errors(d, wrong, missed));
+        }
+        return new Counts(docs.size(), g, rec, p, c, found, not);
+    }
+
+    private static final Pattern NUM = Pattern.compile("(?<![\\d.])\\d+(?:[.,]\\d+)*");
+    /** Words before a number that make it a change or a bound, not a score. */
+    private static final Pattern CHANGE_BEFORE = Pattern.compile(
+            "(?i)(?:\\bby|\\+|\\bimprovements? of|\\bgains? of|\\bincrease of|\\breduction of|\\bwithin|\\bup to|\\bover|\\bmore than|"
+            + "\\bless than|\\bnearly|\\babove|\\bbelow|\\bunder)\\s*(?:about|around|roughly|only)?\\s*$");
+    /** Words after a number that make it a change, a size, a count or a speed. */
+    private static final Pattern CHANGE_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:\\\\?%|percent)?\\s*(?:points?\\b|pp\\b|absolute|relative|higher|lower|better|worse|improvement|gain|increase|"
+            + "reduction|fewer|more\\b|less\\b|faster|slower|smaller|larger|times\\b|x\\b|×|million|billion|thousand|[MBKk]\\b|"
+            + "parameters|params|g?flops|multiply-adds|mult-adds|macs\\b|fps\\b|frames|images|gpus?\\b|hours?\\b|days?\\b|ms\\b|"
+            + "seconds?\\b|s\\b|mb\\b|gb\\b|layers|words|tokens|examples|samples|epochs)");
+
+    /** True when every occurrence of {@code v} in {@code text} reads as a change, size, count or speed, or v > 100 %. */
+    static boolean notAScore(String text, BigDecimal v) {
+        Matcher m = NUM.matcher(text);
+        boolean any = false;
+        while (m.find()) {
+            BigDecimal n;
+            try { n = new BigDecimal(m.group().replace(",", "")); } catch (NumberFormatException e) { continue; }
+            if (n.compareTo(v) != 0) continue;
+            any = true;
+            String before = text.substring(Math.max(0, m.start() - 30), m.start());
+            String after = text.substring(m.end());
+            boolean percent = after.matches("(?s)^\\s*(?:\\\\?%|percent).*");
+            if (!(CHANGE_BEFORE.matcher(before).find() || CHANGE_AFTER.matcher(after).find() || (percent && n.compareTo(BigDecimal.valueOf(100)) > 0))) {
+                return false;
             }
         }
-        return new Counts(gold.size(), g, rec, p, c, found);
+        return any;
     }
 
     private static boolean containsNumber(String text, BigDecimal v) {
@@ -95,31 +137,136 @@ public final class ResultEvaluation {
         return false;
     }
 
-    /** The seed listing against the hand-checked gold TSV ({@code title-prefix, method, dataset, metric, value, lower}). */
+    /** The documents of one part of a split (all of them when {@code part} is null). */
+    static List<ResultCorpora.Doc> part(List<ResultCorpora.Doc> docs, ResultGold.Part part) {
+        return part == null ? docs : docs.stream().filter(d -> ResultGold.part(d.id()) == part).toList();
+    }
+
+    /** The seed listing against its hand-checked gold, whose ids are title prefixes. */
     public Counts seed(Path listing, Path goldTsv) throws IOException {
-        List<PaperRecord> records = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(listing)) {
-            new ListingReader().read(in, listing.toString(), new RecordSink() {
-                @Override public void accept(PaperRecord r) { records.add(r); }
-                @Override public void reject(RecordError e) { }
-            });
-        }
-        Map<String, List<Tuple>> gold = new HashMap<>();
+        List<ResultCorpora.Doc> docs = ResultCorpora.listing(listing);
+        return score(docs, seedGold(docs, goldTsv), null);
+    }
+
+    /** The seed gold with each title prefix replaced by the full title of the listing paper it names. */
+    static ResultGold seedGold(List<ResultCorpora.Doc> docs, Path goldTsv) throws IOException {
+        StringBuilder sb = new StringBuilder();
         for (String line : Files.readAllLines(goldTsv, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\t");
-            String title = records.stream().map(PaperRecord::title).filter(t -> t.startsWith(f[0])).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no listing paper titled " + f[0]));
-            gold.computeIfAbsent(title, k -> new ArrayList<>()).add(new Tuple(f[1], f[2], f[3], new BigDecimal(f[4])));
+            String prefix = line.substring(0, line.indexOf('\t'));
+            String title = docs.stream().map(ResultCorpora.Doc::title).filter(t -> t.startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new IOException(goldTsv + ": no listing paper titled " + prefix));
+            sb.append(title).append(line.substring(prefix.length())).append('\n');
         }
-        Map<String, List<Tuple>> predicted = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
-        for (PaperRecord r : records) {
-            predicted.put(r.title(), extract(r.title(), r.abstractText()));
-            texts.put(r.title(), r.abstractText());
-            gold.putIfAbsent(r.title(), new ArrayList<>());
+        Path tmp = Files.createTempFile("seed-gold", ".tsv");
+        try {
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            return ResultGold.read(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        return score(gold, predicted, texts);
+    }
+
+    /** Gold ids with no document in {@code docs}: a typo or a source that changed. */
+    static List<String> orphans(ResultGold gold, List<ResultCorpora.Doc> docs) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ResultCorpora.Doc d : docs) ids.add(d.id());
+        return gold.ids().stream().filter(i -> !ids.contains(i)).toList();
+    }
+
+    /**
+     * Prints the result tables (Markdown): the hand-read sets per part and source, then the table-derived sets.
+     * {@code errorsOf}, when not null, names a part ("tune" or "report") whose wrong and missed results are listed
+     * after the tables, per paper.
+     */
+    public void report(Path shared, Path seedGold, Path demoGold, Path otherGold, String errorsOf, PrintWriter out) throws IOException {
+        Path data = shared.resolve("data");
+        List<ResultCorpora.Doc> seedDocs = ResultCorpora.listing(shared.resolve("seeds/trending-papers-listing.txt"));
+        List<ResultCorpora.Doc> demoDocs = ResultCorpora.demo();
+        List<ResultCorpora.Doc> otherDocs = ResultCorpora.others(data);
+        ResultGold seed = seedGold(seedDocs, seedGold), demo = ResultGold.read(demoGold), other = ResultGold.read(otherGold);
+        for (String o : orphans(demo, demoDocs)) out.println("warning: " + demoGold + " names " + o + ", which is not in the demo corpus");
+        for (String o : orphans(other, otherDocs)) out.println("warning: " + otherGold + " names " + o + ", which no source holds");
+        List<Errors> errors = new ArrayList<>();
+        ResultGold.Part wanted = errorsOf == null ? null : errorsOf.equals("tune") ? ResultGold.Part.TUNE : ResultGold.Part.REPORT;
+
+        out.println("| gold set | part | papers | gold results | in abstract | predicted | correct | precision | recall | gains/sizes/speeds as scores |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        row(out, "seed listing (" + seedGold.getFileName() + "; the first rules were written on all of it)", "all",
+                score(seedDocs, seed, wanted == ResultGold.Part.TUNE ? errors : null));
+        for (ResultGold.Part part : ResultGold.Part.values()) {
+            row(out, "demo corpus (" + demoGold.getFileName() + ")", part.label(),
+                    score(part(demoDocs, part), demo, part == wanted ? errors : null));
+        }
+        for (ResultGold.Part part : ResultGold.Part.values()) {
+            Map<String, Counts> bySource = new LinkedHashMap<>();
+            Counts total = new Counts(0, 0, 0, 0, 0, 0, 0);
+            for (ResultCorpora.Doc d : part(otherDocs, part)) {
+                Counts c = score(List.of(d), other, part == wanted ? errors : null);
+                bySource.merge(d.source(), c, Counts::plus);
+                total = total.plus(c);
+            }
+            row(out, "other sources (" + otherGold.getFileName() + ")", part.label(), total);
+            for (Map.Entry<String, Counts> e : bySource.entrySet()) row(out, "- " + SOURCE_NAMES.getOrDefault(e.getKey(), e.getKey()), part.label(), e.getValue());
+        }
+        out.println();
+        out.println("Table-derived gold (scores mostly in tables, few recoverable from the abstract):");
+        out.println();
+        out.println("| gold set | papers | gold tuples | recoverable from abstract | predicted | correct | precision | recall |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        tableRow(out, "SOTA leaderboards clef2024 validation", leaderboards(data.resolve("sota-leaderboards/clef2024/validation")));
+        tableRow(out, "NLP-TDMS (50 papers with TEI)", tdms(data.resolve("nlp-tdms-tdmsci/NLP-TDMS")));
+        if (wanted != null) {
+            out.println();
+            out.println("Errors, " + wanted.label() + " parts (and the seed listing for tune): wrong predictions (-) and missed gold results (+)");
+            for (Errors e : errors) {
+                out.println();
+                out.println("- " + e.doc().id() + (e.doc().id().equals(e.doc().title()) ? "" : " " + e.doc().title()));
+                for (ResultGold.Tuple t : e.wrong()) out.printf("  - %s | %s | %s | %s%n", t.method(), t.dataset(), t.metric(), t.value().toPlainString());
+                for (ResultGold.Fact f : e.missed()) out.printf("  + %s | %s | %s | %s%n", String.join("/", f.methods()), String.join("/", f.datasets()),
+                        String.join("/", f.metrics()), f.value().toPlainString());
+            }
+        }
+        out.flush();
+    }
+
+    private static final Map<String, String> SOURCE_NAMES = Map.of(
+            "pwc", "Papers with Code API paper list", "arxiv", "arXiv OAI snapshot, first 200", "scirex", "SciREX train abstracts",
+            "clef", "SOTA leaderboards validation (LaTeX)", "grobid", "SOTA leaderboards GROBID TEI", "tdms", "NLP-TDMS TEI",
+            "orkg-pwc", "Papers with Code abstracts (ORKG CS-NER pwc dev)");
+
+    private static void row(PrintWriter out, String name, String part, Counts c) {
+        out.printf("| %s | %s | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", name, part, c.papers(), c.gold(), c.recoverable(),
+                c.predicted(), c.correct(), c.precision(), c.recall(), c.notScores());
+    }
+
+    private static void tableRow(PrintWriter out, String name, Counts c) {
+        out.printf("| %s | %d | %d | %d (%.1f%%) | %d | %d | %.3f | %.3f |%n", name, c.papers(), c.gold(), c.recoverable(),
+                c.gold() == 0 ? 0 : 100.0 * c.recoverable() / c.gold(), c.predicted(), c.correct(), c.precision(), c.recall());
+    }
+
+    // ---- table-derived gold (task, dataset, metric, score; no method) ----
+
+    private static boolean tableMatch(ResultGold.Tuple p, Tuple g) {
+        return p.value().compareTo(g.value()) == 0 && ResultGold.sameName(p.dataset(), g.dataset()) && ResultGold.sameName(p.metric(), g.metric());
+    }
+
+    private Counts tableScore(Map<String, List<Tuple>> gold, Map<String, String> titles, Map<String, String> texts) {
+        int g = 0, rec = 0, p = 0, c = 0, found = 0;
+        for (Map.Entry<String, List<Tuple>> e : gold.entrySet()) {
+            String text = texts.getOrDefault(e.getKey(), "");
+            List<ResultGold.Tuple> pred = text.isEmpty() ? List.of() : extract(titles.get(e.getKey()), text);
+            for (Tuple gt : e.getValue()) {
+                g++;
+                if (containsNumber(text, gt.value())) rec++;
+                if (pred.stream().anyMatch(pt -> tableMatch(pt, gt))) found++;
+            }
+            for (ResultGold.Tuple pt : pred) {
+                p++;
+                if (e.getValue().stream().anyMatch(gt -> tableMatch(pt, gt))) c++;
+            }
+        }
+        return new Counts(gold.size(), g, rec, p, c, found, 0);
     }
 
     private static final Pattern TUPLE = Pattern.compile(
@@ -130,8 +277,7 @@ public final class ResultEvaluation {
     /** SOTA leaderboard validation papers: abstract from each LaTeX source, gold from {@code annotations.json}. */
     public Counts leaderboards(Path validation) throws IOException {
         Map<String, List<Tuple>> gold = new HashMap<>();
-        Map<String, List<Tuple>> predicted = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
+        Map<String, String> titles = new HashMap<>(), texts = new HashMap<>();
         try (var dirs = Files.list(validation)) {
             for (Path dir : dirs.sorted().toList()) {
                 String id = dir.getFileName().toString();
@@ -140,9 +286,7 @@ public final class ResultEvaluation {
                 if (!Files.exists(tex) || !Files.exists(ann)) continue;
                 String latex = new String(Files.readAllBytes(tex), StandardCharsets.UTF_8);
                 Matcher a = TEX_ABSTRACT.matcher(latex);
-                String abs = a.find() ? Text.clean(a.group(1)) : null;
                 Matcher t = TEX_TITLE.matcher(latex);
-                String title = t.find() ? Text.clean(t.group(1)) : null;
                 List<Tuple> g = new ArrayList<>();
                 Matcher m = TUPLE.matcher(Files.readString(ann));
                 while (m.find()) {
@@ -150,11 +294,11 @@ public final class ResultEvaluation {
                     if (v != null) g.add(new Tuple(null, m.group(2), m.group(4), v));
                 }
                 gold.put(id, g);
-                texts.put(id, abs == null ? "" : abs);
-                predicted.put(id, abs == null ? List.of() : extract(title, abs));
+                titles.put(id, t.find() ? Text.clean(t.group(1)) : null);
+                texts.put(id, a.find() ? Text.clean(a.group(1)) : "");
             }
         }
-        return score(gold, predicted, texts);
+        return tableScore(gold, titles, texts);
     }
 
     private static final Pattern TEI_ABSTRACT = Pattern.compile("(?s)<abstract[^>]*>(.*?)</abstract>");
@@ -175,42 +319,24 @@ public final class ResultEvaluation {
             all.put(f[0].replaceAll("\\.pdf$", ""), g);
         }
         Map<String, List<Tuple>> gold = new HashMap<>();
-        Map<String, List<Tuple>> predicted = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
+        Map<String, String> titles = new HashMap<>(), texts = new HashMap<>();
         try (var files = Files.list(tdms.resolve("pdfFile_xml"))) {
             for (Path p : files.sorted().toList()) {
                 String id = p.getFileName().toString().replaceAll("\\.tei\\.xml$", "");
                 if (!all.containsKey(id)) continue;
                 String xml = Files.readString(p, StandardCharsets.UTF_8);
                 Matcher a = TEI_ABSTRACT.matcher(xml);
-                String abs = a.find() ? Text.clean(a.group(1).replaceAll("<[^>]+>", " ")) : null;
                 Matcher t = TEI_TITLE.matcher(xml);
-                String title = t.find() ? Text.clean(t.group(1).replaceAll("<[^>]+>", " ")) : null;
                 gold.put(id, all.get(id));
-                texts.put(id, abs == null ? "" : abs);
-                predicted.put(id, abs == null ? List.of() : extract(title, abs));
+                titles.put(id, t.find() ? Text.clean(t.group(1).replaceAll("<[^>]+>", " ")) : null);
+                texts.put(id, a.find() ? Text.clean(a.group(1).replaceAll("<[^>]+>", " ")) : "");
             }
         }
-        return score(gold, predicted, texts);
+        return tableScore(gold, titles, texts);
     }
 
     private static BigDecimal number(String s) {
         Matcher m = Pattern.compile("-?\\d+(?:\\.\\d+)?").matcher(s.replace(",", ""));
         return m.find() ? new BigDecimal(m.group()) : null;
-    }
-
-    /** Prints one Markdown row per result gold set. */
-    public void report(Path shared, Path seedGold, PrintWriter out) throws IOException {
-        out.println("| gold set | papers | gold tuples | recoverable from abstract | predicted | correct | precision | recall |");
-        out.println("|---|---|---|---|---|---|---|---|");
-        row(out, "seed listing (hand-checked, " + seedGold.getFileName() + ")", seed(shared.resolve("seeds/trending-papers-listing.txt"), seedGold));
-        row(out, "SOTA leaderboards clef2024 validation", leaderboards(shared.resolve("data/sota-leaderboards/clef2024/validation")));
-        row(out, "NLP-TDMS (50 papers with TEI)", tdms(shared.resolve("data/nlp-tdms-tdmsci/NLP-TDMS")));
-        out.flush();
-    }
-
-    private static void row(PrintWriter out, String name, Counts c) {
-        out.printf("| %s | %d | %d | %d (%.1f%%) | %d | %d | %.3f | %.3f |%n", name, c.papers(), c.gold(), c.recoverable(),
-                c.gold() == 0 ? 0 : 100.0 * c.recoverable() / c.gold(), c.predicted(), c.correct(), c.precision(), c.recall());
     }
 }

@@ -42,6 +42,9 @@ final class EntityNodes {
         if (r != null) return r;
         String canonical = resolver.canonical(type, surface);
         String base = type == EntityType.DATASET ? resolver.variantOf(canonical) : null;
+        // The base is named as a mention of it would be ("SQuAD" for "SQuAD2.0"), so both meet at one IRI.
+        if (base != null) base = resolver.canonical(EntityType.DATASET, base);
+        if (base != null && iris.dataset(base).equals(iris.entity(type, canonical))) base = null;
         r = new Resolved(type, canonical, iris.entity(type, canonical), base, base == null ? null : iris.dataset(base));
         if (cache.size() >= CACHE_LIMIT) cache.clear();
         cache.put(k, r);
@@ -57,8 +60,9 @@ final class EntityNodes {
 
     /**
      * Adds type, {@code rdfs:label} and {@code skos:prefLabel} (the canonical name) and the surface as
-     * {@code skos:altLabel} when it differs; a dataset variant ("ImageNet-1K") also gets {@code pg:variantOf} its
-     * base dataset ("ImageNet"), which is a different entity.
+     * {@code skos:altLabel} when it differs; a dataset variant ("ImageNet-1K", "SQuAD2.0", "COCO test-dev") also gets
+     * {@code pg:variantOf} its base dataset ("ImageNet"), which is a different entity, and so on up to three levels
+     * ("WMT2014 English-German" of "WMT2014" of "WMT").
      */
     void describe(Quads q, Resolved r, String surface) {
         describeEntity(q, r);
@@ -81,12 +85,16 @@ final class EntityNodes {
         q.add(entity, RDF.type.asNode(), r.type().rdfClass());
         q.literal(entity, RDFS.label.asNode(), r.canonical());
         q.literal(entity, SKOS.prefLabel.asNode(), r.canonical());
-        if (r.baseIri() != null) {
-            Node parent = r.baseIri();
-            q.add(entity, PG.variantOf, parent);
-            q.add(parent, RDF.type.asNode(), PG.Dataset);
-            q.literal(parent, RDFS.label.asNode(), r.base());
-            q.literal(parent, SKOS.prefLabel.asNode(), r.base());
+        // A variant and its bases up the chain: "WMT2014 English-German" of "WMT2014" of "WMT".
+        Resolved child = r;
+        for (int depth = 0; depth < 3 && child.baseIri() != null; depth++) {
+            Resolved parent = resolve(EntityType.DATASET, child.base());
+            q.add(child.iri(), PG.variantOf, parent.iri());
+            q.add(parent.iri(), RDF.type.asNode(), PG.Dataset);
+            q.literal(parent.iri(), RDFS.label.asNode(), parent.canonical());
+            q.literal(parent.iri(), SKOS.prefLabel.asNode(), parent.canonical());
+            if (parent.iri().equals(child.iri())) break;
+            child = parent;
         }
     }
 }

@@ -20,7 +20,8 @@ import org.papergraph.vocab.PG;
  * Results a structured source says a paper reports (Papers with Code leaderboard cells): one {@code pg:Result} per
  * cell, {@code paper pg:reportsResult r}, with {@code pg:method}, {@code pg:dataset}, {@code pg:task},
  * {@code pg:metric}, always {@code pg:rawValue}, and {@code pg:value} (xsd:decimal) when {@link ResultValue} finds
- * a number in the cell, plus {@code pg:unit "percent"} when the cell had a percent sign. The task hierarchy becomes
+ * a number in the cell, plus {@code pg:unit "percent"} when the cell had a percent sign, and {@code pg:lowerIsBetter}
+ * from the metric's name ({@link Metrics#lowerIsBetter}), as for results read from abstracts. The task hierarchy becomes
  * {@code skos:broader} (subtask to task); a dataset variant points to its dataset with {@code pg:variantOf}.
  *
  * <p>The result IRI is a hash of paper, task, dataset, method, metric and raw value: the same cell from two dumps
@@ -51,6 +52,7 @@ public final class ReportedResultExtractor implements Extractor {
             Node dataset = entity(EntityType.DATASET, rr.dataset(), q);
             Node method = entity(EntityType.METHOD, rr.method(), q);
             Node metric = entity(EntityType.METRIC, rr.metric(), q);
+            String metricName = rr.metric() == null || rr.metric().isBlank() ? null : nodes.resolve(EntityType.METRIC, rr.metric().strip()).canonical();
             Node result = iris.result(paper.getURI(), key(task), key(dataset), key(method), key(metric), rr.rawValue());
             q.add(paper, PG.reportsResult, result);
             q.add(result, RDF.type.asNode(), PG.Result);
@@ -64,6 +66,8 @@ public final class ReportedResultExtractor implements Extractor {
                 q.literal(result, PG.value, v.get().lexical(), XSDDatatype.XSDdecimal);
                 if (v.get().percent()) q.literal(result, PG.unit, "percent");
             }
+            // The metric's direction, as for results read from text (Metrics), so one metric ranks one way everywhere.
+            if (metricName != null) q.literal(result, PG.lowerIsBetter, Boolean.toString(Metrics.lowerIsBetter(metricName)), XSDDatatype.XSDboolean);
             // Task hierarchy: each task is narrower than the next one up.
             Node narrower = task;
             List<String> parents = rr.parentTasks();

@@ -1,6 +1,8 @@
 package org.papergraph.extract;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -14,8 +16,10 @@ import org.papergraph.vocab.PG;
 
 /**
  * Benchmark results stated in a paper's abstract, as {@code pg:Result} nodes: method, dataset, metric (canonical
- * entities), value as {@code xsd:decimal}, raw value, unit ({@code percent} or none), {@code pg:lowerIsBetter}, and
- * evidence (surface, sentence, confidence, extractor). Relative gains are never results (see {@link ResultFinder}).
+ * entities), value as {@code xsd:decimal}, raw value, unit ({@code percent} or none), {@code pg:lowerIsBetter} (the
+ * metric's direction, {@link Metrics#lowerIsBetter}), and evidence (surface, sentence, confidence, extractor). A
+ * result of the paper's own method that the paper never names has no {@code pg:method}. Relative gains, bounds,
+ * sizes and speeds are never results (see {@link ResultFinder}); one fact stated twice is one result.
  * Stateless over shared immutable models; safe from many threads.
  */
 public final class ResultExtractor implements Extractor {
@@ -43,26 +47,33 @@ public final class ResultExtractor implements Extractor {
         String text = r.abstractText();
         if (text == null || !ResultFinder.mayHoldResults(text)) return;
         List<EntityFinder.Found> mentions = finder.find(text, EntityFinder.Field.ABSTRACT);
-        String proposed = ResultFinder.proposedMethod(r.title(), text, mentions);
+        String proposed = results.proposed(r.title(), text, mentions);
         List<ResultFinder.FoundResult> found = results.find(text, mentions, proposed);
         if (found.isEmpty()) return;
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
         Node by = iris.extractor(NAME);
+        Set<Node> done = new HashSet<>();
         for (ResultFinder.FoundResult f : found) {
-            Node method = nodes.entity(q, EntityType.METHOD, f.method());
+            // No method: the paper's own, which it does not name; the result is the paper's.
+            Node method = f.method() == null ? null : nodes.entity(q, EntityType.METHOD, f.method());
             Node dataset = nodes.entity(q, EntityType.DATASET, f.dataset());
+            EntityNodes.Resolved m = nodes.resolve(EntityType.METRIC, f.metric());
             Node metric = nodes.entity(q, EntityType.METRIC, f.metric());
-            Node res = iris.result(paper.getURI(), method.getURI(), dataset.getURI(), metric.getURI(), f.value().toPlainString());
+            Node res = iris.result(paper.getURI(), method == null ? "" : method.getURI(), dataset.getURI(), metric.getURI(),
+                    f.value().stripTrailingZeros().toPlainString());
+            // One fact stated twice (in two spellings) is one result.
+            if (!done.add(res)) continue;
             q.add(paper, PG.reportsResult, res);
             q.add(res, RDF.type.asNode(), PG.Result);
-            q.add(res, PG.method, method);
+            if (method != null) q.add(res, PG.method, method);
             q.add(res, PG.dataset, dataset);
             q.add(res, PG.metric, metric);
             q.literal(res, PG.value, f.value().toPlainString(), XSDDatatype.XSDdecimal);
             q.literal(res, PG.rawValue, f.rawValue());
             if (f.percent()) q.literal(res, PG.unit, "percent");
-            q.literal(res, PG.lowerIsBetter, Boolean.toString(f.lowerIsBetter()), XSDDatatype.XSDboolean);
+            // The direction is the metric's, by its canonical name, the same for every result of that metric.
+            q.literal(res, PG.lowerIsBetter, Boolean.toString(Metrics.lowerIsBetter(m.canonical())), XSDDatatype.XSDboolean);
             q.literal(res, PG.surface, f.surface());
             q.literal(res, PG.sentence, f.sentence());
             q.literal(res, PG.confidence, EntityExtractor.decimal(f.confidence()), XSDDatatype.XSDdecimal);

@@ -45,4 +45,50 @@ class EntityResolverTest {
         assertFalse(EntityResolver.sameEntity("CIFAR-10", "CIFAR-100", 0.5));
         assertTrue(EntityResolver.sameEntity("ResNet-50", "resnet 50", 0.99));
     }
+
+    @Test
+    void nameVariantsAndPluralsAreOneEntity() {
+        assertEquals(resolver.canonical(EntityType.DATASET, "COCO"), resolver.canonical(EntityType.DATASET, "MS-COCO"));
+        assertEquals("COCO", resolver.canonical(EntityType.DATASET, "Microsoft COCO"));
+        assertEquals("COCO", resolver.canonical(EntityType.DATASET, "MS COCO"));
+        assertEquals(resolver.canonical(EntityType.METHOD, "ViT-H"), resolver.canonical(EntityType.METHOD, "ViT-Huge"));
+        assertEquals("ViT-L/16", resolver.canonical(EntityType.METHOD, "ViT-Large/16"));
+        assertEquals("GAT", resolver.canonical(EntityType.METHOD, "GATs"));
+        assertEquals("ResNet", resolver.canonical(EntityType.METHOD, "ResNets"));
+        assertEquals("CNN", resolver.canonical(EntityType.METHOD, "CNNs"));
+        assertEquals("Top-1 Accuracy", resolver.canonical(EntityType.METRIC, "Top-1"));
+        assertEquals("Top-1 Accuracy", resolver.canonical(EntityType.METRIC, "top-1 accuracy"));
+        assertEquals("F1", resolver.canonical(EntityType.METRIC, "F1 score"));
+        assertEquals("F1", resolver.canonical(EntityType.METRIC, "F1-score"));
+        // Not plurals: a known name ending in s, a word.
+        assertEquals("FixRes", resolver.canonical(EntityType.METHOD, "FixRes"));
+        assertEquals("Zyxwvs", resolver.canonical(EntityType.METHOD, "Zyxwvs"));
+        assertEquals("Attention Is", resolver.canonical(EntityType.METHOD, "Attention Is"));
+        // Not a size: a letter that means something else keeps its name.
+        assertEquals("CDnCNN-B", resolver.canonical(EntityType.METHOD, "CDnCNN-B"));
+    }
+
+    @Test
+    void labelsAreWrittenAsInTheLiterature() {
+        // The lexicon's entry for the key "rcnn" is spelled "R*CNN" by a leaderboard table; papers write "R-CNN".
+        assertEquals("R-CNN", resolver.canonical(EntityType.METHOD, "R-CNN"));
+        assertEquals("R-CNN", resolver.canonical(EntityType.METHOD, "R*CNN"));
+        assertEquals(iris.method("R-CNN"), iris.method(resolver.canonical(EntityType.METHOD, "R-CNN")));
+    }
+
+    @Test
+    void subsetsAndVariantsAreTheirOwnEntityLinkedToTheirParent() {
+        assertEquals("SQuAD", resolver.variantOf(resolver.canonical(EntityType.DATASET, "SQuAD 2.0")));
+        assertEquals(resolver.canonical(EntityType.DATASET, "SQuAD 2.0"), resolver.canonical(EntityType.DATASET, "SQuAD v2.0"));
+        assertNotEquals(resolver.canonical(EntityType.DATASET, "SQuAD 2.0"), resolver.canonical(EntityType.DATASET, "SQuAD v1.1"));
+        String wmt = resolver.canonical(EntityType.DATASET, "WMT 2014 English-German");
+        assertEquals(wmt, resolver.canonical(EntityType.DATASET, "WMT'14 English to German"));
+        assertEquals(wmt, resolver.canonical(EntityType.DATASET, "WMT 2014 EN-DE"));
+        assertEquals(iris.dataset("WMT 2014"), iris.dataset(resolver.variantOf(wmt)));
+        assertNotEquals(wmt, resolver.canonical(EntityType.DATASET, "WMT 2014 English-French"));
+        assertEquals("COCO", resolver.variantOf("COCO test-dev"));
+        assertEquals("ImageNet", resolver.variantOf(resolver.canonical(EntityType.DATASET, "ImageNet-1k")));
+        assertNull(resolver.variantOf("GSM8K"));
+        assertNull(resolver.variantOf("Market-1501"));
+    }
 }

@@ -25,6 +25,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.papergraph.eval.GoldDoc;
 import org.papergraph.eval.GoldSets;
 import org.papergraph.eval.GoldSpan;
+import org.papergraph.extract.Metrics;
 import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
@@ -50,10 +51,6 @@ public final class LexiconBuilder {
     static final int MAX_NAME_TOKENS = 6;
     private static final Pattern PAREN = Pattern.compile("\\s*[(\\[].*$");
     private static final Pattern DASH_SUFFIX = Pattern.compile("\\s+-\\s+.*$");
-    /** Metric words that mean lower is better. */
-    public static final Pattern LOWER_BETTER = Pattern.compile(
-            "(?i).*\\b(error|errors|err|loss|perplexity|ppl|fid|kid|latency|wer|cer|ter|mae|mse|rmse|eer|rank|"
-            + "distance|nme|epe|time|bits?[- ]per|bpc|bpd|miss rate|false positive|fpr|hter|chamfer|aepe|fde|ade|abs ?rel|sq ?rel|runtime|seconds|ms)\\b.*");
 
     public LexiconBuilder(Path shared) {
         this.shared = shared;
@@ -207,7 +204,11 @@ public final class LexiconBuilder {
                         int c = Integer.compare(e.getValue().get(b), e.getValue().get(a));
                         return c != 0 ? c : a.compareTo(b);
                     });
-                    String canonical = spellings.get(0);
+                    // The most frequent spelling, unless it has characters running text does not use and another does
+                    // not: a table's "R*CNN" (another method, sharing R-CNN's key) must not name R-CNN.
+                    String canonical = spellings.stream().filter(n -> PLAIN.matcher(n).matches()).findFirst().orElse(spellings.get(0));
+                    spellings.remove(canonical);
+                    spellings.add(0, canonical);
                     String variants = String.join("|", spellings.subList(1, spellings.size()));
                     String flags = t == EntityType.METRIC && lowerBetter(key, canonical) ? "lower" : "";
                     w.write(t.label() + "\t" + canonical.replace('|', '/') + "\t" + variants + "\t" + flags + "\n");
@@ -218,10 +219,17 @@ public final class LexiconBuilder {
         return counts;
     }
 
+    /**
+     * Lower is better when the metric's name says so ({@link Metrics#lowerIsBetter}, the one place results read the
+     * direction from) or the NLP-TDMS knowledge base marks it so; the base's "higher" marks are not trusted over the
+     * name (it gives "Error" as higher is better).
+     */
     private boolean lowerBetter(String key, String canonical) {
-        Boolean kb = lowerIsBetter.get(key);
-        return kb != null ? kb : LOWER_BETTER.matcher(canonical).matches();
+        return Metrics.lowerIsBetter(canonical) || Boolean.TRUE.equals(lowerIsBetter.get(key));
     }
+
+    /** Characters a name is written with in running text. */
+    private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} .,'’:&()+/-]+");
 
     /** One-word names that the gold train splits show mostly outside any entity are ordinary words. */
     private static boolean isCommonWord(String key, Map<String, Integer> spellings, Map<String, Integer> outside, Map<String, Integer> inside) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.papergraph.extract.Metrics;
 import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.lexicon.Lexicon;
-import org.papergraph.extract.lexicon.LexiconBuilder;
 import org.papergraph.extract.text.Tokenizer;
 
 /**
@@ -102,7 +102,7 @@ public final class TableNames {
             List<String> variants = new ArrayList<>(forms.keySet());
             variants.remove(canonical);
             entries.add(new Lexicon.Entry(type, canonical, variants,
-                    type == EntityType.METRIC && LexiconBuilder.LOWER_BETTER.matcher(canonical).matches()));
+                    type == EntityType.METRIC && Metrics.lowerIsBetter(canonical)));
         }));
         return new TableNames(Lexicon.of(entries), papers, tasks);
     }

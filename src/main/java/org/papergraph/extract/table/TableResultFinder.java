@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.papergraph.extract.Metrics;
 import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.lexicon.Lexicon;
-import org.papergraph.extract.lexicon.LexiconBuilder;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.source.PaperRecord;
@@ -916,7 +916,7 @@ public final class TableResultFinder {
         if (header != null && (header.contains("↑") || header.contains("⇑"))) return false;
         Lexicon.Entry e = names.lookup(TableNames.base(metric), EntityType.METRIC);
         if (e != null && e.lowerIsBetter()) return true;
-        return LexiconBuilder.LOWER_BETTER.matcher(metric).matches() || LOWER.matcher(TableNames.base(metric)).find();
+        return Metrics.lowerIsBetter(metric) || LOWER.matcher(TableNames.base(metric)).find();
     }
 
     /** Short metric names of errors and distances the lexicon's rule does not know. */
