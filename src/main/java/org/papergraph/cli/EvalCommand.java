@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Measures extraction on the dev splits of the gold sets in the shared data folder.",
-                "Prints precision, recall and F1 per type (exact span and partial overlap) as Markdown tables."})
+                "Prints precision, recall and F1 per type (exact span and partial overlap) as Markdown tables, for the",
+                "tune part of each dev set (what rules and the confidence model were chosen on) and the held-out report part."})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "Shared data folder (default: ${DEFAULT-VALUE}).")
     Path shared;
@@ -26,8 +27,12 @@ public final class EvalCommand implements Callable<Integer> {
     Path seedGold;
 
     @Option(names = "--by-source", description = {"Also print the partial precision of each span source (tagger, lexicon,",
-            "title-dataset phrases) per type, beside the confidence the extractor gives such spans."})
+            "title-dataset phrases) per type on the report parts, and how many of its spans are shown."})
     boolean bySource;
+
+    @Option(names = "--calibration", description = {"Also print the calibration table: per confidence bin, the spans and the share",
+            "that is right on the report parts (the confidence model was fitted on the tune parts)."})
+    boolean calibration;
 
     @Spec CommandSpec spec;
 
@@ -43,6 +48,11 @@ public final class EvalCommand implements Callable<Integer> {
             out.println("## Entity precision by source");
             ev.sourceReport(out);
             out.println();
+        }
+        if (calibration) {
+            out.println("## Confidence calibration");
+            out.println();
+            ev.calibrationReport(out);
         }
         out.println("## Results");
         new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);

@@ -168,11 +168,20 @@ public final class LexiconBuilder {
         add(EntityType.METHOD, m);
     }
 
+    /**
+     * Heads that make a phrase a method, whatever list it came from: a "task" named "Word Level Models" or "Policy
+     * Gradient Methods" is a kind of model, and as a task it would claim every "language model" (a PwC synonym).
+     */
+    static final java.util.Set<String> METHOD_HEADS = java.util.Set.of("model", "models", "network", "networks", "algorithm",
+            "algorithms", "method", "methods", "architecture", "architectures");
+
     private void add(EntityType type, String name) {
         if (name == null) return;
         String n = name.strip().replaceAll("\\s+", " ");
         String key = Tokenizer.key(n);
-        if (key.length() < 2 || key.matches("\\d+") || Tokenizer.tokens(n).size() > MAX_NAME_TOKENS) return;
+        List<Token> toks = Tokenizer.tokens(n);
+        if (key.length() < 2 || key.matches("\\d+") || toks.size() > MAX_NAME_TOKENS) return;
+        if (type == EntityType.TASK && METHOD_HEADS.contains(toks.get(toks.size() - 1).lower())) return;
         names.get(type).computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(n, 1, Integer::sum);
     }
 

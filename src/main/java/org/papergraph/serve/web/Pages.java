@@ -74,7 +74,9 @@ final class Pages {
                   OPTIONAL { ?m pg:start ?start } OPTIONAL { ?m pg:end ?end } OPTIONAL { ?m pg:confidence ?confidence }
                   OPTIONAL { ?entity a ?class . VALUES ?class { pg:Method pg:Dataset pg:Task pg:Metric } }
                   OPTIONAL { ?entity rdfs:label ?l }
-                } GROUP BY ?m ?entity ?class ?surface ?role ?field ?start ?end ?confidence ORDER BY ?start""", bind);
+                  FILTER(!BOUND(?confidence) || ?confidence >= $shown)
+                } GROUP BY ?m ?entity ?class ?surface ?role ?field ?start ?end ?confidence ORDER BY ?start"""
+                .replace("$shown", Double.toString(org.papergraph.extract.Confidence.SHOWN)), bind);
         h.raw("<p class=\"kind\">Paper</p><h1>").raw(title == null ? Html.escape(p.getURI()) : highlight(h, title, mentions, "title"))
                 .raw("</h1>");
         h.raw("<dl class=\"meta\">");

@@ -68,13 +68,15 @@ final class SiteParts {
             list(h, q, "Datasets", """
                     SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
                       ?s a pg:Dataset . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention/pg:entity ?s } UNION { ?p pg:reportsResult/pg:dataset ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""", "%s papers");
+                      OPTIONAL { { ?p pg:hasMention ?m . ?m pg:entity ?s . ?m pg:confidence ?c FILTER(?c >= $shown) }
+                                 UNION { ?p pg:reportsResult/pg:dataset ?s } }
+                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""".replace("$shown", SHOWN), "%s papers");
             list(h, q, "Methods", """
                     SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
                       ?s a pg:Method . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention/pg:entity ?s } UNION { ?p pg:reportsResult/pg:method ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""", "%s papers");
+                      OPTIONAL { { ?p pg:hasMention ?m . ?m pg:entity ?s . ?m pg:confidence ?c FILTER(?c >= $shown) }
+                                 UNION { ?p pg:reportsResult/pg:method ?s } }
+                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""".replace("$shown", SHOWN), "%s papers");
             list(h, q, "Recent papers", """
                     SELECT ?s (MIN(?t) AS ?label) (MIN(?i) AS ?n) WHERE {
                       ?s a pg:Paper ; dcterms:issued ?i . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ORDER BY DESC(?n) LIMIT 15""",
@@ -82,6 +84,9 @@ final class SiteParts {
             return h.close().toString();
         });
     }
+
+    /** Entity lists count the papers whose mentions are shown by default, as the paper pages do. */
+    private static final String SHOWN = Double.toString(org.papergraph.extract.Confidence.SHOWN);
 
     private void list(Html h, Sparql q, String heading, String query, String countFormat) {
         List<QuerySolution> rows = q.select(query, Map.of());
