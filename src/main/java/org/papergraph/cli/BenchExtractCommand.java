@@ -28,10 +28,15 @@ public final class BenchExtractCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up length in seconds (default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--fast", description = {"Use the fast extraction models (a smaller abstract tagger and its own confidence model),",
+            "as java -Dpapergraph.extraction=fast does for ingest, convert and demo."})
+    boolean fast;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (fast) System.setProperty(org.papergraph.extract.ExtractionModels.MODE_PROPERTY, "fast");
         if (!listing.toFile().isFile()) throw new UserException("no such file: " + listing, Main.USAGE);
         List<PaperRecord> records = ExtractionBenchmark.listing(listing);
         ExtractionBenchmark bench = new ExtractionBenchmark(records, org.papergraph.resolve.Iris.defaults());

@@ -34,10 +34,15 @@ public final class EvalCommand implements Callable<Integer> {
             "that is right on the report parts (the confidence model was fitted on the tune parts)."})
     boolean calibration;
 
+    @Option(names = "--fast", description = {"Use the fast extraction models (a smaller abstract tagger and its own confidence model),",
+            "as java -Dpapergraph.extraction=fast does for ingest, convert and demo."})
+    boolean fast;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (fast) System.setProperty(org.papergraph.extract.ExtractionModels.MODE_PROPERTY, "fast");
         if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
         PrintWriter out = spec.commandLine().getOut();
         Evaluation ev = new Evaluation(shared, ExtractionModels.shipped());

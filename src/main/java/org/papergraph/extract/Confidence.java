@@ -97,20 +97,21 @@ public final class Confidence {
     }
 
     private static final class Holder {
-        static final Confidence SHIPPED = load();
-
-        private static Confidence load() {
-            try (InputStream in = Confidence.class.getResourceAsStream("/extract/" + FILE)) {
-                if (in == null) throw new IllegalStateException("missing resource /extract/" + FILE);
-                return read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        static final Confidence SHIPPED = resource("/extract/" + FILE);
     }
 
-    /** The model shipped in the jar, loaded on first use. */
+    /** The model shipped in the jar for the accurate extraction, loaded on first use. */
     public static Confidence shipped() { return Holder.SHIPPED; }
+
+    /** A model from a classpath resource. */
+    static Confidence resource(String path) {
+        try (InputStream in = Confidence.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing resource " + path);
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The weight of feature {@code name} ({@link #NAMES}) in the model of {@code field}. */
     public double weight(EntityFinder.Field field, String name) { return weights[field.ordinal()][NAMES.indexOf(name)]; }

@@ -27,12 +27,13 @@ public final class ConfidenceFit {
     static final int SCIREX_OPENING = 10;
 
     /** Fits the model on the tune parts with the models in {@code dir}, writes it there; returns a report line. */
-    static String build(Path shared, Path dir) throws IOException {
+    static String build(Path shared, Path dir, boolean fast) throws IOException {
         StringBuilder counts = new StringBuilder();
-        Confidence c = Confidence.fit(examples(shared, ExtractionModels.read(dir), counts));
-        c.write(dir.resolve(Confidence.FILE), List.of(
+        Confidence c = Confidence.fit(examples(shared, ExtractionModels.read(dir, fast), counts));
+        c.write(dir.resolve(fast ? ExtractionModels.FAST_CONFIDENCE : Confidence.FILE), List.of(
                 "papergraph confidence model: field TAB feature TAB weight of a logistic model (see Confidence.java).",
-                "Fitted by 'papergraph build-models' on the tune parts of the dev sets: " + counts + ".",
+                "Fitted by 'papergraph build-models' for the " + (fast ? "fast" : "accurate") + " extraction on the tune parts of the dev sets: "
+                        + counts + ".",
                 "Do not edit by hand."));
         return counts.toString();
     }

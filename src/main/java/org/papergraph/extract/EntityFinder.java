@@ -184,11 +184,16 @@ public final class EntityFinder {
         repeated(text, read, out);
         // How often a name recurs in the field is evidence too; then each span gets its confidence.
         java.util.Map<String, Integer> keys = new java.util.HashMap<>();
-        for (Found f : out) keys.merge(f.type().ordinal() + Tokenizer.key(text.substring(f.start(), f.end())), 1, Integer::sum);
+        String[] key = new String[out.size()];
+        for (int i = 0; i < key.length; i++) {
+            Found f = out.get(i);
+            key[i] = f.type().ordinal() + Tokenizer.key(text.substring(f.start(), f.end()));
+            keys.merge(key[i], 1, Integer::sum);
+        }
         for (int i = 0; i < out.size(); i++) {
             Found f = out.get(i);
             Confidence.Evidence e = f.evidence();
-            int repeats = keys.get(f.type().ordinal() + Tokenizer.key(text.substring(f.start(), f.end()))) - 1;
+            int repeats = keys.get(key[i]) - 1;
             if (repeats > 0) {
                 e = new Confidence.Evidence(e.field(), e.source(), e.type(), e.margin(), e.agrees(), e.conflicts(), e.tokens(),
                         e.lowerOneWord(), e.coined(), e.allLower(), e.defined(), e.adjusted(), repeats);

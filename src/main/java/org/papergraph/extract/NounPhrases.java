@@ -41,9 +41,12 @@ final class NounPhrases {
             this.tags = new Pos[toks.size()];
             int words = 0, upper = 0;
             for (Token t : toks) {
-                if (t.text().length() < 3 || !Character.isLetter(t.text().charAt(0))) continue;
+                String w = t.text();
+                if (w.length() < 3 || !Character.isUpperCase(w.charAt(0)) && !Character.isLowerCase(w.charAt(0))) continue;
                 words++;
-                if (t.text().equals(t.text().toUpperCase(java.util.Locale.ROOT))) upper++;
+                boolean caps = true;
+                for (int k = 0; k < w.length() && caps; k++) caps = !Character.isLowerCase(w.charAt(k));
+                if (caps) upper++;
             }
             this.capitals = words >= 3 && upper * 10 >= words * 7;
         }
@@ -169,7 +172,7 @@ final class NounPhrases {
         List<Token> toks = s.toks;
         if (formula(toks, a, b)) return no("formula");
         if (author(toks, b)) return no("author");
-        if (Organisations.known(text.substring(toks.get(a).start(), toks.get(b - 1).end()))) return no("org");
+        if (b - a <= 4 && Organisations.known(text.substring(toks.get(a).start(), toks.get(b - 1).end()))) return no("org");
         // An organisation's possessive in front of a name is no part of it ("Google's Neural Machine Translation").
         while (a < b - 1 && possessive(toks.get(a)) && Organisations.known(stem(toks.get(a)))) a++;
         if (b - a == 1 && Organisations.known(stem(toks.get(a)))) return no("org");
@@ -268,6 +271,8 @@ final class NounPhrases {
 
     private static boolean operator(List<Token> toks, int i) {
         String t = toks.get(i).text();
+        // Every operator is one character: most tokens are ruled out without a set lookup.
+        if (t.length() != 1 || Character.isLetterOrDigit(t.charAt(0))) return false;
         if (OPERATORS.contains(t)) return true;
         if (!SPACED_OPERATORS.contains(t)) return false;
         boolean spaceBefore = i == 0 || toks.get(i - 1).end() < toks.get(i).start();

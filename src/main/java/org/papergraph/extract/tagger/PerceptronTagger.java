@@ -212,6 +212,26 @@ public final class PerceptronTagger {
 
     int tagCount() { return tags.length; }
 
+    /**
+     * This model without the features whose largest weight is below {@code minWeight}: smaller and faster, a little
+     * less accurate (the fast extraction's abstract tagger).
+     */
+    public PerceptronTagger pruned(float minWeight) {
+        int nt = tags.length;
+        List<Long> keys = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
+        for (int s = 0; s <= mask; s++) {
+            if (table[s * stride] == 0) continue;
+            float[] w = new float[nt];
+            for (int t = 0; t < nt; t++) w[t] = weight(s, t) / scale;
+            keys.add(table[s * stride]);
+            weights.add(w);
+        }
+        long[] k = new long[keys.size()];
+        for (int i = 0; i < k.length; i++) k[i] = keys.get(i);
+        return new PerceptronTagger(tags, k, weights.toArray(new float[0][]), minWeight);
+    }
+
     /** The weight scale: a quantised weight {@code q} of {@link #weights} stands for {@code q / scale()}. */
     float scale() { return scale; }
 
