@@ -8,16 +8,18 @@ import org.papergraph.extract.tagger.PosTagger.Pos;
 import org.papergraph.extract.text.Token;
 
 /**
- * Makes a candidate span a name or drops it. A method, dataset, task or metric is a noun phrase: it does not end in
- * a verb, auxiliary, conjunction, determiner, preposition or pronoun ("Attention Is", "GPU and", "Common Objects
- * in"), holds no clause verb ("Mamba offers benefits"), is not a pronoun or a lone adjective ("We", "Towards",
- * "Efficient"), not a generic head with nothing but evaluative words before it ("our approach", "A Comparative
- * Study"), not a piece of a formula ("Du" in "y = Cx + Du") and not an organisation ("Amazon", "Google's" in front
- * of a name). Part-of-speech tags come from {@link PosTagger}, asked only about the tokens a decision needs (a
- * sentence's tags are computed lazily and kept in {@link Sentence}).
+ * Makes a candidate span a name or drops it. A method, dataset, task or metric is a noun phrase: it neither starts
+ * nor ends in a function word (determiner, preposition, conjunction, pronoun, auxiliary) or an adverb ("Attention
+ * Is", "GPU and", "attention alone"), holds no clause verb ("LLaMA is", "Mamba offers benefits"), does not end in a
+ * word names almost never end in (a fragment: "Deep Convolutional Neural", completed by the noun after it when there
+ * is one), is not a generic head with nothing but evaluative words before it ("our approach", "A Comparative
+ * Study"), not a symbol of a formula ("Du" in "y = Cx + Du"), not one letter, not an organisation or venue
+ * ("Amazon", "ICLR"; "Google's" in front of a name) and not an author cited "et al.".
  *
- * <p>These are general rules of English noun phrases, not lists of bad outputs; what each one changed on the tune
- * parts of the dev sets is in docs/EVALUATION.md. Stateless; safe from many threads.
+ * <p>Function words come from {@link PosTagger} (its word lists answer most questions; the classifier is asked
+ * about ambiguous words only, lazily, once per token in {@link Sentence}); where names end and what never belongs to
+ * one comes from {@link SpanEdges}. These are general rules of English noun phrases, not lists of bad outputs
+ * (docs/adr/0012-noun-phrase-spans-and-calibrated-confidence.md). Stateless; safe from many threads.
  */
 final class NounPhrases {
     private NounPhrases() {}
@@ -156,9 +158,6 @@ final class NounPhrases {
      * {@code s}, or null when there is none. {@code found}: the span came from the tagger (all rules) rather than
      * the lexicon, whose names are known and only checked for formulas, organisations, authors and pronouns.
      */
-    static final ThreadLocal<String> WHY = new ThreadLocal<>();
-    static int[] no(String why) { WHY.set(why); return null; }
-
     /** Most tokens a fragment is completed by ("Deep Convolutional Neural" + "Networks"). */
     private static final int MAX_EXTENSION = 2;
 
@@ -170,19 +169,19 @@ final class NounPhrases {
      */
     static int[] name(String text, Sentence s, int a, int b, boolean tagged, boolean[] taken) {
         List<Token> toks = s.toks;
-        if (formula(toks, a, b)) return no("formula");
-        if (author(toks, b)) return no("author");
-        if (b - a <= 4 && Organisations.known(text.substring(toks.get(a).start(), toks.get(b - 1).end()))) return no("org");
+        if (formula(toks, a, b)) return null;
+        if (author(toks, b)) return null;
+        if (b - a <= 4 && Organisations.known(text.substring(toks.get(a).start(), toks.get(b - 1).end()))) return null;
         // An organisation's possessive in front of a name is no part of it ("Google's Neural Machine Translation").
         while (a < b - 1 && possessive(toks.get(a)) && Organisations.known(stem(toks.get(a)))) a++;
-        if (b - a == 1 && Organisations.known(stem(toks.get(a)))) return no("org");
+        if (b - a == 1 && Organisations.known(stem(toks.get(a)))) return null;
         if (!tagged) {
             // A known name is trusted, unless it is one function word the tagger data knows well ("We", "It"), starts
             // with an article ("a Language Model": the lexicon keeps some annotated phrases as they were written),
             // or is a generic head alone ("A Framework").
-            if (b - a == 1 && !s.coined(a) && s.knownClosed(a)) return no("lex-closed");
+            if (b - a == 1 && !s.coined(a) && s.knownClosed(a)) return null;
             while (a < b - 1 && s.known(a) == Pos.DET) a++;
-            if (generic(s, a, b)) return no("generic");
+            if (generic(s, a, b)) return null;
             return span(toks, a, b);
         }
         // A clause word inside the span ends the name before it ("LLaMA is", "Mamba offers benefits").
@@ -225,10 +224,10 @@ final class NounPhrases {
             }
             b--;
         }
-        if (a >= b) return no("trimmed-away");
+        if (a >= b) return null;
         // One letter is a symbol or a broken word ("s" of "Tilde 's"), not a name.
-        if (b - a == 1 && toks.get(a).key().length() < 2) return no("one-letter");
-        if (generic(s, a, b)) return no("generic");
+        if (b - a == 1 && toks.get(a).key().length() < 2) return null;
+        if (generic(s, a, b)) return null;
         return span(toks, a, b);
     }
 

@@ -130,6 +130,17 @@ class NounPhrasesTest {
             String s = text.substring(f.start(), f.end());
             assertFalse(Set.of("y", "Cx", "Du", "C", "D").contains(s), "formula symbol as " + f.type() + ": " + s);
         }
+        // Whatever a tagger proposes there: the symbols of "x = Ax + Bu, y = Cx + Du" are no names.
+        List<Token> toks = Tokenizer.tokens(text);
+        NounPhrases.Sentence sentence = new NounPhrases.Sentence(toks, ExtractionModels.shipped().pos(), ExtractionModels.shipped().edges());
+        int checked = 0;
+        for (int i = 0; i < toks.size(); i++) {
+            if (!Set.of("Ax", "Bu", "Cx", "Du").contains(toks.get(i).text())) continue;
+            assertEquals(null, NounPhrases.name(text, sentence, i, i + 1, true, new boolean[toks.size()]), toks.get(i).text());
+            assertEquals(null, NounPhrases.name(text, sentence, i, i + 1, false, new boolean[toks.size()]), toks.get(i).text());
+            checked++;
+        }
+        assertEquals(4, checked);
     }
 
     @Test
