@@ -1,5 +1,7 @@
-// papergraph graph explorer: starts from one resource and expands a node's neighbours when it is clicked.
-// Data comes from api/neighbours (same server); Cytoscape.js is served from its WebJar. No network beyond this server.
+// papergraph graph explorer: starts from one resource and expands a node's neighbours when it is clicked; a node with
+// more neighbours than shown offers "Show more". Nodes grow with their number of links; labels are kept apart by the
+// layout (their size counts) and hidden when zoomed out too far to read. Data comes from api/neighbours (same server);
+// Cytoscape.js is served from its WebJar. No network beyond this server.
 (function () {
   'use strict';
   var box = document.getElementById('cy');
@@ -16,10 +18,12 @@
     wheelSensitivity: 0.3,
     style: [
       { selector: 'node', style: {
-          'label': 'data(label)', 'font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': 140, 'color': '#1d2330',
-          'text-valign': 'bottom', 'text-margin-y': 3,
+          'label': 'data(label)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 110, 'color': '#1d2330',
+          'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 7,
+          'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 1,
           'background-color': function (n) { return colours[n.data('type')] || colours.other; },
-          'shape': function (n) { return shapes[n.data('type')] || 'ellipse'; }, 'width': 18, 'height': 18 } },
+          'shape': function (n) { return shapes[n.data('type')] || 'ellipse'; },
+          'width': function (n) { return size(n); }, 'height': function (n) { return size(n); } } },
       { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#f2b705' } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111' } },
       { selector: 'edge', style: { 'width': 1, 'line-color': '#b8c0cc', 'target-arrow-color': '#b8c0cc',
@@ -28,6 +32,11 @@
     ]
   });
   window.papergraphExplorer = cy; // for tests and the browser console
+  var limits = {}; // how many neighbours were asked for, per expanded node
+  var more = {};   // whether an expanded node has neighbours not shown
+
+  /** Node size in pixels: 16 for a leaf, growing with the square root of its links, 56 at most. */
+  function size(n) { return Math.min(56, 12 + 6 * Math.sqrt(n.degree(false))); }
 
   function text(tag, s) { var e = document.createElement(tag); e.textContent = s; return e; }
 
@@ -40,13 +49,24 @@
     a.href = /^https?:/.test(path) ? path : root + path;
     a.textContent = 'Open page';
     panel.appendChild(a);
-    panel.appendChild(text('p', node.connectedEdges().length + ' links shown' + (node.hasClass('expanded') ? '' : '; click to expand')));
+    var links = node.connectedEdges().length;
+    panel.appendChild(text('p', links + (links === 1 ? ' link' : ' links') + ' shown' + (node.hasClass('expanded') ? '' : '; click to expand')));
+    if (more[node.id()]) {
+      var b = text('button', 'Show more');
+      b.type = 'button';
+      b.id = 'show-more';
+      b.addEventListener('click', function () {
+        expand(node.id(), (limits[node.id()] || 20) + 20).then(function () { show(node); });
+      });
+      panel.appendChild(b);
+    }
   }
 
-  function expand(iri) {
+  function expand(iri, limit) {
     var node = cy.getElementById(iri);
-    if (node.nonempty() && node.hasClass('expanded')) return Promise.resolve();
-    return fetch(root + 'api/neighbours?iri=' + encodeURIComponent(iri)).then(function (r) {
+    if (node.nonempty() && node.hasClass('expanded') && !limit) return Promise.resolve();
+    var url = root + 'api/neighbours?iri=' + encodeURIComponent(iri) + (limit ? '&limit=' + limit : '');
+    return fetch(url).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();
     }).then(function (data) {
@@ -55,7 +75,12 @@
       data.edges.forEach(function (e) { if (cy.getElementById(e.data.id).empty()) added.push({ group: 'edges', data: e.data }); });
       cy.add(added);
       cy.getElementById(iri).addClass('expanded');
-      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80 }).run();
+      limits[iri] = data.limit;
+      more[iri] = data.more;
+      cy.nodes().forEach(function (n) { n.style({ width: size(n), height: size(n) }); });
+      cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+                  nodeRepulsion: function () { return 600000; }, idealEdgeLength: function () { return 140; },
+                  nodeOverlap: 20, componentSpacing: 80, padding: 20 }).run();
       box.setAttribute('data-nodes', String(cy.nodes().length));
       box.setAttribute('data-edges', String(cy.edges().length));
     }).catch(function (err) {

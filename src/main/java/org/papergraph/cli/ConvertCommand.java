@@ -9,7 +9,6 @@ import org.papergraph.extract.Extractors;
 import org.papergraph.ingest.Converter;
 import org.papergraph.ingest.IngestSummary;
 import org.papergraph.resolve.Iris;
-import org.papergraph.source.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +24,8 @@ public final class ConvertCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true,
-            description = "N-Quads file to write (gzip when it ends in .gz); '-' for standard output.")
+            description = {"N-Quads file to write (gzip when it ends in .gz); '-' for standard output; or a folder (an existing",
+                    "one, or a name ending in '/'): a shard folder as the Spark job writes, which 'ingest' loads as it is."})
     String out;
 
     @Option(names = "--format", paramLabel = "NAME", description = "Force a format instead of detecting it.")
@@ -48,9 +48,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (format != null && SourceFiles.byName(format).isEmpty()) {
-            throw new UserException("unknown --format '" + format + "'; known: " + String.join(", ", SourceFiles.formats()), Main.USAGE);
-        }
+        IngestCommand.requireKnownFormat(format);
         Iris iris = new Iris(base);
         boolean stdout = out.equals("-");
         // On standard output the summary goes to the error stream, so the quads stay clean.
@@ -68,6 +66,12 @@ public final class ConvertCommand implements Callable<Integer> {
                     if (brokenPipe(e)) return 0;
                     throw e instanceof RuntimeException re ? re : new UserException("cannot write to standard output: " + e.getMessage());
                 }
+            } else if (out.endsWith("/") || java.nio.file.Files.isDirectory(Path.of(out))) {
+                // The layout of the Spark job's output: one record shard here, the marker last.
+                Path dir = Path.of(out);
+                org.papergraph.ingest.ShardFolder.prepare(dir);
+                s = c.convert(inputs, format, dir.resolve(org.papergraph.ingest.ShardFolder.recordShard(0)));
+                org.papergraph.ingest.ShardFolder.complete(dir, s.toString());
             } else {
                 s = c.convert(inputs, format, Path.of(out));
             }

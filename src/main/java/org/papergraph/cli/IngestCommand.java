@@ -48,11 +48,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() {
+    /** Refuses a --format that names no reader, listing those that do. */
+    static void requireKnownFormat(String format) {
         if (format != null && SourceFiles.byName(format).isEmpty()) {
             throw new UserException("unknown --format '" + format + "'; known: " + String.join(", ", SourceFiles.formats()), Main.USAGE);
         }
+    }
+
+    @Override
+    public Integer call() {
+        requireKnownFormat(format);
         PrintWriter err = spec.commandLine().getErr();
         if (bulk) return bulk(err);
         try (GraphStore store = storeOptions.open();

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.papergraph.extract.Confidence;
 import org.papergraph.extract.EntityFinder;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 
 /**

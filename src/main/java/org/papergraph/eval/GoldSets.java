@@ -13,7 +13,7 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Readers for the entity gold sets in {@code ../shared/data}: ORKG CS-NER (CoNLL-like, BIOES tags) and SciERC

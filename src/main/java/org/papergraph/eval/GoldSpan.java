@@ -1,6 +1,6 @@
 package org.papergraph.eval;
 
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /** A gold (or predicted) entity span: [start, end) in the document text, and its type. */
 public record GoldSpan(int start, int end, EntityType type) {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Precision, recall and F1 per entity type, under exact-span and partial-overlap matching. Each gold span is

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.papergraph.vocab.EntityType;
+
 /**
  * The confidence of a mention: the probability that it is right, from its own evidence, by a logistic model per
  * field (title, abstract) fitted on the tune parts of the dev sets ({@link #fit}; {@code papergraph build-models}).

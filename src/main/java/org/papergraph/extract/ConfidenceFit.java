@@ -12,6 +12,7 @@ import org.papergraph.eval.Evaluation;
 import org.papergraph.eval.GoldDoc;
 import org.papergraph.eval.GoldSets;
 import org.papergraph.eval.GoldSpan;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Fits the {@link Confidence} model, the last step of {@code papergraph build-models}: the entity finder, with the

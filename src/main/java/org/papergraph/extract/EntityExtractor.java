@@ -13,6 +13,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 import org.papergraph.vocab.PG;
 
 /**
@@ -23,9 +25,6 @@ import org.papergraph.vocab.PG;
  */
 public final class EntityExtractor implements Extractor {
     public static final String NAME = "entities";
-
-    /** Roles a mention can have; what the paper does with the entity. */
-    public static final String PROPOSED = "proposed", INTRODUCED = "introduced", USED = "used", COMPARED = "compared";
 
     static final Pattern PROPOSE = Pattern.compile(
             "(?i)\\b(?:we|this (?:paper|work)|here)\\b.{0,60}\\b(?:propos|introduc|present|develop|design|releas|construct|"
@@ -90,7 +89,7 @@ public final class EntityExtractor implements Extractor {
             q.add(m, RDF.type.asNode(), PG.Mention);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
-            q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? INTRODUCED : role(f, text)));
+            q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text)));
             q.add(m, PG.confidence, confidenceLiteral(f.confidence()));
             q.add(m, PG.field, FIELD_LITERALS[field.ordinal()]);
             q.add(m, PG.start, integerLiteral(f.start()));
@@ -113,8 +112,8 @@ public final class EntityExtractor implements Extractor {
 
     // Literals every mention repeats, made once: the same nodes as Quads would make each time.
     private static final java.util.Map<String, Node> ROLE_LITERALS = java.util.Map.of(
-            PROPOSED, NodeFactory.createLiteralString(PROPOSED), INTRODUCED, NodeFactory.createLiteralString(INTRODUCED),
-            USED, NodeFactory.createLiteralString(USED), COMPARED, NodeFactory.createLiteralString(COMPARED));
+            MentionRole.PROPOSED, NodeFactory.createLiteralString(MentionRole.PROPOSED), MentionRole.INTRODUCED, NodeFactory.createLiteralString(MentionRole.INTRODUCED),
+            MentionRole.USED, NodeFactory.createLiteralString(MentionRole.USED), MentionRole.COMPARED, NodeFactory.createLiteralString(MentionRole.COMPARED));
     private static final Node[] FIELD_LITERALS = java.util.Arrays.stream(EntityFinder.Field.values())
             .map(f -> NodeFactory.createLiteralString(f.label())).toArray(Node[]::new);
     private static final java.util.concurrent.atomic.AtomicReferenceArray<Node> INTEGERS = new java.util.concurrent.atomic.AtomicReferenceArray<>(1 << 13);
@@ -145,9 +144,9 @@ public final class EntityExtractor implements Extractor {
         // Only methods and datasets have a role other than "used", and a pattern is matched only when the answer
         // still depends on it: the patterns are a tenth of extraction time.
         return switch (f.type()) {
-            case METHOD -> compares(f, text) ? COMPARED : proposes(f, text) ? PROPOSED : USED;
-            case DATASET -> proposes(f, text) && !compares(f, text) ? INTRODUCED : USED;
-            default -> USED;
+            case METHOD -> compares(f, text) ? MentionRole.COMPARED : proposes(f, text) ? MentionRole.PROPOSED : MentionRole.USED;
+            case DATASET -> proposes(f, text) && !compares(f, text) ? MentionRole.INTRODUCED : MentionRole.USED;
+            default -> MentionRole.USED;
         };
     }
 

@@ -9,6 +9,7 @@ import org.papergraph.extract.tagger.TaggerTrainer;
 import org.papergraph.extract.text.Sentences;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Finds entity spans in a title or an abstract: the tagger's spans (which know context: "a new approach to X"),

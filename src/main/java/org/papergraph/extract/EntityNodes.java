@@ -9,6 +9,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /**
@@ -41,7 +42,7 @@ final class EntityNodes {
         if (r != null) return r;
         String canonical = resolver.canonical(type, surface);
         String base = type == EntityType.DATASET ? resolver.variantOf(canonical) : null;
-        r = new Resolved(type, canonical, type.iri(iris, canonical), base, base == null ? null : iris.dataset(base));
+        r = new Resolved(type, canonical, iris.entity(type, canonical), base, base == null ? null : iris.dataset(base));
         if (cache.size() >= CACHE_LIMIT) cache.clear();
         cache.put(k, r);
         return r;

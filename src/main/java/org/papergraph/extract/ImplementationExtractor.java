@@ -16,6 +16,8 @@ import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 import org.papergraph.vocab.PG;
 
 /**
@@ -105,7 +107,7 @@ public final class ImplementationExtractor implements Extractor {
             String surface = text.substring(f.start(), f.end());
             if (datasetNames.contains(surface)) continue;
             out.add(new Named(resolver.canonical(EntityType.METHOD, surface), surface,
-                    EntityExtractor.PROPOSED.equals(EntityExtractor.role(f, text)), text.substring(f.sentenceStart(), f.sentenceEnd())));
+                    MentionRole.PROPOSED.equals(EntityExtractor.role(f, text)), text.substring(f.sentenceStart(), f.sentenceEnd())));
         }
         return out;
     }

@@ -19,7 +19,7 @@ import org.papergraph.extract.text.Token;
  * <p>Function words come from {@link PosTagger} (its word lists answer most questions; the classifier is asked
  * about ambiguous words only, lazily, once per token in {@link Sentence}); where names end and what never belongs to
  * one comes from {@link SpanEdges}. These are general rules of English noun phrases, not lists of bad outputs
- * (docs/adr/0012-noun-phrase-spans-and-calibrated-confidence.md). Stateless; safe from many threads.
+ * (docs/adr/0018-noun-phrase-spans-and-calibrated-confidence.md). Stateless; safe from many threads.
  */
 final class NounPhrases {
     private NounPhrases() {}

@@ -22,6 +22,7 @@ import org.papergraph.eval.GoldSets;
 import org.papergraph.eval.GoldSpan;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
+import org.papergraph.vocab.EntityType;
 
 /**
  * Which one-word spans are ordinary words rather than names, by train-split statistics: for each type and word,

@@ -9,6 +9,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /**

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.papergraph.extract.lexicon.Lexicon;
 import org.papergraph.extract.lexicon.LexiconBuilder;
 import org.papergraph.extract.text.Sentences;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * Finds benchmark results in an abstract: an absolute score of a named method on a named dataset under a named
@@ -305,7 +307,7 @@ public final class ResultFinder {
                 if (f.type() != EntityType.METHOD) continue;
                 String surface = abstractText.substring(f.start(), f.end());
                 if (!NAME.matcher(surface).matches()) continue;
-                if (EntityExtractor.PROPOSED.equals(EntityExtractor.role(f, abstractText))) return surface;
+                if (MentionRole.PROPOSED.equals(EntityExtractor.role(f, abstractText))) return surface;
             }
             Matcher p = Pattern.compile("\\b[Ww]e (?:propose|present|introduce|develop)\\w*\\s+(?:a |an |the )?[^.]{0,60}?\\(?\\b([A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9-]*)\\b").matcher(abstractText);
             if (p.find()) return p.group(1);

@@ -8,6 +8,7 @@ import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
 import org.papergraph.source.SourceEntity;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /**

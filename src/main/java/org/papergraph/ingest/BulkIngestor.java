@@ -97,7 +97,11 @@ public final class BulkIngestor {
             throw new IngestException("bulk load needs a missing or empty store folder, and " + dir
                     + " is not; ingest without --bulk to add to an existing store");
         }
-        QuadProducer producer = new QuadProducer(iris, extractors, listener, inputs, format);
+        // A folder of N-Quads shards (convert -o DIR, the Spark job) is loaded as it is: its quads are already made.
+        boolean shards = ShardQuads.allShardFolders(inputs);
+        ShardQuads shardQuads = shards ? new ShardQuads(iris, listener) : null;
+        QuadProducer producer = shards ? null : new QuadProducer(iris, extractors, listener, inputs, format);
+        Feed feed = shards ? new Feed(out -> shardQuads.read(inputs, out), () -> {}) : producerFeed(producer);
 
         Path abs = dir.toAbsolutePath().normalize();
         Path parent = abs.getParent();
@@ -112,7 +116,7 @@ public final class BulkIngestor {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(tmp.toString());
         boolean ok = false;
         try {
-            load(dsg, producer, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
+            load(dsg, feed, parent.resolve(prefix + ProcessHandle.current().pid() + "-sort"));
             if (loaderKind == Loader.PACKED) {
                 // The indexes were written in transactions of their own: read the store afresh.
                 TDBInternal.expel(dsg);
@@ -134,8 +138,26 @@ public final class BulkIngestor {
             throw new IngestException("the bulk load finished in " + tmp + " but could not be moved to " + abs + ": "
                     + e.getMessage() + "; move it yourself or run again");
         }
+        if (shards) return shardQuads.summary(t0);
         links = producer.resolutionLinks();
         return producer.summary(t0);
+    }
+
+    /** What a loader is fed from: {@code into} streams every quad, {@code abandon} stops it after a failure. */
+    private record Feed(Into into, Runnable abandon) {}
+
+    private interface Into { void feed(StreamRDF out) throws InterruptedException; }
+
+    /** Reading and extraction on their own thread, the quads drained into the loader on this one. */
+    private static Feed producerFeed(QuadProducer producer) {
+        Thread t = new Thread(producer, "papergraph-bulk-read");
+        t.setDaemon(true);
+        return new Feed(out -> {
+            t.start();
+            producer.drainTo(out);
+            t.join();
+            if (producer.failure != null) throw producer.failure;
+        }, t::interrupt);
     }
 
     /** Resolution links the last {@link #ingest} made, by rule ({@code arxiv}, {@code doi}, {@code title}, ...). */
@@ -158,27 +180,22 @@ public final class BulkIngestor {
         return new Sink(l::startBulk, l::stream, l::finishBulk, l::finishException);
     }
 
-    private void load(DatasetGraph dsg, QuadProducer producer, Path work) {
+    private void load(DatasetGraph dsg, Feed feed, Path work) {
         Sink loader = sink(dsg, work);
-        Thread t = new Thread(producer, "papergraph-bulk-read");
-        t.setDaemon(true);
         loader.begin().run();
-        t.start();
         try {
             StreamRDF out = loader.stream().get();
             out.start();
-            producer.drainTo(out);
+            feed.into().feed(out);
             out.finish();
-            t.join();
-            if (producer.failure != null) throw producer.failure;
             loader.end().run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            t.interrupt();
+            feed.abandon().run();
             loader.abandon().accept(e);
             throw new IngestException("bulk load interrupted; the store folder is unchanged");
         } catch (RuntimeException e) {
-            t.interrupt();
+            feed.abandon().run();
             loader.abandon().accept(e);
             if (e instanceof IngestException) {
                 throw new IngestException(e.getMessage() + " (bulk load abandoned; the store folder is unchanged)", e);

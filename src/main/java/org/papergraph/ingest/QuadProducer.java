@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.papergraph.extract.Extractor;
@@ -30,7 +25,6 @@ import org.papergraph.source.RecordError;
 import org.papergraph.source.RecordReader;
 import org.papergraph.source.RecordSink;
 import org.papergraph.source.SourceFiles;
-import org.papergraph.store.RecordProvenance;
 
 /**
  * Reads source files on its own thread and hands every quad an ingest would store, in chunks, to a consumer
@@ -72,8 +66,7 @@ final class QuadProducer implements Runnable, RecordSink {
     private final PaperResolver resolver;
     private final boolean extractWhileDraining;
     private final Node meta;
-    private final Node time = NodeFactory.createLiteralDT(
-            OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), XSDDatatype.XSDdateTime);
+    private final RecordExtraction extraction;
     private final Set<Long> graphs = new HashSet<>();
     private List<Object> chunk = new ArrayList<>(CHUNK_QUADS);
     private int chunkWeight;
@@ -121,6 +114,7 @@ final class QuadProducer implements Runnable, RecordSink {
         this.extractWhileDraining = extractWhileDraining;
         this.meta = iris.metaGraph();
         this.resolver = new PaperResolver(iris, PaperResolver.DEFAULT_THRESHOLD);
+        this.extraction = new RecordExtraction(iris, extractors, RecordExtraction.time(RecordExtraction.now()));
         this.forced = Ingestor.forcedReader(format);
         this.files = new ArrayList<>();
         this.fromFolders = new HashSet<>();
@@ -257,21 +251,20 @@ final class QuadProducer implements Runnable, RecordSink {
      *         was rejected
      */
     private Produced produce(PaperRecord record, Node graph, java.util.function.Consumer<Quad> sink) {
-        RecordCollector collect = new RecordCollector(graph, iris, record.describesPaper());
+        RecordExtraction.Extracted collect;
         try {
-            for (Extractor x : extractors) if (x.reads(record)) x.extract(record, graph, collect);
+            collect = extraction.extract(record, graph);
         } catch (RuntimeException e) {
             rejectInOrder(new RecordError(record.position(), "extractor failed: " + e));
             return null;
         }
-        if (!graphs.add(hash64(graph.getURI()))) {
-            rejectInOrder(new RecordError(record.position(), "a record for " + graph.getURI()
-                    + " was already loaded in this run; the first is kept (ingest without --bulk to replace it)"));
+        if (!graphs.add(RecordExtraction.graphHash(graph.getURI()))) {
+            rejectInOrder(new RecordError(record.position(), RecordExtraction.duplicateGraph(graph)));
             return null;
         }
         if (!agentsWritten) {
             agentsWritten = true;
-            RecordProvenance.agents(iris, extractors, sink);
+            extraction.agents(sink);
         }
         // Each entity's declaration once per run: it lives in the entities graph, which no record replaces.
         int n = collect.newDeclarations(declared, sink);
@@ -279,8 +272,7 @@ final class QuadProducer implements Runnable, RecordSink {
         for (Quad q : out) sink.accept(q);
         n += out.size();
         // The same provenance GraphStore.write records for a record graph.
-        int described = RecordProvenance.record(iris, graph, record.describesPaper() ? iris.paper(record) : null,
-                record.format(), record.position(), time, extractors, sink);
+        int described = extraction.provenance(record, graph, sink);
         return new Produced(n, described);
     }
 
@@ -333,15 +325,5 @@ final class QuadProducer implements Runnable, RecordSink {
             super(null, null, false, false);
             this.cause = cause;
         }
-    }
-
-    /** 64-bit FNV-1a; a collision (about 1 in 10^7 at 1M records) would wrongly refuse one record. */
-    private static long hash64(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 }

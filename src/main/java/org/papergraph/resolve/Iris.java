@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
 
 /**
  * The one place where papergraph mints IRIs. Every IRI is a function of a stable key (arXiv id, DOI, ORCID,
@@ -169,6 +170,16 @@ public final class Iris {
     public Node dataset(String name) { return iri("dataset/" + entitySlug(name)); }
     public Node task(String name) { return iri("task/" + entitySlug(name)); }
     public Node metric(String name) { return iri("metric/" + entitySlug(name)); }
+
+    /** The IRI of the entity of kind {@code type} named {@code canonical}; never shared across kinds. */
+    public Node entity(EntityType type, String canonical) {
+        return switch (type) {
+            case METHOD -> method(canonical);
+            case DATASET -> dataset(canonical);
+            case TASK -> task(canonical);
+            case METRIC -> metric(canonical);
+        };
+    }
     /**
      * A short stable key for a record's content ({@link PaperRecord#recordKey()}): the same parts give the same
      * key in every run. Not an IRI by itself.

@@ -54,7 +54,7 @@ public final class PaperResolver {
     /** Normalised titles shorter than this are too generic to match on. */
     public static final int MIN_TITLE_CHARS = 16;
     /** How many of a title's rarest words pick the candidates for similarity. */
-    private static final int BLOCKING_WORDS = 3;
+    public static final int BLOCKING_WORDS = 3;
 
     private final Iris iris;
     private final double threshold;
@@ -78,6 +78,21 @@ public final class PaperResolver {
      */
     private final Map<String, Set<String>> titlesByWordWithoutArxiv = new HashMap<>();
     private final Map<String, Long> links = new TreeMap<>();
+    /** Ranks a title's words for blocking instead of this resolver's own index; null: the index. */
+    private WordCounts wordCounts;
+
+    /**
+     * How many titles hold a word, for choosing a title's rarest words ({@value #BLOCKING_WORDS} of them) to find
+     * the candidates of a similar title. A resolver that sees only part of the papers (the Spark job's, one group of
+     * papers that share keys) ranks by the counts over all of them, as the whole ingest would.
+     */
+    public interface WordCounts {
+        /** @param withArxiv the title being matched has an arXiv id (it is compared with titles of papers without) */
+        int titlesWith(String word, boolean withArxiv);
+    }
+
+    /** Ranks words by {@code counts} from now on (see {@link WordCounts}). */
+    public void rankWordsBy(WordCounts counts) { this.wordCounts = counts; }
 
     /** The identifying facts of one paper resource. */
     private static final class Entry {
@@ -136,40 +151,68 @@ public final class PaperResolver {
 
     /**
      * The record with its paper and references resolved. Registers what the record says, so later records and
-     * references find this paper.
+     * references find this paper. The same as {@link #resolvePaper} followed by {@link #resolveReference} for each
+     * reference, applied with {@link #resolved}: the Spark job (src/spark) calls those one at a time, for the
+     * records and references that can meet (share a key), in the order an ingest would.
      */
     public PaperRecord resolve(PaperRecord r) {
+        PaperMatch paper = resolvePaper(r);
+        Node paperIri = paper == null ? ownIri(r) : paper.paper();
+        Map<Integer, PaperMatch> refs = new LinkedHashMap<>();
+        List<Reference> references = r.references();
+        for (int i = 0; i < references.size(); i++) {
+            PaperMatch m = resolveReference(references.get(i), paperIri);
+            if (m != null) refs.put(i, m);
+        }
+        return resolved(r, paper, refs);
+    }
+
+    /** The IRI a record's paper has by its own key, whatever resolution chose. */
+    public Node ownIri(PaperRecord r) {
+        return r.paperIri() == null ? iris.paper(r) : iris.paper(r.withPaperIri(null));
+    }
+
+    /**
+     * Resolves and registers the paper of record {@code r} (not its references): the link to a paper known under
+     * another key, or null when the record keeps the IRI of its own key.
+     */
+    public PaperMatch resolvePaper(PaperRecord r) {
         Key key = new Key(r.arxivId() == null ? null : Iris.arxivBase(r.arxivId()),
                 r.doi() == null ? null : Iris.normaliseDoi(r.doi()), r.otherIds().get("openalex"), r.otherIds().get("s2"),
                 r.otherIds().get("pwc"), r.title(), year(r.published()));
-        Node own = r.paperIri() == null ? iris.paper(r) : iris.paper(r.withPaperIri(null));
+        Node own = ownIri(r);
         Entry ownEntry = byIri.get(own);
         PaperMatch paper = find(key, own, ownEntry);
         Node paperIri = paper == null ? own : paper.paper();
         if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
         register(key, paper == null && ownEntry != null ? ownEntry : entry(paperIri));
-        Map<Integer, PaperMatch> refs = new LinkedHashMap<>();
-        List<Reference> references = r.references();
-        for (int i = 0; i < references.size(); i++) {
-            Reference ref = references.get(i);
-            Node refOwn = iris.paperByReference(ref);
-            if (refOwn == null) continue;
-            Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
-                    ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
-                    ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
-            // Most references name a paper seen before: one lookup finds its entry for both steps.
-            Entry refEntry = byIri.get(refOwn);
-            PaperMatch m = find(rk, refOwn, refEntry);
-            // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
-            if (m != null && m.paper().equals(paperIri)) m = null;
-            if (m != null) {
-                refs.put(i, m);
-                links.merge(m.rule(), 1L, Long::sum);
-            }
-            register(rk, m == null && refEntry != null ? refEntry : entry(m == null ? refOwn : m.paper()));
-        }
-        if (paper == null && refs.isEmpty()) return r;
-        return r.withResolution(paper, refs);
+        return paper;
+    }
+
+    /**
+     * Resolves and registers one reference of a paper resolved to {@code citing} (null when not known): the link
+     * to a paper known under another key, or null when the reference keeps its own key's IRI or has no key.
+     */
+    public PaperMatch resolveReference(Reference ref, Node citing) {
+        Node refOwn = iris.paperByReference(ref);
+        if (refOwn == null) return null;
+        Key rk = new Key(ref.arxivId() == null ? null : Iris.arxivBase(ref.arxivId()),
+                ref.doi() == null ? null : Iris.normaliseDoi(ref.doi()), ref.otherIds().get("openalex"),
+                ref.otherIds().get("s2"), ref.otherIds().get("pwc"), ref.title(), ref.year());
+        // Most references name a paper seen before: one lookup finds its entry for both steps.
+        Entry refEntry = byIri.get(refOwn);
+        PaperMatch m = find(rk, refOwn, refEntry);
+        // A reference never resolves to the citing paper itself (self-links come from over-eager titles).
+        if (m != null && m.paper().equals(citing)) m = null;
+        if (m != null) links.merge(m.rule(), 1L, Long::sum);
+        register(rk, m == null && refEntry != null ? refEntry : entry(m == null ? refOwn : m.paper()));
+        return m;
+    }
+
+    /** {@code r} with the links {@link #resolvePaper} and {@link #resolveReference} made (by reference index). */
+    public static PaperRecord resolved(PaperRecord r, PaperMatch paper, Map<Integer, PaperMatch> references) {
+        if (paper == null && references.isEmpty()) return r;
+        return r.withResolution(paper, references);
     }
 
     /** @param ownEntry the entry of {@code own}, or null when there is none */
@@ -196,7 +239,10 @@ public final class PaperResolver {
         Map<String, Set<String>> index = k.arxiv() != null ? titlesByWordWithoutArxiv : titlesByWord();
         if (index.isEmpty()) return null;
         List<String> words = new ArrayList<>(words(t));
-        words.sort(Comparator.comparingInt((String w) -> index.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
+        WordCounts wc = wordCounts;
+        boolean withArxiv = k.arxiv() != null;
+        words.sort(Comparator.comparingInt((String w) -> wc != null ? wc.titlesWith(w, withArxiv)
+                : index.getOrDefault(w, Set.of()).size()).thenComparing(w -> w));
         Set<String> candidates = new HashSet<>();
         for (String w : words.subList(0, Math.min(BLOCKING_WORDS, words.size()))) candidates.addAll(index.getOrDefault(w, Set.of()));
         double bestScore = -1;
@@ -228,7 +274,7 @@ public final class PaperResolver {
      * alone rule it out are not compared, and the edit distance stops counting past the largest one that could
      * still reach {@code min}. Same decisions as {@link #similarity}, at a fraction of the cost on large stores.
      */
-    static double similarityAtLeast(String a, String b, double min) {
+    public static double similarityAtLeast(String a, String b, double min) {
         int max = Math.max(a.length(), b.length());
         if (max == 0) return 1;
         int allowed = (int) Math.floor((1 - min) * max + 1e-9);
@@ -286,8 +332,8 @@ public final class PaperResolver {
         return titlesByWord;
     }
 
-    /** Words of a normalised title worth blocking on: four letters or more. */
-    private static Set<String> words(String normalisedTitle) {
+    /** Words of a normalised title ({@link Iris#normaliseTitle}) worth blocking on: four letters or more. */
+    public static Set<String> words(String normalisedTitle) {
         // A loop, not split(" "): called twice a record, and split's generality costs the JIT more than the work.
         Set<String> s = new HashSet<>();
         int start = 0;

@@ -161,64 +161,62 @@ public final class ArxivAtomReader implements RecordReader {
     /** Reads from just after {@code <entry>} to its end tag. */
     private static Entry readEntry(XMLStreamReader x) throws XMLStreamException {
         Entry e = new Entry();
-        int depth = 1;
-        while (depth > 0) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (depth != 1) {
-                    depth++;
-                } else if (isAtom(x, "id")) {
-                    e.id = text(x);
-                } else if (isAtom(x, "title")) {
-                    e.title = text(x);
-                } else if (isAtom(x, "summary")) {
-                    e.summary = text(x);
-                } else if (isAtom(x, "published")) {
-                    e.published = text(x);
-                } else if (isAtom(x, "updated")) {
-                    e.updated = text(x);
-                } else if (isAtom(x, "author")) {
-                    e.authors.add(readAuthor(x));
-                } else if (isAtom(x, "category")) {
-                    e.categories.add(x.getAttributeValue(null, "term"));
-                    skip(x);
-                } else if (isArxiv(x, "primary_category")) {
-                    e.primary = x.getAttributeValue(null, "term");
-                    skip(x);
-                } else if (isArxiv(x, "doi")) {
-                    e.doi = text(x);
-                } else if (isArxiv(x, "journal_ref")) {
-                    e.journalRef = text(x);
-                } else {
-                    skip(x);
-                }
+        children(x, () -> {
+            if (isAtom(x, "id")) {
+                e.id = text(x);
+            } else if (isAtom(x, "title")) {
+                e.title = text(x);
+            } else if (isAtom(x, "summary")) {
+                e.summary = text(x);
+            } else if (isAtom(x, "published")) {
+                e.published = text(x);
+            } else if (isAtom(x, "updated")) {
+                e.updated = text(x);
+            } else if (isAtom(x, "author")) {
+                e.authors.add(readAuthor(x));
+            } else if (isAtom(x, "category")) {
+                e.categories.add(x.getAttributeValue(null, "term"));
+                skip(x);
+            } else if (isArxiv(x, "primary_category")) {
+                e.primary = x.getAttributeValue(null, "term");
+                skip(x);
+            } else if (isArxiv(x, "doi")) {
+                e.doi = text(x);
+            } else if (isArxiv(x, "journal_ref")) {
+                e.journalRef = text(x);
+            } else {
+                skip(x);
             }
-        }
+        });
         return e;
     }
 
     private static Author readAuthor(XMLStreamReader x) throws XMLStreamException {
-        String name = null;
+        String[] name = {null};
         List<String> affiliations = new ArrayList<>();
-        int depth = 1;
-        while (depth > 0) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                if (isAtom(x, "name")) {
-                    name = Text.clean(text(x));
-                } else if (isArxiv(x, "affiliation")) {
-                    String a = Text.clean(text(x));
-                    if (a != null) affiliations.add(a);
-                } else {
-                    skip(x);
-                }
+        children(x, () -> {
+            if (isAtom(x, "name")) {
+                name[0] = Text.clean(text(x));
+            } else if (isArxiv(x, "affiliation")) {
+                String a = Text.clean(text(x));
+                if (a != null) affiliations.add(a);
+            } else {
+                skip(x);
             }
+        });
+        return name[0] == null ? null : new Author(name[0], null, affiliations);
+    }
+
+    /** Reads one child element, from its start tag to its end tag. */
+    private interface Child { void read() throws XMLStreamException; }
+
+    /** Calls {@code child} at each child element of the current element, up to the current element's end tag. */
+    private static void children(XMLStreamReader x, Child child) throws XMLStreamException {
+        while (true) {
+            int ev = x.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) return;
+            if (ev == XMLStreamConstants.START_ELEMENT) child.read();
         }
-        return name == null ? null : new Author(name, null, affiliations);
     }
 
     /**

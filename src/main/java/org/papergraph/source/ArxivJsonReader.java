@@ -9,12 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  * Title and abstract keep their TeX as written (after {@link Text#clean}). Stateless and thread-safe.
  */
-public final class ArxivJsonReader implements RecordReader {
+public final class ArxivJsonReader implements LineRecordReader {
     public static final String FORMAT = "arxiv-jsonl";
 
     /** How many leading lines of the head {@link #sniff} tries to parse. */
@@ -54,9 +51,7 @@ public final class ArxivJsonReader implements RecordReader {
     /** The snapshot's parser writes hyphenated initials as "C. -P."; the paper says "C.-P.". */
     private static final Pattern SPACED_HYPHEN = Pattern.compile("(?<=\\.)\\s+-(?=\\p{L})");
 
-    // Configured once and only read afterwards: ObjectMapper is thread-safe for reading.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = JsonLines.STRICT;
 
     @Override
     public String format() { return FORMAT; }
@@ -97,37 +92,19 @@ public final class ArxivJsonReader implements RecordReader {
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
-        Utf8Lines.Line line;
-        while ((line = lines.next()) != null) {
-            SourcePosition pos = SourcePosition.line(file, line.number());
-            if (!line.ok()) {
-                sink.reject(new RecordError(pos, line.error()));
-                continue;
-            }
-            String text = line.text();
-            // A byte-order mark is not JSON; editors on some systems put one before the first line.
-            if (line.number() == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-            if (text.isBlank()) continue;
-            JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                sink.reject(new RecordError(pos, "invalid JSON: " + describe(e)));
-                continue;
-            }
-            if (!node.isObject()) {
-                String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
-                sink.reject(new RecordError(pos, "not a JSON object but " + type));
-                continue;
-            }
+        readLines(in, file, 1, sink);
+    }
+
+    @Override
+    public boolean splittable(String head) { return true; }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        JsonLines.read(in, file, firstLine, sink, JSON, (node, pos) -> {
             String problem = problem(node);
-            if (problem != null) {
-                sink.reject(new RecordError(pos, problem));
-                continue;
-            }
+            if (problem != null) throw new JsonLines.BadRecord(problem);
             sink.accept(record(node, pos));
-        }
+        });
     }
 
     /** Why a parsed object cannot be a paper record, or null when it can. */
@@ -147,14 +124,6 @@ public final class ArxivJsonReader implements RecordReader {
     }
 
     /** A short parser message with the column, without Jackson's echo of the source text. */
-    private static String describe(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String msg = e.getOriginalMessage();
-        int nl = msg.indexOf('\n');
-        if (nl >= 0) msg = msg.substring(0, nl);
-        return loc != null && loc.getColumnNr() > 0 ? msg + " (column " + loc.getColumnNr() + ")" : msg;
-    }
-
     private static PaperRecord record(JsonNode o, SourcePosition pos) {
         PaperRecord.Builder b = PaperRecord.builder(FORMAT, pos);
         b.arxivId(VERSION_SUFFIX.matcher(text(o, "id").strip()).replaceFirst(""));

@@ -5,15 +5,12 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads Crossref works: a dump or API list response ({@code {items: [...]}}, also inside the API's
@@ -40,59 +37,18 @@ public final class CrossrefWorksReader implements RecordReader {
     public String format() { return FORMAT; }
 
     @Override
-    public int sniff(String head) {
-        String h = head.stripLeading();
-        if (!h.startsWith("{") && !h.startsWith("[")) return 0;
+    public int sniff(String h) {
+        if (!JsonDocuments.startsLikeJson(h)) return 0;
         boolean crossref = h.contains("\"reference-count\"") || h.contains("\"is-referenced-by-count\"") || h.contains("\"container-title\"");
         return crossref && h.contains("\"DOI\"") ? 10 : 0;
     }
 
+    /** Works in a Crossref API response ({@code message.items}), a dump's {@code items}, an array, or one work. */
+    private static final JsonDocuments.Shape SHAPE = new JsonDocuments.Shape("a Crossref works file", "work", Set.of("items"), Set.of("message"));
+
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        try (JsonParser p = JSON.getFactory().createParser(in)) {
-            long[] entries = {0};
-            try {
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.START_ARRAY) readArray(p, file, sink, entries);
-                else if (t == JsonToken.START_OBJECT) readObject(p, file, sink, entries);
-                else if (t != null) sink.reject(new RecordError(SourcePosition.line(file, 1), "not a Crossref works file: expected a JSON object or array"));
-            } catch (JsonProcessingException e) {
-                long line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-                sink.reject(new RecordError(SourcePosition.line(file, line), "JSON syntax error after work " + entries[0] + ": "
-                        + e.getOriginalMessage() + "; the rest of the file cannot be read"));
-            }
-        }
-    }
-
-    /** A response or dump object: works in {@code items}, in {@code message}, or the object is one work. */
-    private void readObject(JsonParser p, String file, RecordSink sink, long[] entries) throws IOException {
-        ObjectNode single = JSON.createObjectNode();
-        boolean container = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("items") && v == JsonToken.START_ARRAY) {
-                container = true;
-                readArray(p, file, sink, entries);
-            } else if (field.equals("message") && v == JsonToken.START_OBJECT) {
-                container = true;
-                readObject(p, file, sink, entries);
-            } else {
-                single.set(field, JSON.readTree(p));
-            }
-        }
-        if (!container) work(single, SourcePosition.entry(file, ++entries[0]), sink);
-    }
-
-    private void readArray(JsonParser p, String file, RecordSink sink, long[] entries) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            long line = Math.max(1, p.currentTokenLocation().getLineNr());
-            JsonNode n = JSON.readTree(p);
-            SourcePosition pos = SourcePosition.entry(file, ++entries[0]);
-            if (!n.isObject()) sink.reject(new RecordError(pos, "work at line " + line + " is not a JSON object"));
-            else work(n, pos, sink);
-        }
+        JsonDocuments.read(in, file, sink, JSON, SHAPE, (w, pos, line) -> work(w, pos, sink));
     }
 
     private static void work(JsonNode w, SourcePosition pos, RecordSink sink) {

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Splits a JSON source into its objects for the JSON readers: JSON Lines (one object a line, each parsed on its own
- * so a broken line is one rejected record at its line number) or, when the first line is a lone <code>{</code>,
- * one pretty-printed object (entry 1).
+ * Splits a JSON source into its objects for the JSON readers: JSON Lines (through {@link JsonLines}: one object a
+ * line, each parsed on its own so a broken line is one rejected record at its line number) or, when the first line is
+ * a lone <code>{</code>, one pretty-printed object (entry 1).
  */
 final class JsonRecords {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonLines.STRICT;
 
     /** Receives each object with its position. */
     interface Handler { void object(JsonNode node, SourcePosition position); }
@@ -36,18 +36,15 @@ final class JsonRecords {
             }
             return;
         }
-        Utf8Lines lines = new Utf8Lines(b);
-        Utf8Lines.Line line;
-        while ((line = lines.next()) != null) {
-            SourcePosition pos = SourcePosition.line(file, line.number());
-            if (!line.ok()) { sink.reject(new RecordError(pos, line.error())); continue; }
-            if (line.text().isBlank()) continue;
-            try {
-                handler.object(JSON.readTree(line.text()), pos);
-            } catch (JsonProcessingException e) {
-                sink.reject(new RecordError(pos, "not JSON: " + e.getOriginalMessage()));
-            }
-        }
+        readLines(b, file, 1, sink, handler);
+    }
+
+    /** Whether a source starting with {@code head} is JSON lines rather than one pretty-printed object. */
+    static boolean splittable(String head) { return !LineRecordReader.firstLine(head).equals("{"); }
+
+    /** Reads JSON lines, the first being line {@code firstLine} of {@code file}. */
+    static void readLines(InputStream b, String file, long firstLine, RecordSink sink, Handler handler) throws IOException {
+        JsonLines.read(b, file, firstLine, sink, JSON, handler::object);
     }
 
     /** A non-blank string field, stripped; numbers as text; null otherwise. */

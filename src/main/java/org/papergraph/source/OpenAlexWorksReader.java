@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,22 +25,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is JSON but not a work (an author, an institution, no {@code W} id) is rejected with what it is. A document whose
  * first line is a lone {@code {} or {@code [} is read as one pretty-printed document, its works counted as entries.
  */
-public final class OpenAlexWorksReader implements RecordReader {
+public final class OpenAlexWorksReader implements LineRecordReader {
     public static final String FORMAT = "openalex-works";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonLines.STRICT;
     private static final String OPENALEX = "https://openalex.org/";
 
     @Override
     public String format() { return FORMAT; }
 
     @Override
-    public int sniff(String head) {
-        String h = head.stripLeading();
-        if (!h.startsWith("{") && !h.startsWith("[")) return 0;
+    public int sniff(String h) {
+        if (!JsonDocuments.startsLikeJson(h)) return 0;
         boolean work = h.contains("\"https://openalex.org/W");
         boolean workFields = h.contains("\"authorships\"") || h.contains("\"referenced_works\"") || h.contains("\"publication_year\"");
         return work && workFields ? 10 : 0;
     }
+
+    /** Works in an API page ({@code results}), an array, or one work. */
+    private static final JsonDocuments.Shape SHAPE = new JsonDocuments.Shape("an OpenAlex works file", "work", Set.of("results"), Set.of());
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
@@ -51,47 +51,21 @@ public final class OpenAlexWorksReader implements RecordReader {
         String first = new String(buffered.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         buffered.reset();
         if (first.equals("{") || first.equals("[")) {
-            readDocument(buffered, file, sink);
+            JsonDocuments.read(buffered, file, sink, JSON, SHAPE, (w, pos, line) -> work(w, pos, sink));
             return;
         }
-        Utf8Lines lines = new Utf8Lines(buffered);
-        Utf8Lines.Line line;
-        while ((line = lines.next()) != null) {
-            SourcePosition pos = SourcePosition.line(file, line.number());
-            if (!line.ok()) { sink.reject(new RecordError(pos, line.error())); continue; }
-            if (line.text().isBlank()) continue;
-            JsonNode n;
-            try {
-                n = JSON.readTree(line.text());
-            } catch (JsonProcessingException e) {
-                sink.reject(new RecordError(pos, "not JSON: " + e.getOriginalMessage()));
-                continue;
-            }
-            work(n, pos, sink);
-        }
+        readLines(buffered, file, 1, sink);
     }
 
-    private static void readDocument(InputStream in, String file, RecordSink sink) throws IOException {
-        try (JsonParser p = JSON.getFactory().createParser(in)) {
-            long entry = 0;
-            try {
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) work(JSON.readTree(p), SourcePosition.entry(file, ++entry), sink);
-                } else if (t == JsonToken.START_OBJECT) {
-                    JsonNode root = JSON.readTree(p);
-                    JsonNode results = root.get("results");
-                    if (results != null && results.isArray()) {
-                        for (JsonNode w : results) work(w, SourcePosition.entry(file, ++entry), sink);
-                    } else {
-                        work(root, SourcePosition.entry(file, ++entry), sink);
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                sink.reject(new RecordError(SourcePosition.line(file, e.getLocation() == null ? 1 : e.getLocation().getLineNr()),
-                        "JSON syntax error: " + e.getOriginalMessage() + "; the rest of the document cannot be read"));
-            }
-        }
+    @Override
+    public boolean splittable(String head) {
+        String first = LineRecordReader.firstLine(head);
+        return !first.equals("{") && !first.equals("[");
+    }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        JsonLines.read(in, file, firstLine, sink, JSON, (n, pos) -> work(n, pos, sink));
     }
 
     private static void work(JsonNode w, SourcePosition pos, RecordSink sink) {

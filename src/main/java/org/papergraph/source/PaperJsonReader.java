@@ -12,11 +12,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.papergraph.source.JsonLines.BadRecord;
 
 /**
  * Reads papergraph's own line format, {@code papergraph-jsonl}: one JSON object per line describing one paper
@@ -31,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Stateless and thread-safe: the Jackson mapper is configured once and only read from.
  */
-public final class PaperJsonReader implements RecordReader {
+public final class PaperJsonReader implements LineRecordReader {
     public static final String FORMAT = "papergraph-jsonl";
 
     /** New-style ({@code 1706.03762}, {@code 2103.00020v2}) and old-style ({@code cs/0112017}) arXiv ids. */
@@ -49,9 +48,8 @@ public final class PaperJsonReader implements RecordReader {
             "display_name", "authorships", "abstract_inverted_index", "openalex", "referenced_works",
             "paper_id", "paperId", "corpusid", "corpusId", "externalids", "externalIds", "content");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** The shared strict mapper, and a key given twice is an error too. */
+    private static final ObjectMapper MAPPER = JsonLines.STRICT.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
@@ -107,38 +105,19 @@ public final class PaperJsonReader implements RecordReader {
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
-        Utf8Lines.Line line;
-        while ((line = lines.next()) != null) {
-            SourcePosition pos = SourcePosition.line(file, line.number());
-            if (!line.ok()) {
-                sink.reject(new RecordError(pos, line.error()));
-                continue;
-            }
-            if (line.text().isBlank()) continue;
-            PaperRecord record;
-            try {
-                record = parse(line.text(), pos);
-            } catch (BadRecord e) {
-                sink.reject(new RecordError(pos, e.getMessage()));
-                continue;
-            }
-            sink.accept(record);
-        }
+        readLines(in, file, 1, sink);
     }
 
-    /** Parses one line; throws {@link BadRecord} with a reason a user can act on. */
-    static PaperRecord parse(String text, SourcePosition pos) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() != null ? " (column " + e.getLocation().getColumnNr() + ")" : "";
-            throw new BadRecord("not valid JSON: " + firstSentence(e.getOriginalMessage()) + where);
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRecord("not a JSON object but " + (node == null ? "nothing" : kind(node)));
-        }
+    @Override
+    public boolean splittable(String head) { return true; }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        JsonLines.read(in, file, firstLine, sink, MAPPER, (node, pos) -> sink.accept(record(node, pos)));
+    }
+
+    /** The record an object describes; throws {@link BadRecord} with a reason a user can act on. */
+    static PaperRecord record(JsonNode node, SourcePosition pos) {
         String title = string(node, "title");
         if (title == null || title.isBlank()) throw new BadRecord("missing title");
 
@@ -196,7 +175,7 @@ public final class PaperJsonReader implements RecordReader {
     private static String string(JsonNode obj, String key) {
         JsonNode v = obj.get(key);
         if (v == null || v.isNull()) return null;
-        if (!v.isTextual()) throw new BadRecord("'" + key + "' must be a string, not " + kind(v));
+        if (!v.isTextual()) throw new BadRecord("'" + key + "' must be a string, not " + JsonLines.kind(v));
         return v.textValue();
     }
 
@@ -205,34 +184,14 @@ public final class PaperJsonReader implements RecordReader {
         JsonNode v = obj.get(key);
         List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) return out;
-        if (!v.isArray()) throw new BadRecord("'" + key + "' must be an array of strings, not " + kind(v));
+        if (!v.isArray()) throw new BadRecord("'" + key + "' must be an array of strings, not " + JsonLines.kind(v));
         for (int i = 0; i < v.size(); i++) {
             JsonNode e = v.get(i);
             if (!e.isTextual()) {
-                throw new BadRecord("'" + key + "' element " + (i + 1) + " must be a string, not " + kind(e));
+                throw new BadRecord("'" + key + "' element " + (i + 1) + " must be a string, not " + JsonLines.kind(e));
             }
             if (!e.textValue().isBlank()) out.add(e.textValue());
         }
         return out;
-    }
-
-    private static String kind(JsonNode n) {
-        if (n.isObject()) return "an object";
-        if (n.isArray()) return "an array";
-        if (n.isTextual()) return "a string";
-        if (n.isNumber()) return "a number";
-        if (n.isBoolean()) return "a boolean";
-        return "null";
-    }
-
-    private static String firstSentence(String msg) {
-        if (msg == null) return "unreadable";
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
-    }
-
-    /** A line that is JSON but not a usable record; the message is the reject reason. */
-    private static final class BadRecord extends RuntimeException {
-        BadRecord(String reason) { super(reason, null, false, false); }
     }
 }

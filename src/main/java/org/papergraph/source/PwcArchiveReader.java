@@ -2,14 +2,11 @@ package org.papergraph.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /**
  * What the Papers with Code archive readers share: the archive's files ({@code papers-with-abstracts.json},
@@ -18,10 +15,10 @@ import org.papergraph.extract.EntityType;
  * ({@code {count, next, previous, results: [...]}}). All three shapes are read; each object is one entry
  * (1-based, in file order) and goes to {@link #entry}.
  *
- * <p>Streams with Jackson: one object at a time is in memory, so a 700 MB archive file reads in constant memory.
- * An entry that is not an object, or that {@link #entry} rejects, is reported at its entry number with the line it
- * starts on; the next entry still reads. A JSON syntax error ends the file (the parser cannot find the next entry):
- * it is reported at its line, and the entries before it are kept.
+ * <p>Streams through {@link JsonDocuments}: one object at a time is in memory, so a 700 MB archive file reads in
+ * constant memory. An entry that is not an object, or that {@link #entry} rejects, is reported at its entry number
+ * with the line it starts on; the next entry still reads. A JSON syntax error ends the file (the parser cannot find
+ * the next entry): it is reported at its line, and the entries before it are kept.
  */
 abstract class PwcArchiveReader implements RecordReader {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -36,61 +33,8 @@ abstract class PwcArchiveReader implements RecordReader {
 
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        try (JsonParser p = JSON.getFactory().createParser(in)) {
-            long[] entries = {0};
-            try {
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.START_ARRAY) {
-                    readArray(p, file, sink, entries);
-                } else if (t == JsonToken.START_OBJECT) {
-                    readObject(p, file, sink, entries);
-                } else if (t != null) {
-                    sink.reject(new RecordError(SourcePosition.line(file, line(p)),
-                            "not a Papers with Code " + format() + " file: expected a JSON array or object"));
-                }
-            } catch (JsonProcessingException e) {
-                long line = e.getLocation() == null ? line(p) : e.getLocation().getLineNr();
-                sink.reject(new RecordError(SourcePosition.line(file, Math.max(1, line)), "JSON syntax error after entry "
-                        + entries[0] + ": " + e.getOriginalMessage() + "; the rest of the file cannot be read"));
-            }
-        }
-    }
-
-    /** An API list response, or a single object (one entry). */
-    private void readObject(JsonParser p, String file, RecordSink sink, long[] entries) throws IOException {
-        long start = line(p);
-        ObjectNode single = JSON.createObjectNode();
-        boolean list = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken v = p.nextToken();
-            if (field.equals("results") && v == JsonToken.START_ARRAY) {
-                list = true;
-                readArray(p, file, sink, entries);
-            } else {
-                single.set(field, JSON.readTree(p));
-            }
-        }
-        if (!list) handle(single, file, start, sink, ++entries[0]);
-    }
-
-    /** The elements of the array the parser is on, one entry each; ends on its END_ARRAY. */
-    private void readArray(JsonParser p, String file, RecordSink sink, long[] entries) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            long line = line(p);
-            JsonNode n = JSON.readTree(p);
-            handle(n, file, line, sink, ++entries[0]);
-        }
-    }
-
-    private void handle(JsonNode n, String file, long line, RecordSink sink, long entry) {
-        SourcePosition pos = SourcePosition.entry(file, entry);
-        if (n == null || !n.isObject()) {
-            sink.reject(new RecordError(pos, noun() + " at line " + line + " is not a JSON object"));
-            return;
-        }
-        entry(n, pos, line, sink);
+        JsonDocuments.Shape shape = new JsonDocuments.Shape("a Papers with Code " + format() + " file", noun(), Set.of("results"), Set.of());
+        JsonDocuments.read(in, file, sink, JSON, shape, (n, pos, line) -> entry(n, pos, line, sink));
     }
 
     /**
@@ -127,7 +71,6 @@ abstract class PwcArchiveReader implements RecordReader {
         return out;
     }
 
-    private static long line(JsonParser p) { return Math.max(1, p.currentTokenLocation().getLineNr()); }
 
     /** A non-blank string (or number, as text) field, stripped; null otherwise. */
     static String text(JsonNode n, String field) { return JsonRecords.text(n, field); }

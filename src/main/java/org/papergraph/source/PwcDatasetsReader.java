@@ -1,8 +1,8 @@
 package org.papergraph.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.papergraph.extract.EntityExtractor;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * Reads Papers with Code datasets: the archive's {@code datasets.json} and the API's dataset responses. Each entry
@@ -28,6 +28,6 @@ public final class PwcDatasetsReader extends PwcArchiveReader {
 
     @Override
     void entry(JsonNode n, SourcePosition pos, long line, RecordSink sink) {
-        entityEntry(n, pos, line, sink, EntityType.DATASET, EntityExtractor.INTRODUCED, strings(n, "variants"));
+        entityEntry(n, pos, line, sink, EntityType.DATASET, MentionRole.INTRODUCED, strings(n, "variants"));
     }
 }

@@ -1,8 +1,8 @@
 package org.papergraph.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.papergraph.extract.EntityExtractor;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * Reads Papers with Code methods: the archive's {@code methods.json} and the API's method responses. Each entry is
@@ -29,6 +29,6 @@ public final class PwcMethodsReader extends PwcArchiveReader {
 
     @Override
     void entry(JsonNode n, SourcePosition pos, long line, RecordSink sink) {
-        entityEntry(n, pos, line, sink, EntityType.METHOD, EntityExtractor.PROPOSED, null);
+        entityEntry(n, pos, line, sink, EntityType.METHOD, MentionRole.PROPOSED, null);
     }
 }

@@ -3,8 +3,8 @@ package org.papergraph.source;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.papergraph.extract.EntityExtractor;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * Reads Papers with Code papers: the archive's {@code papers-with-abstracts.json} (a JSON array) and the API's paper
@@ -57,7 +57,7 @@ public final class PwcPapersReader extends PwcArchiveReader {
         if (tasks != null && tasks.isArray()) {
             for (JsonNode t : tasks) {
                 String name = t.isTextual() ? t.asText() : text(t, "name");
-                if (name != null && !name.isBlank()) b.entity(new SourceEntity(EntityType.TASK, name, null, EntityExtractor.USED, null));
+                if (name != null && !name.isBlank()) b.entity(new SourceEntity(EntityType.TASK, name, null, MentionRole.USED, null));
             }
         }
         JsonNode methods = n.get("methods");
@@ -65,7 +65,7 @@ public final class PwcPapersReader extends PwcArchiveReader {
             for (JsonNode m : methods) {
                 String name = m.isTextual() ? m.asText() : text(m, "name");
                 if (name != null && !name.isBlank()) {
-                    b.entity(new SourceEntity(EntityType.METHOD, name, text(m, "full_name"), EntityExtractor.USED, null));
+                    b.entity(new SourceEntity(EntityType.METHOD, name, text(m, "full_name"), MentionRole.USED, null));
                 }
             }
         }

@@ -1,8 +1,8 @@
 package org.papergraph.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.papergraph.extract.EntityExtractor;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * Reads Papers with Code tasks as the API lists them ({@code {id, name, description}}, one task or a list response;
@@ -35,6 +35,6 @@ public final class PwcTasksReader extends PwcArchiveReader {
 
     @Override
     void entry(JsonNode n, SourcePosition pos, long line, RecordSink sink) {
-        entityEntry(n, pos, line, sink, EntityType.TASK, EntityExtractor.USED, null);
+        entityEntry(n, pos, line, sink, EntityType.TASK, MentionRole.USED, null);
     }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One paper per line, or one pretty-printed paper per file. A paper is identified by its S2 {@code paper_id} when it
  * has no arXiv id, DOI or title (the 2020 pdf_parses carry none of those).
  */
-public final class S2orcReader implements RecordReader {
+public final class S2orcReader implements LineRecordReader {
     public static final String FORMAT = "s2orc";
 
     @Override
@@ -36,6 +36,14 @@ public final class S2orcReader implements RecordReader {
     @Override
     public void read(InputStream in, String file, RecordSink sink) throws IOException {
         JsonRecords.read(in, file, sink, (n, pos) -> paper(n, pos, sink));
+    }
+
+    @Override
+    public boolean splittable(String head) { return JsonRecords.splittable(head); }
+
+    @Override
+    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
+        JsonRecords.readLines(in, file, firstLine, sink, (n, pos) -> paper(n, pos, sink));
     }
 
     private static void paper(JsonNode n, SourcePosition pos, RecordSink sink) {

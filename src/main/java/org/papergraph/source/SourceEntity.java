@@ -3,7 +3,7 @@ package org.papergraph.source;
 import java.util.List;
 import java.util.Objects;
 
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /**
  * A method, dataset or task that a curated source names outright (not found in text): an entry of the Papers with

@@ -40,6 +40,12 @@ public final class Utf8Lines {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /** Lines of a stream whose first line is line {@code firstLine} of its file (a part of it, see {@link LineRecordReader}). */
+    public Utf8Lines(InputStream in, long firstLine) {
+        this(in, DEFAULT_MAX_LINE_BYTES);
+        this.number = firstLine - 1;
+    }
+
     /** The next line, or null at the end of the stream. */
     public Line next() throws IOException {
         int n = 0;

@@ -149,6 +149,44 @@ public final class GraphStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes quads a conversion made ({@code convert}, the Spark job: record graphs with their provenance, entity
+     * declarations, the extractors' descriptions) in one transaction. The first time a run meets a record graph (or
+     * a subject of the metadata graph), that graph is emptied and its description in the metadata graph removed, so
+     * a record loaded again replaces itself as in {@link #write}; {@code replaced} remembers them across batches (a
+     * 64-bit hash each). The entities graph only grows. Every leaderboard is marked out of date.
+     */
+    public void writeConverted(Collection<Quad> quads, Set<Long> replaced) {
+        if (quads.isEmpty()) return;
+        Node meta = iris.metaGraph(), entities = iris.entitiesGraph();
+        try {
+            Txn.executeWrite(dsg, () -> {
+                for (Quad q : quads) {
+                    Node g = q.getGraph();
+                    Node target = g.equals(meta) ? q.getSubject() : g.equals(entities) ? null : g;
+                    if (target != null && target.isURI() && replaced.add(hash64(target.getURI()))) {
+                        dsg.deleteAny(target, ANY, ANY, ANY);
+                        dsg.deleteAny(meta, target, ANY, ANY);
+                    }
+                    dsg.add(q);
+                }
+                Leaderboards.markAllStale(dsg, iris);
+            });
+        } catch (InternalError e) {
+            throw new StoreException("writing to the store in " + dir + " failed, most likely because the disk is full ("
+                    + e.getMessage() + "); free some space and run the same ingest again", e);
+        }
+    }
+
+    private static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
     /** True when some leaderboard summary is marked out of date, or the store has results and no summaries. */
     public boolean leaderboardsOutOfDate() {
         return Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 class SpanScoreTest {
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.papergraph.vocab.EntityType;
 
 /** The one-word filter: statistics as shipped, and its effect on real abstract sentences from the listing. */
 class OrdinaryWordsTest {

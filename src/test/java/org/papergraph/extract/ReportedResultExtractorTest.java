@@ -27,6 +27,7 @@ import org.papergraph.source.PaperRecord;
 import org.papergraph.source.PwcEvaluationTablesReader;
 import org.papergraph.source.RecordCollector;
 import org.papergraph.source.ReportedResult;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.vocab.PG;
 
 /** Results from a real slice of the 2020 evaluation tables, extracted into an in-memory dataset. */
@@ -53,7 +54,7 @@ class ReportedResultExtractorTest {
 
     static final EntityResolver RESOLVER = new EntityResolver(Lexicon.shipped());
 
-    static String canon(EntityType type, String name) { return type.iri(IRIS, RESOLVER.canonical(type, name)).getURI(); }
+    static String canon(EntityType type, String name) { return IRIS.entity(type, RESOLVER.canonical(type, name)).getURI(); }
 
     @Test
     void sourceNamesResolveToTheTextExtractorsEntities() {
@@ -73,7 +74,7 @@ class ReportedResultExtractorTest {
         assertTrue(g.contains(Node.ANY, result, PG.method, IRIS.method("Example Net")));
         // The text extractor gives a mention of the same name the same entity.
         EntityResolver text = new EntityResolver(ExtractionModels.shipped().lexicon());
-        assertEquals(IRIS.task("AMR parsing"), EntityType.TASK.iri(IRIS, text.canonical(EntityType.TASK, "abstract meaning representation parsing")));
+        assertEquals(IRIS.task("AMR parsing"), IRIS.entity(EntityType.TASK, text.canonical(EntityType.TASK, "abstract meaning representation parsing")));
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.papergraph.extract.text.Sentences;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.source.PaperRecord;
+import org.papergraph.vocab.EntityType;
+import org.papergraph.vocab.MentionRole;
 
 /**
  * {@link EntityExtractor#role} scans a window for the words its patterns need before running them; on real
@@ -44,9 +46,9 @@ class RolePatternsTest {
                 }
             }
         }
-        assertTrue(seen.getOrDefault(EntityExtractor.PROPOSED, 0) > 1000, seen.toString());
-        assertTrue(seen.getOrDefault(EntityExtractor.COMPARED, 0) > 1000, seen.toString());
-        assertTrue(seen.getOrDefault(EntityExtractor.INTRODUCED, 0) > 1000, seen.toString());
+        assertTrue(seen.getOrDefault(MentionRole.PROPOSED, 0) > 1000, seen.toString());
+        assertTrue(seen.getOrDefault(MentionRole.COMPARED, 0) > 1000, seen.toString());
+        assertTrue(seen.getOrDefault(MentionRole.INTRODUCED, 0) > 1000, seen.toString());
     }
 
     /** The role as the patterns alone decide it. */
@@ -57,7 +59,7 @@ class RolePatternsTest {
                 || (f.sentenceStart() == 0 && f.start() == 0 && text.startsWith(":", f.end()));
         int cfrom = Math.max(Math.max(f.sentenceStart(), f.start() - 100), f.start() - 60);
         boolean compares = EntityExtractor.COMPARE_BEFORE.matcher(text).region(cfrom, f.start()).find();
-        if (f.type() == EntityType.METHOD) return compares ? EntityExtractor.COMPARED : proposes ? EntityExtractor.PROPOSED : EntityExtractor.USED;
-        return proposes && !compares ? EntityExtractor.INTRODUCED : EntityExtractor.USED;
+        if (f.type() == EntityType.METHOD) return compares ? MentionRole.COMPARED : proposes ? MentionRole.PROPOSED : MentionRole.USED;
+        return proposes && !compares ? MentionRole.INTRODUCED : MentionRole.USED;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.papergraph.SharedData;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.Extractors;
 import org.papergraph.extract.lexicon.Lexicon;
 import org.papergraph.resolve.EntityResolver;

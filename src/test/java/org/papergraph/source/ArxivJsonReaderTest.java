@@ -200,7 +200,7 @@ class ArxivJsonReaderTest {
         assertEquals(1, c.errors.size());
         RecordError e = c.errors.get(0);
         assertEquals("test.jsonl, line 3", e.position().toString());
-        assertTrue(e.reason().startsWith("invalid JSON"), e.reason());
+        assertTrue(e.reason().startsWith("not valid JSON"), e.reason());
     }
 
     @Test
@@ -235,7 +235,7 @@ class ArxivJsonReaderTest {
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L), c.errors.stream().map(e -> e.position().index()).toList());
         assertEquals("missing title", c.errors.get(0).reason());
         assertTrue(c.errors.get(1).reason().contains("not a JSON object"), c.errors.get(1).reason());
-        assertTrue(c.errors.get(2).reason().startsWith("invalid JSON"), c.errors.get(2).reason());
+        assertTrue(c.errors.get(2).reason().startsWith("not valid JSON"), c.errors.get(2).reason());
         assertEquals("empty title", c.errors.get(3).reason());
         assertTrue(c.errors.get(4).reason().contains("not a JSON object"), c.errors.get(4).reason());
     }

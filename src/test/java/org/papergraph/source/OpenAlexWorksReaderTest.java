@@ -67,7 +67,7 @@ class OpenAlexWorksReaderTest {
         assertEquals(List.of("One", "Three"), c.records.stream().map(PaperRecord::title).toList());
         assertEquals("a b a", c.records.get(1).abstractText());
         assertEquals(3, c.errors.size());
-        assertTrue(c.errors.get(0).toString().startsWith("w.jsonl, line 2: not JSON"), c.errors.toString());
+        assertTrue(c.errors.get(0).toString().startsWith("w.jsonl, line 2: not valid JSON"), c.errors.toString());
         assertTrue(c.errors.get(1).toString().startsWith("w.jsonl, line 3: not an OpenAlex work"), c.errors.toString());
         assertTrue(c.errors.get(2).toString().startsWith("w.jsonl, line 4: not a JSON object"), c.errors.toString());
     }

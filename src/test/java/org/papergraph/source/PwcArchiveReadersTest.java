@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.papergraph.SharedData;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 
 /**
  * The Papers with Code archive readers over the real API responses in {@code ../shared} and over small archive

@@ -66,7 +66,7 @@ class S2orcReaderTest {
                 "{\"paper_id\": \"1\", \"title\": \"A\", \"outbound_citations\": [\"2\"]}\n{\"paper_id\": \n{\"title\": \"no id\"}\n");
         assertEquals(1, c.records.size());
         assertEquals(2, c.errors.size());
-        assertTrue(c.errors.get(0).toString().startsWith("s.jsonl, line 2: not JSON"), c.errors.toString());
+        assertTrue(c.errors.get(0).toString().startsWith("s.jsonl, line 2: not valid JSON"), c.errors.toString());
         assertTrue(c.errors.get(1).toString().startsWith("s.jsonl, line 3: no paper_id"), c.errors.toString());
         assertEquals(10, reader.sniff(Files.readString(SharedData.path("data/s2orc-samples/metadata/sample.jsonl")).substring(0, 3000)));
         assertEquals(0, reader.sniff("{\"id\": \"0704.0001\", \"submitter\": \"x\", \"versions\": []}\n"));

@@ -71,6 +71,6 @@ class UnarxiveReaderTest {
         RecordCollector c = RecordCollector.read(new UnarxiveReader(), "u.jsonl", "{\"paper_id\": \"1\", \"_source_hash\": \"x\"}\n{oops\n");
         assertEquals(2, c.errors.size());
         assertTrue(c.errors.get(0).reason().contains("no metadata"));
-        assertTrue(c.errors.get(1).toString().startsWith("u.jsonl, line 2: not JSON"));
+        assertTrue(c.errors.get(1).toString().startsWith("u.jsonl, line 2: not valid JSON"));
     }
 }

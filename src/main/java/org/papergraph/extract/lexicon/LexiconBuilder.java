@@ -25,7 +25,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.papergraph.eval.GoldDoc;
 import org.papergraph.eval.GoldSets;
 import org.papergraph.eval.GoldSpan;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
 

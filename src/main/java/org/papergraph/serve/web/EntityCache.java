@@ -31,7 +31,7 @@ final class EntityCache {
      * A list's papers with their dates, in list order; for an entity also its ranked results (empty for the lists of a
      * paper or an author).
      */
-    record Entry(Map<Node, Node> issued, Pages.Ranked ranked, List<Node> paperOrder) {
+    record Entry(Map<Node, Node> issued, RankedResults ranked, List<Node> paperOrder) {
         int rows() { return issued.size() + ranked.rows().size(); }
     }
 

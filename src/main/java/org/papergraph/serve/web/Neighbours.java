@@ -16,29 +16,22 @@ import org.papergraph.vocab.PG;
  * The explorer's data: one resource and its neighbours as Cytoscape elements (JSON). Neighbours are the links a
  * reader follows: citations both ways, authors and their papers, code repositories, and the methods, datasets, tasks
  * and metrics a paper mentions or reports results with (the mention and result nodes themselves are folded into one
- * edge). At most {@value #LIMIT} neighbours per expansion, so a hub stays drawable. Runs in the caller's read
- * transaction.
+ * edge). At most {@code limit} neighbours per expansion ({@value #LIMIT} unless asked, {@value #MAX_LIMIT} at most), so
+ * a hub stays drawable; {@code more} says whether there are others, which the explorer offers to show. Runs in the
+ * caller's read transaction.
  */
 final class Neighbours {
-    static final int LIMIT = 60;
+    /** Neighbours shown when a node is first expanded. */
+    static final int LIMIT = 20;
+    /** The most neighbours one expansion returns. */
+    static final int MAX_LIMIT = 200;
 
     private Neighbours() {}
 
-    static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri) {
-        List<QuerySolution> rows = q.select("""
-                SELECT DISTINCT ?n ?edge ?dir WHERE {
-                  { ?x cito:cites ?n . BIND("cites" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n cito:cites ?x . BIND("cites" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x dcterms:creator ?n . BIND("author" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n dcterms:creator ?x . BIND("author" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:codeRepository ?n . BIND("code" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:codeRepository ?x . BIND("code" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:hasMention/pg:entity ?n . BIND("mentions" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:hasMention/pg:entity ?x . BIND("mentions" AS ?edge) BIND("in" AS ?dir) }
-                  UNION { ?x pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?n . BIND("result" AS ?edge) BIND("out" AS ?dir) }
-                  UNION { ?n pg:reportsResult/(pg:method|pg:dataset|pg:task|pg:metric) ?x . BIND("result" AS ?edge) BIND("in" AS ?dir) }
-                  FILTER(isIRI(?n) && ?n != ?x)
-                } LIMIT 400""", Map.of("x", iri));
+    static JsonObject of(Graph g, Sparql q, IriMapper mapper, Node iri, int limit) {
+        long rowLimit = Math.max(400, 8L * limit);
+        List<QuerySolution> rows = q.query("neighbours").bind(Map.of("x", iri)).limit(rowLimit).rows();
+        boolean more = rows.size() >= rowLimit;
         Map<Node, String> nodes = new LinkedHashMap<>();
         JsonArray edges = new JsonArray();
         Set<String> seenEdges = new java.util.HashSet<>();
@@ -46,7 +39,10 @@ final class Neighbours {
         for (QuerySolution r : rows) {
             Node n = Sparql.node(r, "n");
             if (!nodes.containsKey(n)) {
-                if (nodes.size() > LIMIT) continue;
+                if (nodes.size() > limit) {
+                    more = true;
+                    continue;
+                }
                 nodes.put(n, "");
             }
             boolean out = "out".equals(Sparql.str(r, "dir"));
@@ -67,7 +63,7 @@ final class Neighbours {
         for (Node n : nodes.keySet()) {
             JsonObject data = new JsonObject();
             data.put("id", n.getURI());
-            String label = Pages.labelOrNull(g, n);
+            String label = Facts.labelOrNull(g, n);
             if (label == null) label = n.getURI();
             data.put("label", label.length() > 60 ? label.substring(0, 57) + "…" : label);
             data.put("type", type(g, n));
@@ -81,12 +77,14 @@ final class Neighbours {
         result.put("center", iri.getURI());
         result.put("nodes", nodeArray);
         result.put("edges", edges);
+        result.put("limit", limit);
+        result.put("more", more);
         return result;
     }
 
     /** The node's kind for styling: paper, person, method, dataset, task, metric, code or other. */
     static String type(Graph g, Node n) {
-        Set<String> t = Pages.types(g, n);
+        Set<String> t = Facts.types(g, n);
         if (t.contains(PG.Paper.getURI())) return "paper";
         if (t.contains(PG.Person.getURI())) return "person";
         if (t.contains(PG.Method.getURI())) return "method";

@@ -38,7 +38,8 @@ final class Paging {
         return new Paging(pages);
     }
 
-    private static int parse(String section, String value) {
+    /** A page number: digits only, from 1; otherwise {@link IllegalArgumentException} naming {@code section}. */
+    static int parse(String section, String value) {
         String v = value.strip();
         // Digits only: "+2", "2.0" and "0x2" are refused rather than guessed at.
         if (!v.isEmpty() && v.length() <= 9 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {

@@ -1,10 +1,14 @@
 package org.papergraph.serve.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QuerySolution;
@@ -13,7 +17,8 @@ import org.apache.jena.query.QuerySolution;
  * The search box: papers whose title or abstract matches, and methods, datasets, tasks, metrics and people whose
  * name matches. With a text index ({@link TextIndex}) papers are found through Lucene ({@code text:query}), ranked
  * by score; without one, by case-insensitive substring over titles. Names are matched by substring either way (there
- * are few of them). Runs in the caller's read transaction.
+ * are few of them). Exact and whole-word matches of a name or title come first ({@link #ranked}). Runs in the
+ * caller's read transaction.
  */
 final class Search {
     /** One hit. */
@@ -27,31 +32,15 @@ final class Search {
         if (needle.isEmpty()) return hits;
         Map<String, Node> bind = Map.of("needle", NodeFactory.createLiteralString(needle.toLowerCase(Locale.ROOT)),
                 "lucene", NodeFactory.createLiteralString(TextIndex.luceneQuery(needle)));
-        List<QuerySolution> entities = q.select("""
-                SELECT ?s (MIN(?l) AS ?label) (MIN(?c) AS ?class) WHERE {
-                  VALUES ?c { pg:Method pg:Dataset pg:Task pg:Metric pg:Person }
-                  ?s a ?c ; rdfs:label ?l .
-                  FILTER(CONTAINS(LCASE(STR(?l)), ?needle))
-                } GROUP BY ?s ORDER BY STRLEN(?label) ?label LIMIT %d""".formatted(limit), bind);
+        List<QuerySolution> entities = q.query("search-names").bind(bind).limit(limit).rows();
         for (QuerySolution r : entities) {
-            hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Pages.localName(Sparql.str(r, "class")), null));
+            hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Facts.localName(Sparql.str(r, "class")), null));
         }
-        String papers = indexed ? """
-                PREFIX text: <http://jena.apache.org/text#>
-                SELECT ?s (MAX(?sc) AS ?score) (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
-                  (?s ?sc) text:query (?lucene %d) .
-                  ?s a pg:Paper .
-                  OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s dcterms:issued ?i }
-                } GROUP BY ?s ORDER BY DESC(?score) ?title""" : """
-                SELECT ?s (MIN(?t) AS ?title) (MIN(?i) AS ?issued) WHERE {
-                  ?s a pg:Paper ; dcterms:title ?t0 .
-                  FILTER(CONTAINS(LCASE(?t0), ?needle))
-                  OPTIONAL { ?s dcterms:title ?t } OPTIONAL { ?s dcterms:issued ?i }
-                } GROUP BY ?s ORDER BY ?title LIMIT %d""";
-        if (indexed) papers = Sparql.PREFIXES + papers;
         List<QuerySolution> rows;
         try {
-            rows = q.select(papers.formatted(limit), bind);
+            rows = indexed
+                    ? q.query("search-papers-indexed").bind(bind).bind("max", NodeFactory.createLiteralDT(Integer.toString(limit), XSDDatatype.XSDinteger)).rows()
+                    : q.query("search-papers-substring").bind(bind).limit(limit).rows();
         } catch (org.apache.jena.query.text.TextIndexException e) {
             // The escaped words should always parse; if Lucene still refuses them, fall back to substring matching.
             return indexed ? run(q, text, false, limit) : hits;
@@ -59,6 +48,29 @@ final class Search {
         for (QuerySolution r : rows) {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "title"), "Paper", Sparql.str(r, "issued")));
         }
-        return hits;
+        return ranked(hits, needle);
+    }
+
+    /**
+     * {@code hits} with the closest matches first, each group in the order it came (names shortest first, papers by
+     * text-index score): a name or title that is what was typed; one that starts with it as a word ("BERT: Pre-training
+     * of ..." for "bert"); one holding it as a word; then the rest ("Robert", "Albert" for "bert").
+     */
+    static List<Hit> ranked(List<Hit> hits, String typed) {
+        String t = typed.strip();
+        Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<Hit> out = new ArrayList<>(hits);
+        out.sort(Comparator.comparingInt(h -> closeness(h.label(), t, word)));
+        return out;
+    }
+
+    private static int closeness(String label, String typed, Pattern word) {
+        if (label == null) return 4;
+        String l = label.strip();
+        if (l.equalsIgnoreCase(typed)) return 0;
+        Matcher m = word.matcher(l);
+        if (!m.find()) return 3;
+        return m.start() == 0 ? 1 : 2;
     }
 }

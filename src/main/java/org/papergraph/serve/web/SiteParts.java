@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +29,19 @@ import org.apache.jena.vocabulary.RDF;
 import org.papergraph.export.Exporter;
 import org.papergraph.query.QueryCatalog;
 import org.papergraph.query.StoredQuery;
+import org.papergraph.serve.web.view.Templates;
+import org.papergraph.serve.web.view.Views.Count;
+import org.papergraph.serve.web.view.Views.ExploreView;
+import org.papergraph.serve.web.view.Views.Hit;
+import org.papergraph.serve.web.view.Views.HomeView;
+import org.papergraph.serve.web.view.Views.Link;
+import org.papergraph.serve.web.view.Views.NamedQuery;
+import org.papergraph.serve.web.view.Views.Page;
+import org.papergraph.serve.web.view.Views.Parameter;
+import org.papergraph.serve.web.view.Views.QueryResult;
+import org.papergraph.serve.web.view.Views.QueryView;
+import org.papergraph.serve.web.view.Views.TopItem;
+import org.papergraph.serve.web.view.Views.TopList;
 import org.papergraph.store.GraphStore;
 import org.papergraph.vocab.PG;
 
@@ -35,154 +50,117 @@ final class SiteParts {
     static final String VOID = "http://rdfs.org/ns/void#";
     private final GraphStore store;
     private final IriMapper mapper;
-    private final Pages pages;
+    private final Links links;
+    private final AllPapers allPapers;
     private final QueryCatalog catalog = QueryCatalog.classpath();
 
-    SiteParts(GraphStore store, IriMapper mapper, Pages pages) {
+    SiteParts(GraphStore store, IriMapper mapper, Links links) {
         this.store = store;
         this.mapper = mapper;
-        this.pages = pages;
+        this.links = links;
+        this.allPapers = new AllPapers(links);
     }
 
     // ------------------------------------------------------------------------------------------------ home
 
-    String home(Sparql q, Html h) {
+    String home(Sparql q, String root) {
         return Txn.calculateRead(store.datasetGraph(), () -> {
-            h.open("papergraph", null);
-            h.raw("<h1>papergraph</h1><p>A knowledge graph of machine-learning papers: their authors, code, citations, "
-                    + "methods, datasets and results. Search above, or start from a paper below.</p>");
-            List<QuerySolution> counts = q.select("""
-                    SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {
-                      VALUES ?c { pg:Paper pg:Person pg:Method pg:Dataset pg:Task pg:Metric pg:Result pg:CodeRepository }
-                      ?s a ?c } GROUP BY ?c""", Map.of());
-            List<QuerySolution> cites = q.select("SELECT (COUNT(*) AS ?n) WHERE { ?a cito:cites ?b }", Map.of());
-            h.raw("<ul class=\"stats\">");
-            for (QuerySolution r : counts) {
-                h.raw("<li><strong>").text(Sparql.str(r, "n")).raw("</strong> ").text(Pages.localName(Sparql.str(r, "c"))).raw("</li>");
+            Map<String, Long> found = new HashMap<>();
+            for (QuerySolution r : q.select("home-counts", Map.of())) {
+                found.put(Facts.localName(Sparql.str(r, "c")), Long.parseLong(Sparql.str(r, "n")));
             }
-            h.raw("<li><strong>").text(cites.isEmpty() ? "0" : Sparql.str(cites.get(0), "n")).raw("</strong> citations</li></ul>");
-            list(h, q, "Most cited papers", """
-                    SELECT ?s (MIN(?t) AS ?label) (COUNT(DISTINCT ?c) AS ?n) WHERE {
-                      ?c cito:cites ?s . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""",
-                    "cited %s times");
-            list(h, q, "Datasets", """
-                    SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
-                      ?s a pg:Dataset . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention ?m . ?m pg:entity ?s . ?m pg:confidence ?c FILTER(?c >= $shown) }
-                                 UNION { ?p pg:reportsResult/pg:dataset ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""".replace("$shown", SHOWN), "%s papers");
-            list(h, q, "Methods", """
-                    SELECT ?s (MIN(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?n) WHERE {
-                      ?s a pg:Method . OPTIONAL { ?s rdfs:label ?l }
-                      OPTIONAL { { ?p pg:hasMention ?m . ?m pg:entity ?s . ?m pg:confidence ?c FILTER(?c >= $shown) }
-                                 UNION { ?p pg:reportsResult/pg:method ?s } }
-                    } GROUP BY ?s ORDER BY DESC(?n) ?label LIMIT 15""".replace("$shown", SHOWN), "%s papers");
-            list(h, q, "Recent papers", """
-                    SELECT ?s (MIN(?t) AS ?label) (MIN(?i) AS ?n) WHERE {
-                      ?s a pg:Paper ; dcterms:issued ?i . OPTIONAL { ?s dcterms:title ?t } } GROUP BY ?s ORDER BY DESC(?n) LIMIT 15""",
-                    "%s");
-            return h.close().toString();
+            List<QuerySolution> cites = q.select("home-citations", Map.of());
+            found.put("citations", cites.isEmpty() ? 0L : Long.parseLong(Sparql.str(cites.get(0), "n")));
+            List<Count> counts = new ArrayList<>();
+            for (String[] kind : STATS) {
+                Long n = found.get(kind[0]);
+                if (n != null) counts.add(new Count(Facts.grouped(n), n == 1 ? kind[1] : kind[2]));
+            }
+            List<TopList> lists = List.of(
+                    top(root, q, "Most cited papers", "home-most-cited", Map.of(), n -> "cited " + Facts.count(Long.parseLong(n), "time", "times")),
+                    top(root, q, "Datasets", "home-datasets", Map.of("shown", Sparql.SHOWN), n -> Facts.count(Long.parseLong(n), "paper", "papers")),
+                    top(root, q, "Methods", "home-methods", Map.of("shown", Sparql.SHOWN), n -> Facts.count(Long.parseLong(n), "paper", "papers")),
+                    top(root, q, "Recent papers", "home-recent", Map.of(), n -> n));
+            return Templates.render("home.jte", new HomeView(new Page(root, "papergraph", null), counts, lists));
         });
     }
 
-    /** Entity lists count the papers whose mentions are shown by default, as the paper pages do. */
-    private static final String SHOWN = Double.toString(org.papergraph.extract.Confidence.SHOWN);
+    /** The stats bar, in this order: each class's local name (or "citations"), and how one and many of it read. */
+    private static final String[][] STATS = {{"Paper", "paper", "papers"}, {"Person", "author", "authors"},
+            {"Method", "method", "methods"}, {"Dataset", "dataset", "datasets"}, {"Task", "task", "tasks"},
+            {"Metric", "metric", "metrics"}, {"Result", "result", "results"},
+            {"CodeRepository", "code repository", "code repositories"}, {"citations", "citation", "citations"}};
 
-    private void list(Html h, Sparql q, String heading, String query, String countFormat) {
-        List<QuerySolution> rows = q.select(query, Map.of());
-        h.raw("<section class=\"col\"><h2>").text(heading).raw("</h2>");
-        if (rows.isEmpty()) h.raw("<p class=\"none\">None yet.</p>");
-        else {
-            h.raw("<ol>");
-            for (QuerySolution r : rows) {
-                h.raw("<li>").raw(pages.a(h, Sparql.node(r, "s"), Sparql.str(r, "label"))).raw(" <small>")
-                        .text(String.format(countFormat, Sparql.str(r, "n"))).raw("</small></li>");
-            }
-            h.raw("</ol>");
+    private TopList top(String root, Sparql q, String heading, String query, Map<String, Node> bind, UnaryOperator<String> says) {
+        List<TopItem> items = new ArrayList<>();
+        for (QuerySolution r : q.select(query, bind)) {
+            items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), says.apply(Sparql.str(r, "n"))));
         }
-        h.raw("</section>");
+        return new TopList(heading, items);
     }
 
     // ------------------------------------------------------------------------------------------------ explorer
 
-    /** The explorer page: started from {@code iri}, or from a list of search hits for {@code query}, or from a form. */
-    String explorer(String iri, String query, Html h) {
-        h.open("Graph explorer", null);
-        h.raw("<h1>Graph explorer</h1>");
-        h.raw("<form class=\"explore\" method=\"get\" action=\"explore\"><input name=\"q\" size=\"30\" placeholder=\"Find a start\"")
-                .attr("value", query == null ? "" : query).raw("> or <input name=\"iri\" size=\"60\" placeholder=\"Resource IRI\"")
-                .attr("value", iri == null ? "" : iri).raw("><button type=\"submit\">Start here</button></form>");
-        if ((iri == null || iri.isBlank()) && query != null && !query.isBlank()) {
-            List<Search.Hit> hits = Txn.calculateRead(store.datasetGraph(),
-                    () -> Search.run(new Sparql(store.dataset(), 30_000), query, TextIndex.isIndexed(store.datasetGraph()), 20));
-            if (hits.isEmpty()) h.raw("<p class=\"none\">Nothing matched; try other words.</p>");
-            h.raw("<ul class=\"hits\">");
-            for (Search.Hit hit : hits) {
-                h.raw("<li class=\"" + Pages.cssType(hit.kind()) + "\"><span class=\"badge\">").text(hit.kind()).raw("</span> ")
-                        .link("explore?iri=" + Html.url(hit.iri().getURI()), hit.label() == null ? hit.iri().getURI() : hit.label())
-                        .raw("</li>");
+    /**
+     * The explorer page: the graph around {@code iri}; or, for a search {@code query}, around its first hit with the
+     * other hits to start from instead; or, given nothing, around the most cited paper of the newest month.
+     */
+    String explorer(String iri, String query, String root) {
+        Page page = new Page(root, "Graph explorer", null);
+        if (iri != null && !iri.isBlank()) return Templates.render("explore.jte", new ExploreView(page, query, iri, null, iri.strip(), null));
+        return Txn.calculateRead(store.datasetGraph(), () -> {
+            Sparql q = new Sparql(store.dataset(), 30_000);
+            if (query != null && !query.isBlank()) {
+                List<Search.Hit> found = Search.run(q, query, TextIndex.isIndexed(store.datasetGraph()), 20);
+                List<Hit> hits = new ArrayList<>();
+                for (Search.Hit hit : found) {
+                    hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), new Link("explore?iri=" + Html.url(hit.iri().getURI()),
+                            hit.label() == null ? hit.iri().getURI() : hit.label()), null, null));
+                }
+                String start = found.isEmpty() ? null : found.get(0).iri().getURI();
+                return Templates.render("explore.jte", new ExploreView(page, query, null, hits, start,
+                        found.isEmpty() ? null : "Showing the first match; start from another:"));
             }
-            h.raw("</ul>");
-            return h.close().toString();
-        }
-        if (iri == null || iri.isBlank()) {
-            h.raw("<p class=\"none\">Start from a search above, from <em>explore</em> on a page or search result, or paste an IRI.</p>");
-            return h.close().toString();
-        }
-        h.raw("<p class=\"legend\"><span class=\"paper\">paper</span> <span class=\"person\">author</span> "
-                + "<span class=\"method\">method</span> <span class=\"dataset\">dataset</span> <span class=\"task\">task</span> "
-                + "<span class=\"metric\">metric</span> <span class=\"code\">code</span> · click a node to expand it; "
-                + "its page opens from the panel.</p>");
-        h.raw("<div class=\"explorer\"><div id=\"cy\"").attr("data-start", iri).attr("data-root", h.root)
-                .raw("></div><aside id=\"panel\"><p class=\"none\">Click a node.</p></aside></div>");
-        h.raw("<script").attr("src", h.root + "static/cytoscape.min.js").raw("></script>");
-        h.raw("<script").attr("src", h.root + "static/explorer.js").raw("></script>");
-        return h.close().toString();
+            Node start = allPapers.startingPaper(q);
+            return Templates.render("explore.jte", new ExploreView(page, null, null, null, start == null ? null : start.getURI(),
+                    start == null ? null : "Showing the most cited paper of the newest month; search above to start elsewhere."));
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ query page
 
-    String queryPage(String name, String text, Map<String, String[]> params, long timeoutMillis, Html h) {
+    String queryPage(String name, String text, Map<String, String[]> params, long timeoutMillis, String root) {
         StoredQuery chosen = name == null ? null : catalog.get(name).orElse(null);
         String query = text != null ? text : chosen != null ? chosen.text() : null;
-        h.open("SPARQL", null);
-        h.raw("<h1>SPARQL</h1><div class=\"queries\"><nav class=\"catalog\"><h2>Named queries</h2><ul>");
-        for (StoredQuery sq : catalog.all()) {
-            h.raw("<li>").link("query?name=" + Html.url(sq.name()), sq.name()).raw("<br><small>").text(sq.summary()).raw("</small></li>");
-        }
-        h.raw("</ul></nav><div class=\"editor\">");
-        h.raw("<form method=\"get\" action=\"query\">");
-        if (chosen != null) {
-            h.raw("<input type=\"hidden\" name=\"name\"").attr("value", chosen.name()).raw(">");
-            h.raw("<h2>").text(chosen.name()).raw("</h2><p>").text(chosen.summary()).raw("</p>");
-        }
-        h.raw("<textarea name=\"query\" rows=\"18\" cols=\"100\" spellcheck=\"false\">").text(query == null ? "" : query).raw("</textarea>");
+        List<NamedQuery> named = new ArrayList<>();
+        for (StoredQuery sq : catalog.all()) named.add(new NamedQuery(sq.name(), "query?name=" + Html.url(sq.name()), sq.summary()));
         Map<String, String> values = new TreeMap<>();
+        List<Parameter> parameters = new ArrayList<>();
         if (chosen != null) {
             for (StoredQuery.Param p : chosen.params()) {
                 String[] v = params.get("param." + p.name());
                 String value = v == null || v.length == 0 ? "" : v[0];
                 values.put(p.name(), value);
-                h.raw("<label>?").text(p.name()).raw(p.required() ? " (required)" : " (optional)")
-                        .raw(" <input size=\"60\"").attr("name", "param." + p.name()).attr("value", value)
-                        .raw("></label> <small>").text(p.description()).raw("</small><br>");
+                parameters.add(new Parameter(p.name(), p.required(), value, p.description()));
             }
         }
-        h.raw("<button type=\"submit\">Run</button> <small>Runs read-only with the server's timeout; machine clients use ")
-                .link(h.root + "papergraph/sparql", "the SPARQL endpoint").raw(".</small></form>");
+        QueryResult result = null;
         if (text != null && !text.isBlank()) {
             // The named query as shipped runs exactly as 'papergraph query NAME --param' runs it (paging included);
             // an edited text gets the values as bindings.
             boolean asShipped = chosen != null && text.strip().equals(chosen.text().strip());
-            runAndRender(asShipped ? chosen : null, text, values, timeoutMillis, h);
+            result = run(root, asShipped ? chosen : null, text, values, timeoutMillis);
         }
-        h.raw("</div></div>");
-        return h.close().toString();
+        return Templates.render("query.jte", new QueryView(new Page(root, "SPARQL", null), named,
+                chosen == null ? null : new NamedQuery(chosen.name(), null, chosen.summary()), query == null ? "" : query, parameters, result));
     }
 
-    private void runAndRender(StoredQuery named, String text, Map<String, String> values, long timeoutMillis, Html h) {
+    /** Runs a query from the query page: an ASK's answer, or a SELECT's first 1000 rows, or what went wrong. */
+    private QueryResult run(String root, StoredQuery named, String text, Map<String, String> values, long timeoutMillis) {
         DatasetGraph dsg = store.datasetGraph();
-        Txn.executeRead(dsg, () -> {
+        return Txn.calculateRead(dsg, () -> {
+            List<String> vars = null;
+            List<List<Link>> rows = new ArrayList<>();
             try {
                 var ds = store.dataset();
                 QueryExecutionDatasetBuilder b;
@@ -200,43 +178,35 @@ final class SiteParts {
                 }
                 b.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
                 try (QueryExecution qe = b.build()) {
-                    if (qe.getQuery().isAskType()) {
-                        h.raw("<p class=\"answer\">").text(Boolean.toString(qe.execAsk())).raw("</p>");
-                        return;
-                    }
+                    if (qe.getQuery().isAskType()) return new QueryResult(Boolean.toString(qe.execAsk()), null, null, null, null, null);
                     if (!qe.getQuery().isSelectType()) {
-                        h.raw("<p class=\"none\">Only SELECT and ASK queries are shown here; send others to the SPARQL endpoint.</p>");
-                        return;
+                        return new QueryResult(null, "Only SELECT and ASK queries are shown here; send others to the SPARQL endpoint.",
+                                null, null, null, null);
                     }
                     ResultSet rs = qe.execSelect();
-                    List<String> vars = rs.getResultVars();
-                    h.raw("<table class=\"results\"><thead><tr>");
-                    for (String v : vars) h.raw("<th>").text(v).raw("</th>");
-                    h.raw("</tr></thead><tbody>");
+                    vars = rs.getResultVars();
                     int n = 0;
                     while (rs.hasNext() && n < 1000) {
                         QuerySolution row = rs.next();
                         n++;
-                        h.raw("<tr>");
+                        List<Link> cells = new ArrayList<>();
                         for (String v : vars) {
                             RDFNode x = row.get(v);
-                            h.raw("<td>");
-                            if (x != null && x.isURIResource()) h.raw(pages.a(h, x.asNode(), x.asResource().getURI()));
-                            else if (x != null && x.isLiteral()) h.text(x.asLiteral().getLexicalForm());
-                            else if (x != null) h.text(x.toString());
-                            h.raw("</td>");
+                            if (x != null && x.isURIResource()) cells.add(links.link(root, x.asNode(), null));
+                            else if (x != null && x.isLiteral()) cells.add(Link.text(x.asLiteral().getLexicalForm()));
+                            else cells.add(x == null ? null : Link.text(x.toString()));
                         }
-                        h.raw("</tr>");
+                        rows.add(cells);
                     }
-                    h.raw("</tbody></table><p><small>").text(n + " row" + (n == 1 ? "" : "s") + (rs.hasNext() ? " (first 1000 shown)" : ""))
-                            .raw("</small></p>");
+                    String count = n + " row" + (n == 1 ? "" : "s") + (rs.hasNext() ? " (first 1000 shown)" : "");
+                    return new QueryResult(null, null, vars, rows, count, null);
                 }
             } catch (org.apache.jena.query.QueryParseException e) {
-                h.raw("<p class=\"error\">Syntax error: ").text(e.getMessage()).raw("</p>");
+                return new QueryResult(null, null, vars, rows, null, "Syntax error: " + e.getMessage());
             } catch (org.papergraph.query.QueryFailure e) {
-                h.raw("<p class=\"error\">").text(e.getMessage()).raw("</p>");
+                return new QueryResult(null, null, vars, rows, null, e.getMessage());
             } catch (org.apache.jena.query.QueryCancelledException e) {
-                h.raw("<p class=\"error\">The query ran longer than the server's timeout and was stopped.</p>");
+                return new QueryResult(null, null, vars, rows, null, "The query ran longer than the server's timeout and was stopped.");
             }
         });
     }
@@ -288,15 +258,13 @@ final class SiteParts {
         for (String f : Exporter.Format.names()) {
             t.add(Triple.create(ds, term("dataDump"), NodeFactory.createURI(origin + "/dumps/papergraph." + f)));
         }
-        List<QuerySolution> size = q.select("""
-                SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
-                WHERE { ?s ?p ?o }""", Map.of());
+        List<QuerySolution> size = q.select("void-size", Map.of());
         if (!size.isEmpty()) {
             t.add(Triple.create(ds, term("triples"), integer(Sparql.str(size.get(0), "triples"))));
             t.add(Triple.create(ds, term("distinctSubjects"), integer(Sparql.str(size.get(0), "subjects"))));
             t.add(Triple.create(ds, term("properties"), integer(Sparql.str(size.get(0), "properties"))));
         }
-        List<QuerySolution> classes = q.select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c", Map.of());
+        List<QuerySolution> classes = q.select("void-classes", Map.of());
         t.add(Triple.create(ds, term("classes"), integer(Integer.toString(classes.size()))));
         for (QuerySolution r : classes) {
             Node c = Sparql.node(r, "c");

@@ -1,18 +1,21 @@
 package org.papergraph.serve.web;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.papergraph.serve.web.view.Views.Chart;
+import org.papergraph.serve.web.view.Views.Dot;
 
 /**
  * Draws a dataset metric's state of the art over time as an inline SVG: a step line through the best value so far (the
  * least where lower is better) and a dot per dated result, or, past {@link #MAX_DOTS} results, a dot per result that
  * set a new best only, so the page stays small whatever the number of results. Server-side so it needs no script and
- * shows in a screenshot. Stateless.
+ * shows in a screenshot; the template part {@code part/chart.jte} draws what {@link #chart} works out. Stateless.
  */
 final class SotaChart {
     private static final int W = 640, H = 220, PAD = 40;
@@ -20,7 +23,7 @@ final class SotaChart {
     static final int MAX_DOTS = 300;
 
     /** One dated result: time in years with fraction, value, and the method (for the dot's tooltip), which may be null. */
-    record Point(double t, BigDecimal v, Node method) {}
+    record Point(double t, BigDecimal v, Node method, String unit) {}
 
     private SotaChart() {}
 
@@ -44,9 +47,9 @@ final class SotaChart {
         return bests;
     }
 
-    /** The chart, or an explanatory note when no dated result exists; {@code labels} names the dots' methods. */
-    static String svg(String metric, List<Point> points, boolean lower, Map<Node, String> labels) {
-        if (points.isEmpty()) return "<p class=\"none\">No dated results to chart.</p>";
+    /** The chart of {@code points}, or one that says there is no dated result; {@code labels} names the dots' methods. */
+    static Chart chart(String metric, List<Point> points, boolean lower, Map<Node, String> labels) {
+        if (points.isEmpty()) return new Chart(W, H, PAD, metric, null, null, null, null, null, null, null);
         List<Point> pts = new ArrayList<>(points);
         pts.sort(Comparator.comparingDouble(Point::t));
         double t0 = pts.get(0).t, t1 = pts.get(pts.size() - 1).t;
@@ -54,19 +57,11 @@ final class SotaChart {
         double v0 = pts.stream().mapToDouble(p -> p.v.doubleValue()).min().orElse(0);
         double v1 = pts.stream().mapToDouble(p -> p.v.doubleValue()).max().orElse(1);
         if (v1 - v0 < 1e-9) { v0 -= 1; v1 += 1; }
-        StringBuilder sb = new StringBuilder();
-        sb.append("<figure class=\"sota\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape("State of the art over time: " + metric)).append("\">");
-        sb.append("<line x1=\"").append(PAD).append("\" y1=\"").append(H - PAD).append("\" x2=\"").append(W - 10).append("\" y2=\"")
-                .append(H - PAD).append("\" class=\"axis\"/>");
-        sb.append("<line x1=\"").append(PAD).append("\" y1=\"10\" x2=\"").append(PAD).append("\" y2=\"").append(H - PAD).append("\" class=\"axis\"/>");
-        sb.append(text(PAD - 4, 16, "end", fmt(v1))).append(text(PAD - 4, H - PAD, "end", fmt(v0)));
-        sb.append(text(PAD, H - PAD + 16, "start", year(t0))).append(text(W - 10, H - PAD + 16, "end", year(t1)));
         List<Point> bests = bests(pts, lower);
+        List<Dot> dots = new ArrayList<>();
         for (Point p : pts.size() <= MAX_DOTS ? pts : bests) {
             String label = p.method == null ? null : labels.getOrDefault(p.method, p.method.isURI() ? p.method.getURI() : null);
-            sb.append("<circle cx=\"").append(r1(x(p.t, t0, t1))).append("\" cy=\"").append(r1(y(p.v, v0, v1))).append("\" r=\"4\" class=\"dot\"><title>")
-                    .append(Html.escape((label == null ? "" : label + ": ") + p.v.toPlainString())).append("</title></circle>");
+            dots.add(new Dot(r1(x(p.t, t0, t1)), r1(y(p.v, v0, v1)), (label == null ? "" : label + ": ") + Facts.withUnit(p.v.toPlainString(), p.unit)));
         }
         StringBuilder path = new StringBuilder();
         double lastY = 0;
@@ -77,10 +72,8 @@ final class SotaChart {
         }
         path.append(" L").append(W - 10).append(' ').append(r1(lastY));
         String caption = "Best " + metric + " so far (" + (lower ? "lower" : "higher") + " is better)"
-                + (pts.size() > MAX_DOTS ? "; " + Pages.grouped(pts.size()) + " dated results, a dot for each new best" : "");
-        sb.append("<path class=\"sota-line\" d=\"").append(path).append("\"/></svg><figcaption>")
-                .append(Html.escape(caption)).append("</figcaption></figure>");
-        return sb.toString();
+                + (pts.size() > MAX_DOTS ? "; " + Facts.grouped(pts.size()) + " dated results, a dot for each new best" : "");
+        return new Chart(W, H, PAD, metric, fmt(v1), fmt(v0), year(t0), year(t1), dots, path.toString(), caption);
     }
 
     private static double x(double t, double t0, double t1) { return PAD + (t - t0) / (t1 - t0) * (W - 10 - PAD); }
@@ -100,13 +93,10 @@ final class SotaChart {
         return y;
     }
 
-    private static String text(int x, int y, String anchor, String s) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" text-anchor=\"" + anchor + "\">" + Html.escape(s) + "</text>";
-    }
-
     private static String year(double t) { return Integer.toString((int) Math.floor(t)); }
 
-    private static String fmt(double v) { return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString(); }
+    /** An axis label: six significant digits at most, so sums of doubles show as 3.94, not 3.9400000000000004. */
+    static String fmt(double v) { return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString(); }
 
     private static String r1(double v) { return String.format(java.util.Locale.ROOT, "%.1f", v); }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +23,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.papergraph.export.Exporter;
+import org.papergraph.serve.web.view.Templates;
+import org.papergraph.serve.web.view.Views.Hit;
+import org.papergraph.serve.web.view.Views.NotFoundView;
+import org.papergraph.serve.web.view.Views.Page;
+import org.papergraph.serve.web.view.Views.SearchView;
 import org.papergraph.store.GraphStore;
 
 /**
@@ -34,6 +40,7 @@ import org.papergraph.store.GraphStore;
  *   /id/{rest}                the resource {base}{rest}: HTML, Turtle, JSON-LD, N-Triples, RDF/XML; 404 if unknown
  *   /id/{rest}?cited-by=2     the HTML page with page 2 of a long list (also references=, papers=; see Paging)
  *   /search?q=                papers (title, abstract) and named entities
+ *   /papers?month=&sort=      every paper, a month at a time (or month=undated), by date or by citations
  *   /explore?iri=             graph explorer (Cytoscape.js); /api/neighbours?iri= is its JSON
  *   /query                    the named queries from queries/, editable and runnable
  *   /.well-known/void         VoID description (also /void)
@@ -45,22 +52,26 @@ public final class WebSite {
     private final GraphStore store;
     private final IriMapper mapper;
     private final long timeoutMillis;
+    private final Links links;
     private final Pages pages;
     private final SiteParts parts;
+    private final AllPapers allPapers;
 
     private WebSite(GraphStore store, Duration timeout) {
         this.store = store;
         this.mapper = new IriMapper(store.iris().base());
         this.timeoutMillis = timeout.toMillis();
-        this.pages = new Pages(mapper);
-        this.parts = new SiteParts(store, mapper, pages);
+        this.links = new Links(mapper);
+        this.pages = new Pages(links);
+        this.parts = new SiteParts(store, mapper, links);
+        this.allPapers = new AllPapers(links);
     }
 
     /** A step for {@code Server.Builder.customize} that adds the site's servlets for {@code store}. */
     public static Consumer<FusekiServer.Builder> installer(GraphStore store, Duration timeout) {
         WebSite site = new WebSite(store, timeout);
         return fb -> {
-            for (String path : List.of("", "/id/*", "/search", "/explore", "/api/neighbours", "/query", "/.well-known/void",
+            for (String path : List.of("", "/id/*", "/search", "/papers", "/explore", "/api/neighbours", "/query", "/.well-known/void",
                     "/void", "/dumps/*", "/static/*")) {
                 fb.addServlet(path, site.servlet());
             }
@@ -99,12 +110,13 @@ public final class WebSite {
         if (path.isEmpty()) path = "/";
         try {
             if (path.startsWith(IriMapper.ID_PREFIX)) resource(path, req, resp);
-            else if (path.equals("/")) html(resp, 200, parts.home(sparql(), new Html("./")));
+            else if (path.equals("/")) html(resp, 200, parts.home(sparql(), "./"));
             else if (path.equals("/search")) search(req, resp);
-            else if (path.equals("/explore")) html(resp, 200, parts.explorer(req.getParameter("iri"), req.getParameter("q"), new Html("./")));
+            else if (path.equals("/papers")) papers(req, resp);
+            else if (path.equals("/explore")) html(resp, 200, parts.explorer(req.getParameter("iri"), req.getParameter("q"), "./"));
             else if (path.equals("/api/neighbours")) neighbours(req, resp);
             else if (path.equals("/query")) html(resp, 200, parts.queryPage(req.getParameter("name"), req.getParameter("query"),
-                    req.getParameterMap(), timeoutMillis, new Html("./")));
+                    req.getParameterMap(), timeoutMillis, "./"));
             else if (path.equals("/.well-known/void") || path.equals("/void")) parts.voidDescription(req, resp);
             else if (path.startsWith("/dumps/")) dump(path.substring("/dumps/".length()), resp);
             else if (path.startsWith("/static/")) staticFile(path.substring("/static/".length()), resp);
@@ -158,7 +170,7 @@ public final class WebSite {
             String page = Txn.calculateRead(dsg, () -> {
                 Graph g = dsg.getUnionGraph();
                 if (!g.find(iri, Node.ANY, Node.ANY).hasNext()) return null;
-                return pages.resource(g, sparql(), iri, paging, new Html(Html.rootFor(path)), dataVersion());
+                return pages.resource(g, sparql(), iri, paging, Html.rootFor(path), dataVersion());
             });
             if (page == null) notFound(req, resp, "Unknown resource " + iri.getURI());
             else html(resp, 200, page);
@@ -180,10 +192,8 @@ public final class WebSite {
     private void notFound(HttpServletRequest req, HttpServletResponse resp, String message) throws IOException {
         Optional<Representation> rep = Representation.negotiate(req.getHeader("Accept"));
         if (rep.isPresent() && rep.get() == Representation.HTML) {
-            Html h = new Html(Html.rootFor(req.getRequestURI().substring(Math.max(0, req.getContextPath().length()))));
-            h.open("Not found", null).raw("<h1>Not found</h1><p>").text(message)
-                    .raw(". Try the search box above.</p>").close();
-            html(resp, 404, h.toString());
+            String root = Html.rootFor(req.getRequestURI().substring(Math.max(0, req.getContextPath().length())));
+            html(resp, 404, Templates.render("notfound.jte", new NotFoundView(new Page(root, "Not found", null), message)));
         } else {
             plain(resp, 404, message + "\n");
         }
@@ -196,27 +206,31 @@ public final class WebSite {
         String q = text == null ? "" : text;
         DatasetGraph dsg = store.datasetGraph();
         String page = Txn.calculateRead(dsg, () -> {
-            Html h = new Html("./");
-            h.open(q.isBlank() ? "Search" : "Search: " + q, q);
-            h.raw("<h1>Search</h1>");
-            if (q.isBlank()) {
-                h.raw("<p class=\"none\">Type words from a title or abstract, or the name of a method, dataset or author.</p>");
-                return h.close().toString();
+            Page frame = new Page("./", q.isBlank() ? "Search" : "Search: " + q, q);
+            if (q.isBlank()) return Templates.render("search.jte", new SearchView(frame, null, List.of()));
+            List<Hit> hits = new ArrayList<>();
+            for (Search.Hit hit : Search.run(sparql(), q, TextIndex.isIndexed(dsg), 50)) {
+                hits.add(new Hit(Facts.cssType(hit.kind()), hit.kind(), links.link("./", hit.iri(), hit.label()), hit.issued(),
+                        "explore?iri=" + Html.url(hit.iri().getURI())));
             }
-            List<Search.Hit> hits = Search.run(sparql(), q, TextIndex.isIndexed(dsg), 50);
-            h.raw("<p>").text(hits.size() + " result" + (hits.size() == 1 ? "" : "s") + " for ").raw("<q>").text(q).raw("</q></p>");
-            if (hits.isEmpty()) h.raw("<p class=\"none\">Nothing matched.</p>");
-            h.raw("<ul class=\"hits\">");
-            for (Search.Hit hit : hits) {
-                h.raw("<li class=\"" + Pages.cssType(hit.kind()) + "\"><span class=\"badge\">").text(hit.kind()).raw("</span> ")
-                        .raw(pages.a(h, hit.iri(), hit.label()));
-                if (hit.issued() != null) h.raw(" <small>").text(hit.issued()).raw("</small>");
-                h.raw(" <small>").link("explore?iri=" + Html.url(hit.iri().getURI()), "explore").raw("</small></li>");
-            }
-            h.raw("</ul>");
-            return h.close().toString();
+            return Templates.render("search.jte", new SearchView(frame, q, hits));
         });
         html(resp, 200, page);
+    }
+
+    /** The list of every paper, a month at a time ({@link AllPapers}). */
+    private void papers(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String page = req.getParameter("page");
+        String body;
+        try {
+            int number = page == null ? 1 : Paging.parse("page", page);
+            body = Txn.calculateRead(store.datasetGraph(), () -> Templates.render("papers.jte",
+                    allPapers.view(sparql(), "./", req.getParameter("month"), req.getParameter("sort"), number)));
+        } catch (IllegalArgumentException e) {
+            plain(resp, 400, e.getMessage() + ".\n");
+            return;
+        }
+        html(resp, 200, body);
     }
 
     private void neighbours(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -226,11 +240,19 @@ public final class WebSite {
             return;
         }
         Node n = NodeFactory.createURI(iri.strip());
+        int limit;
+        try {
+            String l = req.getParameter("limit");
+            limit = l == null ? Neighbours.LIMIT : Math.min(Neighbours.MAX_LIMIT, Paging.parse("limit", l));
+        } catch (IllegalArgumentException e) {
+            plain(resp, 400, e.getMessage() + ".\n");
+            return;
+        }
         DatasetGraph dsg = store.datasetGraph();
         JsonObject json = Txn.calculateRead(dsg, () -> {
             Graph g = dsg.getUnionGraph();
             if (!g.find(n, Node.ANY, Node.ANY).hasNext() && !g.find(Node.ANY, Node.ANY, n).hasNext()) return null;
-            return Neighbours.of(g, sparql(), mapper, n);
+            return Neighbours.of(g, sparql(), mapper, n, limit);
         });
         if (json == null) {
             resp.setStatus(404);

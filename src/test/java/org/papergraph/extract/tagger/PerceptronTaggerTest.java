@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.papergraph.SharedData;
 import org.papergraph.eval.GoldDoc;
 import org.papergraph.eval.GoldSets;
-import org.papergraph.extract.EntityType;
+import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionBenchmark;
 import org.papergraph.extract.ExtractionModels;
 import org.papergraph.extract.lexicon.Lexicon;

@@ -140,6 +140,71 @@ class BrowserTest {
         browser.screenshot(SHOTS.resolve("explorer.png"));
     }
 
+    /**
+     * Every kind of page at a desktop (1280 px) and a phone (390 px) width: nothing makes the page wider than the
+     * window (long IRIs wrap, wide tables scroll inside themselves), and a screenshot of each lands in
+     * target/screenshots/ to look at.
+     */
+    @Test
+    void everyPageKindFitsADesktopAndAPhone() throws Exception {
+        String[][] pages = {{"home", "/"}, {"search", "/search?q=bert"}, {"papers", "/papers"},
+                {"paper", "/id/paper/arxiv/1706.03762"}, {"paper-results", "/id/paper/arxiv/2001.00001"},
+                {"method", "/id/method/fixnet"}, {"dataset", "/id/dataset/fixset-10"}, {"task", "/id/task/image-classification"},
+                {"metric", "/id/metric/accuracy"}, {"author", "/id/person/ashish-vaswani"}, {"generic", "/id/result/r1a"},
+                {"query", "/query?name=stats&query=" + URLEncoder.encode("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20", StandardCharsets.UTF_8)},
+                {"explore", "/explore"}};
+        try {
+            for (int width : new int[] {1280, 390}) {
+                browser.size(width, 900);
+                for (String[] p : pages) {
+                    browser.open(page(p[1]));
+                    if (p[0].equals("explore")) {
+                        WebDriver.await("explorer ready", 15, () -> safe(() -> "true".equals(browser.attribute(browser.find("#cy"), "data-ready"))));
+                    }
+                    int scroll = browser.script("return document.documentElement.scrollWidth;").getAsNumber().value().intValue();
+                    int inner = browser.script("return document.documentElement.clientWidth;").getAsNumber().value().intValue();
+                    browser.screenshot(SHOTS.resolve(p[0] + "-" + width + ".png"));
+                    assertTrue(scroll <= inner, p[0] + " at " + width + " px is " + scroll + " px wide");
+                }
+            }
+        } finally {
+            browser.size(1280, 900);
+        }
+    }
+
+    @Test
+    void theExplorerOpensOnAGraphAndShowsMoreOnRequest() throws Exception {
+        browser.open(page("/explore"));
+        WebDriver.await("explorer ready", 15, () -> safe(() -> "true".equals(browser.attribute(browser.find("#cy"), "data-ready"))));
+        int nodes = browser.script("return window.papergraphExplorer.nodes().length;").getAsNumber().value().intValue();
+        assertTrue(nodes > 1, "a graph, not a blank page: " + nodes);
+        // Bigger nodes for more links.
+        assertTrue(browser.script("""
+                var cy = window.papergraphExplorer, c = cy.getElementById(document.getElementById('cy').getAttribute('data-start'));
+                var leaf = cy.nodes().filter(function (n) { return n.degree() === 1; })[0];
+                return c.width() > leaf.width();""").getAsBoolean().value(), "node size follows degree");
+        // Labels do not overlap: no two label boxes share more than a sliver (3 px either way).
+        JsonValue overlaps = browser.script("""
+                var ns = window.papergraphExplorer.nodes(), out = [];
+                var bb = ns.map(function (n) { return n.boundingBox({ includeLabels: true, includeNodes: false }); });
+                for (var i = 0; i < bb.length; i++) for (var j = i + 1; j < bb.length; j++) {
+                  var a = bb[i], b = bb[j];
+                  var w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1), h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+                  if (w > 3 && h > 3) out.push(ns[i].data('label') + ' / ' + ns[j].data('label'));
+                }
+                return out;""");
+        assertEquals(0, overlaps.getAsArray().size(), "labels overlap: " + overlaps);
+        // The most-cited demo paper has more neighbours than a first expansion shows: "Show more" adds them.
+        browser.open(page("/explore?iri=" + URLEncoder.encode(WebFixture.BASE + "paper/arxiv/1706.03762", StandardCharsets.UTF_8)));
+        WebDriver.await("explorer ready", 15, () -> safe(() -> "true".equals(browser.attribute(browser.find("#cy"), "data-ready"))));
+        int before = browser.script("return window.papergraphExplorer.nodes().length;").getAsNumber().value().intValue();
+        assertTrue(before <= Neighbours.LIMIT + 1, "a first view is limited: " + before);
+        browser.click(browser.find("#show-more"));
+        WebDriver.await("more nodes", 10, () -> safe(() ->
+                browser.script("return window.papergraphExplorer.nodes().length;").getAsNumber().value().intValue() > before));
+        browser.screenshot(SHOTS.resolve("explorer-more.png"));
+    }
+
     interface Check { boolean get() throws Exception; }
 
     static boolean safe(Check c) {

@@ -56,7 +56,7 @@ import org.papergraph.vocab.PG;
 class PagedListsTest {
     private static final Iris IRIS = Iris.defaults();
     private static final int PAPERS = 1500;
-    private static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\">[^<]*</a>(?: <small>([^<]*)</small>)?");
+    private static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\"(?: title=\"[^\"]*\")?>[^<]*</a>(?: <small>([^<]*)</small>)?");
     private static final Pattern HEADING_COUNT = Pattern.compile("<h2>[^<]*<small>([^<]*)</small></h2>");
     private static final Node METHOD = IRIS.method("PagingNet");
     /** Results name one of these datasets (the last has no label) and metrics, so the Results order has ties to break. */
@@ -221,7 +221,7 @@ class PagedListsTest {
             String html = WebSiteTest.section(get(at, "text/html").body(), "results");
             Matcher h = HEADING_COUNT.matcher(html);
             assertTrue(h.find(), html);
-            assertEquals(Pages.grouped(total), h.group(1), "count in the heading of " + at);
+            assertEquals(Facts.grouped(total), h.group(1), "count in the heading of " + at);
             List<String> shown = new ArrayList<>();
             Matcher m = row.matcher(html);
             while (m.find()) {
@@ -235,17 +235,18 @@ class PagedListsTest {
                 .contains("past the end"));
     }
 
-    /** A cell as the plain query gives it: the IRI and its label (or the IRI again), or empty. */
+    /** A cell as the plain query gives it: the IRI and its label (or, without one, its path under the base), or empty. */
     private static String cell(QuerySolution r, String iri, String label) {
         if (!r.contains(iri)) return "";
         String u = r.getResource(iri).getURI();
-        return u + " " + (r.contains(label) ? r.getLiteral(label).getLexicalForm() : u);
+        String base = IRIS.base();
+        return u + " " + (r.contains(label) ? r.getLiteral(label).getLexicalForm() : u.startsWith(base) ? u.substring(base.length()) : u);
     }
 
     /** A cell as the page shows it: the linked IRI and the link text, or empty. */
     private static String shownCell(String html) {
         if (html.isEmpty()) return "";
-        Matcher m = Pattern.compile("<a href=\"([^\"]+)\">(.*)</a>").matcher(html);
+        Matcher m = Pattern.compile("<a href=\"([^\"]+)\"(?: title=\"[^\"]*\")?>(.*)</a>").matcher(html);
         assertTrue(m.matches(), html);
         return iriOf(StringEscapeUtils.unescapeHtml4(m.group(1))) + " " + StringEscapeUtils.unescapeHtml4(m.group(2));
     }
@@ -320,7 +321,7 @@ class PagedListsTest {
             assertEquals(hits, EntityCache.hits, "a write makes the kept rows unusable");
             Matcher c = results.matcher(after);
             assertTrue(c.find());
-            assertEquals(Pages.grouped(count + 1), c.group(1));
+            assertEquals(Facts.grouped(count + 1), c.group(1));
             assertTrue(WebSiteTest.section(after, "leaderboard").contains("1000.5"), "the new best result leads its board");
         } finally {
             EntityCache.minRows = before;
@@ -362,7 +363,7 @@ class PagedListsTest {
             String after = WebSiteTest.section(get(url(paper), "text/html").body(), "cited-by");
             Matcher c = HEADING_COUNT.matcher(after);
             assertTrue(c.find());
-            assertEquals(Pages.grouped(count + 1), c.group(1), "a write makes the kept list unusable");
+            assertEquals(Facts.grouped(count + 1), c.group(1), "a write makes the kept list unusable");
             Matcher row = ROW.matcher(after);
             assertTrue(row.find());
             assertTrue(row.group(1).endsWith("cited-by-cache-test"), "the newest citing paper comes first: " + row.group(1));
@@ -410,13 +411,13 @@ class PagedListsTest {
             expected.add(r.getResource("other").getURI());
         }
         assertEquals(10, expected.size());
-        int before = Pages.relatedMaxLinks;
-        Pages.relatedMaxLinks = (int) most - 1;
+        int before = PaperPage.relatedMaxLinks;
+        PaperPage.relatedMaxLinks = (int) most - 1;
         String section;
         try {
             section = WebSiteTest.section(get(url(paper), "text/html").body(), "related");
         } finally {
-            Pages.relatedMaxLinks = before;
+            PaperPage.relatedMaxLinks = before;
         }
         Matcher m = ROW.matcher(section);
         List<String> shown = new ArrayList<>();
@@ -454,12 +455,12 @@ class PagedListsTest {
                       OPTIONAL { ?method rdfs:label ?ml } OPTIONAL { ?paper dcterms:issued ?i }
                     } GROUP BY ?r ?paper ?value ORDER BY %s ?issued ?paper ?r"""
                     .formatted(BIG_DATASET.getURI(), BIG_METRICS[x].getURI(), lower ? "?value" : "DESC(?value)"));
-            assertTrue(all.size() > Pages.BOARD_ROWS, name + " has more results than a board shows: " + all.size());
+            assertTrue(all.size() > EntityPage.BOARD_ROWS, name + " has more results than a board shows: " + all.size());
             int at = board.indexOf(">" + name + " <small>" + (lower ? "lower" : "higher") + " is better");
             assertTrue(at >= 0, board);
             String table = board.substring(board.indexOf("<tbody>", at), board.indexOf("</tbody>", at));
             List<String> expected = new ArrayList<>();
-            for (QuerySolution r : all.subList(0, Pages.BOARD_ROWS)) {
+            for (QuerySolution r : all.subList(0, EntityPage.BOARD_ROWS)) {
                 expected.add(r.getLiteral("methodLabel").getLexicalForm() + " | " + r.getLiteral("value").getLexicalForm()
                         + " | " + r.getResource("paper").getURI());
             }
@@ -471,7 +472,7 @@ class PagedListsTest {
 
             // The full ranking starts on the Results page the link names: that page holds the metric's first row.
             String after = board.substring(at);
-            Matcher link = Pattern.compile("The best " + Pages.BOARD_ROWS + " of " + Pages.grouped(all.size())
+            Matcher link = Pattern.compile("The best " + EntityPage.BOARD_ROWS + " of " + Facts.grouped(all.size())
                     + " results\\. <a href=\"([^\"]+)\\?results=(\\d+)#results\">Every " + name + " result, ranked</a>").matcher(after);
             assertTrue(link.find(), after.substring(0, Math.min(3000, after.length())));
             int target = Integer.parseInt(link.group(2));
@@ -505,7 +506,7 @@ class PagedListsTest {
             int dots = 0;
             for (int i = chart.indexOf("<circle"); i >= 0; i = chart.indexOf("<circle", i + 1)) dots++;
             assertEquals(dated > SotaChart.MAX_DOTS ? newBests : dated, dots, name + " chart");
-            assertEquals(dated > SotaChart.MAX_DOTS, chart.contains(Pages.grouped(dated) + " dated results, a dot for each new best"), chart);
+            assertEquals(dated > SotaChart.MAX_DOTS, chart.contains(Facts.grouped(dated) + " dated results, a dot for each new best"), chart);
         }
     }
 
@@ -553,7 +554,7 @@ class PagedListsTest {
             String html = WebSiteTest.section(page, section);
             Matcher h = HEADING_COUNT.matcher(html);
             assertTrue(h.find(), html);
-            assertEquals(Pages.grouped(expected.size()), h.group(1), "count in the heading of " + at);
+            assertEquals(Facts.grouped(expected.size()), h.group(1), "count in the heading of " + at);
             Matcher m = ROW.matcher(html.substring(html.indexOf("<ul class=\"papers\">")));
             int rows = 0;
             while (m.find()) {
@@ -564,7 +565,7 @@ class PagedListsTest {
             int left = expected.size() - (pages - 1) * Paging.ROWS;
             assertEquals(Math.min(Paging.ROWS, left), rows, "rows on page " + pages + " of " + at);
             if (expected.size() > Paging.ROWS) {
-                String range = "Showing " + Pages.grouped((long) (pages - 1) * Paging.ROWS + 1) + "–";
+                String range = "Showing " + Facts.grouped((long) (pages - 1) * Paging.ROWS + 1) + "–";
                 assertTrue(StringEscapeUtils.unescapeHtml4(html).contains(range), range + " in " + at);
             }
             Matcher next = Pattern.compile("<a href=\"([^\"]+)\">next ›</a>").matcher(StringEscapeUtils.unescapeHtml4(html));

@@ -94,6 +94,14 @@ final class WebDriver implements AutoCloseable {
         call("POST", "/session/" + session + "/url", b);
     }
 
+    /** Sets the browser window's size in CSS pixels. */
+    void size(int width, int height) throws Exception {
+        JsonObject b = new JsonObject();
+        b.put("width", width);
+        b.put("height", height);
+        call("POST", "/session/" + session + "/window/rect", b);
+    }
+
     String url() throws Exception { return call("GET", "/session/" + session + "/url", null).get("value").getAsString().value(); }
 
     String title() throws Exception { return call("GET", "/session/" + session + "/title", null).get("value").getAsString().value(); }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The larger fuzz run, outside the build:
- * {@code java -cp target/papergraph.jar org.papergraph.fuzz.FuzzMain --cases 2000 --seed 1}, run from the project
- * folder (seed files are read from {@code ../shared} and the project's own samples). Prints one line per reader
+ * The larger fuzz run, outside the build, from the test classes (the jar ships no fuzzer):
+ * {@code java -cp target/papergraph.jar:target/test-classes org.papergraph.fuzz.FuzzMain --cases 2000 --seed 1},
+ * run from the project folder after {@code mvn verify} (seed files are read from {@code ../shared} and the
+ * project's own samples). Prints one line per reader
  * and every failure; exit status 0 when every reader had seed files and no case failed, 1 otherwise.
  *
  * <p>Options: {@code --cases N} cases per seed file (default 500), {@code --seed S} random seed (default
