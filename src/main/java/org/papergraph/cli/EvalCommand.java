@@ -38,6 +38,10 @@ public final class EvalCommand implements Callable<Integer> {
             "as java -Dpapergraph.extraction=fast does for ingest, convert and demo."})
     boolean fast;
 
+    @Option(names = "--models", paramLabel = "DIR", description = {"Measure the models in DIR, as written by build-models --out DIR",
+            "(e.g. with --no-research-data), instead of the ones in the jar."})
+    Path models;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -45,7 +49,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (fast) System.setProperty(org.papergraph.extract.ExtractionModels.MODE_PROPERTY, "fast");
         if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
         PrintWriter out = spec.commandLine().getOut();
-        Evaluation ev = new Evaluation(shared, ExtractionModels.shipped());
+        ExtractionModels extraction = models();
+        Evaluation ev = new Evaluation(shared, extraction);
         out.println("## Entities");
         ev.entityReport(out);
         out.println();
@@ -60,10 +65,20 @@ public final class EvalCommand implements Callable<Integer> {
             ev.calibrationReport(out);
         }
         out.println("## Results");
-        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, out);
+        new ResultEvaluation(extraction).report(shared, seedGold, out);
         out.println();
         out.println("## Entity resolution");
         new ResolutionEvaluation(shared).report(out);
         return 0;
+    }
+
+    /** The models measured: those in {@link #models} when given (fast or accurate as {@link #fast} says), else the jar's. */
+    private ExtractionModels models() throws IOException {
+        if (models == null) return ExtractionModels.shipped();
+        if (!models.resolve(ExtractionModels.LEXICON).toFile().isFile()) {
+            throw new UserException("no models in " + models + " (no " + ExtractionModels.LEXICON + "): write them with build-models --out "
+                    + models, Main.USAGE);
+        }
+        return ExtractionModels.read(models, fast);
     }
 }

@@ -112,34 +112,48 @@ public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, Pe
      * parts of the dev sets with the models just built. Each step reads its own sources; the train splits make the
      * models, the dev tune parts only the confidence model. Deterministic. Returns a line per step.
      */
-    public static Map<String, String> build(Path shared, Path outDir) throws IOException {
+    public static Map<String, String> build(Path shared, Path outDir) throws IOException { return build(shared, outDir, TrainingData.ALL); }
+
+    /**
+     * As {@link #build(Path, Path)}, learning only from the sources {@code data} allows. Without the research data
+     * (ORKG CS-NER, SciERC, Papers with Code) SciREX stands in where they were read: it trains the title tagger too,
+     * its annotations give the word statistics, and the confidence model is fitted on its opening sentences.
+     */
+    public static Map<String, String> build(Path shared, Path outDir, TrainingData data) throws IOException {
         Map<String, String> report = new LinkedHashMap<>();
+        report.put("sources", data.describe());
         Files.createDirectories(outDir);
         Path lexFile = outDir.resolve(LEXICON);
-        report.put("lexicon", new LexiconBuilder(shared).build(lexFile).toString());
+        report.put("lexicon", new LexiconBuilder(shared, data).build(lexFile).toString());
         Lexicon lexicon;
         try (var in = Files.newInputStream(lexFile)) { lexicon = Lexicon.read(in); }
-
-        Path orkg = shared.resolve("data/orkg-cs-ner");
-        List<GoldDoc> titles = GoldSets.orkg(orkg.resolve("full dataset/train.data"), GoldSets.ORKG);
-        write(TaggerTrainer.train(titles, lexicon, false, EPOCHS), outDir.resolve(TITLE_MODEL));
-        report.put("title tagger", titles.size() + " titles");
 
         // SciERC and SciREX: their Method, Task and Metric conventions agree, and SciREX's 306 papers (Apache-2.0)
         // bring 20 times SciERC's names. The ORKG abstracts are out: their method and problem spans follow other
         // guidelines (adding them cost 0.24 partial F1 on SciERC Method).
-        List<GoldDoc> abstracts = new ArrayList<>(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
+        List<GoldDoc> abstracts = new ArrayList<>();
+        if (data.allows(TrainingData.Source.SCIERC)) abstracts.addAll(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
         int scierc = abstracts.size();
         abstracts.addAll(GoldSets.scirex(shared.resolve("data/scirex/train_docs"), GoldSets.SCIREX));
+
+        if (data.allows(TrainingData.Source.ORKG_CS_NER)) {
+            List<GoldDoc> titles = GoldSets.orkg(shared.resolve("data/orkg-cs-ner/full dataset/train.data"), GoldSets.ORKG);
+            write(TaggerTrainer.train(titles, lexicon, false, EPOCHS), outDir.resolve(TITLE_MODEL));
+            report.put("title tagger", titles.size() + " titles");
+        } else {
+            write(TaggerTrainer.train(abstracts, lexicon, false, EPOCHS, ABSTRACT_MIN_WEIGHT), outDir.resolve(TITLE_MODEL));
+            report.put("title tagger", abstracts.size() + " SciREX sentences (no annotated titles without research data)");
+        }
+
         PerceptronTagger abs = TaggerTrainer.train(abstracts, lexicon, true, EPOCHS, ABSTRACT_MIN_WEIGHT);
         write(abs, outDir.resolve(ABSTRACT_MODEL));
         write(abs.pruned(FAST_MIN_WEIGHT), outDir.resolve(FAST_ABSTRACT_MODEL));
         report.put("abstract tagger", scierc + " SciERC abstracts, " + (abstracts.size() - scierc) + " SciREX sentences");
-        report.put("ordinary words", OrdinaryWords.build(shared, outDir.resolve(OrdinaryWords.FILE)) + " rows");
+        report.put("ordinary words", OrdinaryWords.build(shared, outDir.resolve(OrdinaryWords.FILE), data) + " rows");
         report.put("part-of-speech tagger", PosTrainer.build(shared, outDir.resolve(PosTagger.FILE)));
-        report.put("span edges", SpanEdges.build(edgeDocs(shared), outDir.resolve(SpanEdges.FILE)) + " words");
-        report.put("confidence", ConfidenceFit.build(shared, outDir, false));
-        report.put("confidence (fast)", ConfidenceFit.build(shared, outDir, true));
+        report.put("span edges", SpanEdges.build(edgeDocs(shared, data), outDir.resolve(SpanEdges.FILE)) + " words");
+        report.put("confidence", ConfidenceFit.build(shared, outDir, false, data));
+        report.put("confidence (fast)", ConfidenceFit.build(shared, outDir, true, data));
         for (String f : List.of(LEXICON, TITLE_MODEL, ABSTRACT_MODEL, FAST_ABSTRACT_MODEL, OrdinaryWords.FILE, PosTagger.FILE, SpanEdges.FILE,
                 Confidence.FILE, FAST_CONFIDENCE)) {
             report.put(f, Files.size(outDir.resolve(f)) + " bytes");
@@ -151,9 +165,15 @@ public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, Pe
      * The annotated train text span edges are counted on: ORKG CS-NER train titles, SciERC train and the SciREX papers
      * (their conventions agree on where a name ends; ORKG's abstracts leave most names unannotated, so they are out).
      */
-    static List<GoldDoc> edgeDocs(Path shared) throws IOException {
-        List<GoldDoc> docs = new ArrayList<>(GoldSets.orkg(shared.resolve("data/orkg-cs-ner/full dataset/train.data"), GoldSets.ORKG));
-        docs.addAll(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
+    static List<GoldDoc> edgeDocs(Path shared) throws IOException { return edgeDocs(shared, TrainingData.ALL); }
+
+    /** As {@link #edgeDocs(Path)}, of the sources {@code data} allows. */
+    static List<GoldDoc> edgeDocs(Path shared, TrainingData data) throws IOException {
+        List<GoldDoc> docs = new ArrayList<>();
+        if (data.allows(TrainingData.Source.ORKG_CS_NER)) {
+            docs.addAll(GoldSets.orkg(shared.resolve("data/orkg-cs-ner/full dataset/train.data"), GoldSets.ORKG));
+        }
+        if (data.allows(TrainingData.Source.SCIERC)) docs.addAll(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
         docs.addAll(GoldSets.scirex(shared.resolve("data/scirex/train_docs"), GoldSets.SCIREX));
         return docs;
     }

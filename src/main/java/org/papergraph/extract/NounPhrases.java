@@ -184,6 +184,17 @@ final class NounPhrases {
             if (generic(s, a, b)) return null;
             return span(toks, a, b);
         }
+        // A bracket whose partner is outside the span cuts it: "(CNN) model" read from ") model" is no name.
+        for (int i = a; i < b; i++) {
+            String t = toks.get(i).text();
+            if (t.equals(")") || t.equals("]")) {
+                if (!opened(toks, a, i)) a = i + 1;
+            } else if ((t.equals("(") || t.equals("[")) && !closedBefore(toks, i, b)) {
+                b = i;
+                break;
+            }
+        }
+        if (a >= b) return null;
         // A clause word inside the span ends the name before it ("LLaMA is", "Mamba offers benefits").
         for (int i = a + 1; i < b; i++) {
             if (s.coined(i)) continue;
@@ -227,8 +238,42 @@ final class NounPhrases {
         if (a >= b) return null;
         // One letter is a symbol or a broken word ("s" of "Tilde 's"), not a name.
         if (b - a == 1 && toks.get(a).key().length() < 2) return null;
+        // Nor is one lower-case verb, adjective or adverb ("surpass", "fully-connected"), -ing and -ed forms aside
+        // ("clustering": taggers call such nouns verbs).
+        if (b - a == 1 && !s.coined(a) && lonelyModifier(s, a)) return null;
         if (generic(s, a, b)) return null;
         return span(toks, a, b);
+    }
+
+    /** True when a "(" or "[" in [a, close) is still open at {@code close}. */
+    private static boolean opened(List<Token> toks, int a, int close) {
+        int depth = 0;
+        for (int i = a; i < close; i++) {
+            String t = toks.get(i).text();
+            if (t.equals("(") || t.equals("[")) depth++;
+            else if ((t.equals(")") || t.equals("]")) && depth > 0) depth--;
+        }
+        return depth > 0;
+    }
+
+    /** True when the "(" or "[" at {@code open} is closed before {@code b}. */
+    private static boolean closedBefore(List<Token> toks, int open, int b) {
+        int depth = 0;
+        for (int i = open; i < b; i++) {
+            String t = toks.get(i).text();
+            if (t.equals("(") || t.equals("[")) depth++;
+            else if ((t.equals(")") || t.equals("]")) && --depth == 0) return true;
+        }
+        return false;
+    }
+
+    /** Token {@code i} is a lower-case word tagged verb, adjective or adverb, not an -ing or -ed form. */
+    private static boolean lonelyModifier(Sentence s, int i) {
+        Token t = s.toks.get(i);
+        String w = t.lower();
+        if (!w.equals(t.text()) || w.endsWith("ing") || w.endsWith("ed")) return false;
+        Pos p = s.tag(i);
+        return p == Pos.VERB || p == Pos.ADJ || p == Pos.ADV;
     }
 
     private static boolean capitalised(Token t) { return Character.isUpperCase(t.text().charAt(0)); }

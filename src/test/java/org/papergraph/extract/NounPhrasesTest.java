@@ -96,6 +96,31 @@ class NounPhrasesTest {
     }
 
     @Test
+    void noSpanHasAnUnmatchedBracket() {
+        List<String> bad = new ArrayList<>();
+        for (String[] p : PAPERS) {
+            for (int k = 0; k < 2; k++) {
+                String text = p[k];
+                if (text == null) continue;
+                for (EntityFinder.Found f : FINDER.find(text, k == 0 ? EntityFinder.Field.TITLE : EntityFinder.Field.ABSTRACT)) {
+                    String span = text.substring(f.start(), f.end());
+                    int depth = 0;
+                    boolean unmatched = false;
+                    for (char c : span.toCharArray()) {
+                        if (c == '(' || c == '[') depth++;
+                        else if (c == ')' || c == ']') unmatched |= --depth < 0;
+                    }
+                    // "CNN) model" of "convolutional neural network (CNN) model".
+                    if (unmatched || depth > 0) {
+                        bad.add(f.type() + " [" + span + "]");
+                    }
+                }
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " spans: " + bad);
+    }
+
+    @Test
     void aClauseVerbEndsTheNameBeforeIt() {
         String[] llama = paper("LLaMA: Open and Efficient");
         assertTrue(shown(llama).contains("METHOD LLaMA"), shown(llama).toString());
