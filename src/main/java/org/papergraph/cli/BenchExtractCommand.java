@@ -34,10 +34,15 @@ public final class BenchExtractCommand implements Callable<Integer> {
             description = "Full-text files or folders (GROBID TEI, LaTeX) to read and extract instead of a listing.")
     List<Path> fullText;
 
+    @Option(names = "--fast", description = {"Use the fast extraction models (a smaller abstract tagger and its own confidence model),",
+            "as java -Dpapergraph.extraction=fast does for ingest, convert and demo."})
+    boolean fast;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (fast) System.setProperty(org.papergraph.extract.ExtractionModels.MODE_PROPERTY, "fast");
         if (fullText != null) return fullText();
         if (!listing.toFile().isFile()) throw new UserException("no such file: " + listing, Main.USAGE);
         List<PaperRecord> records = ExtractionBenchmark.listing(listing);

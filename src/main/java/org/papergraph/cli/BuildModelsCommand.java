@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.papergraph.extract.ExtractionModels;
+import org.papergraph.extract.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build-models", mixinStandardHelpOptions = true,
         description = {"Rebuilds the extraction lexicon and trains the entity taggers from the shared data (train splits only).",
-                "Writes lexicon.tsv, title-tagger.bin.gz, abstract-tagger.bin.gz, ordinary-words.tsv and table-names.tsv",
-                "(leaderboard names from the SOTA? train annotations, CC BY-SA 4.0); commit them to ship them in the jar."})
+                "Writes lexicon.tsv, the taggers, the word statistics, the confidence models and table-names.tsv (leaderboard",
+                "names from the SOTA? train annotations); commit them to ship them in the jar.",
+                "With --no-research-data only permissively licensed sources are read (NOTICE); compare with eval --models DIR."})
 public final class BuildModelsCommand implements Callable<Integer> {
     @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared", description = "Shared data folder (default: ${DEFAULT-VALUE}).")
     Path shared;
@@ -23,12 +25,19 @@ public final class BuildModelsCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--no-research-data", description = {"Learn only from permissively licensed sources (NLP-TDMS, SciREX), leaving out",
+            "ORKG CS-NER and SciERC (research use), Papers with Code and SOTA? (CC BY-SA 4.0); use with --out."})
+    boolean noResearchData;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
-        Map<String, String> report = ExtractionModels.build(shared, out);
+        if (noResearchData && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            throw new UserException("--no-research-data needs --out DIR: the shipped models in " + out + " are built from all sources", Main.USAGE);
+        }
+        Map<String, String> report = ExtractionModels.build(shared, out, noResearchData ? TrainingData.PERMISSIVE : TrainingData.ALL);
         report.forEach((k, v) -> spec.commandLine().getOut().println(k + ": " + v));
         return 0;
     }

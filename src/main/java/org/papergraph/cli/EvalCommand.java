@@ -1,13 +1,15 @@
 package org.papergraph.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.papergraph.eval.Evaluation;
 import org.papergraph.eval.FullTextEvaluation;
-import org.papergraph.extract.lexicon.Lexicon;
+import org.papergraph.extract.table.TableNames;
 import org.papergraph.extract.table.TableResultFinder;
 import org.papergraph.eval.ResolutionEvaluation;
 import org.papergraph.eval.ResultEvaluation;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Measures extraction on the dev splits of the gold sets in the shared data folder.",
-                "Prints precision, recall and F1 per type (exact span and partial overlap) as Markdown tables,",
+                "Prints precision, recall and F1 per type (exact span and partial overlap) as Markdown tables, for the",
+                "tune part of each dev set (what rules and the confidence model were chosen on) and the held-out report part,",
                 "and for results read from full-text tables micro precision, recall and F1 over (dataset, metric, score)",
                 "and (task, dataset, metric, score) on the tune and report halves of the SOTA? TEI and LaTeX papers."})
 public final class EvalCommand implements Callable<Integer> {
@@ -53,23 +56,37 @@ public final class EvalCommand implements Callable<Integer> {
     int mergesShown;
 
     @Option(names = "--by-source", description = {"Also print the partial precision of each span source (tagger, lexicon,",
-            "title-dataset phrases) per type, beside the confidence the extractor gives such spans."})
+            "title-dataset phrases) per type on the report parts, and how many of its spans are shown."})
     boolean bySource;
+
+    @Option(names = "--calibration", description = {"Also print the calibration table: per confidence bin, the spans and the share",
+            "that is right on the report parts (the confidence model was fitted on the tune parts)."})
+    boolean calibration;
+
+    @Option(names = "--fast", description = {"Use the fast extraction models (a smaller abstract tagger and its own confidence model),",
+            "as java -Dpapergraph.extraction=fast does for ingest, convert and demo."})
+    boolean fast;
+
+    @Option(names = "--models", paramLabel = "DIR", description = {"Measure the models in DIR, as written by build-models --out DIR",
+            "(e.g. with --no-research-data), instead of the ones in the jar."})
+    Path models;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (fast) System.setProperty(org.papergraph.extract.ExtractionModels.MODE_PROPERTY, "fast");
         if (!shared.resolve("data").toFile().isDirectory()) throw new UserException("no data folder under " + shared, Main.USAGE);
         if (resultErrors != null && !resultErrors.equals("tune") && !resultErrors.equals("report")) {
             throw new UserException("--result-errors takes tune or report, not " + resultErrors, Main.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
+        ExtractionModels extraction = models();
         if (fullTextOnly) {
-            fullText(out);
+            fullText(extraction, out);
             return 0;
         }
-        Evaluation ev = new Evaluation(shared, ExtractionModels.shipped());
+        Evaluation ev = new Evaluation(shared, extraction);
         out.println("## Entities");
         ev.entityReport(out);
         out.println();
@@ -78,8 +95,13 @@ public final class EvalCommand implements Callable<Integer> {
             ev.sourceReport(out);
             out.println();
         }
+        if (calibration) {
+            out.println("## Confidence calibration");
+            out.println();
+            ev.calibrationReport(out);
+        }
         out.println("## Results");
-        new ResultEvaluation(ExtractionModels.shipped()).report(shared, seedGold, demoGold, otherGold, resultErrors, out);
+        new ResultEvaluation(extraction).report(shared, seedGold, demoGold, otherGold, resultErrors, out);
         out.println();
         out.println("## Entity resolution");
         ResolutionEvaluation resolution = new ResolutionEvaluation(shared);
@@ -87,14 +109,28 @@ public final class EvalCommand implements Callable<Integer> {
         out.println();
         out.println("What the resolver merges beyond the key rule, on the distinct Papers with Code names (each group is one entity):");
         out.println();
-        resolution.resolverMerges(new EntityResolver(ExtractionModels.shipped().lexicon()), mergesShown, out);
+        resolution.resolverMerges(new EntityResolver(extraction.lexicon()), mergesShown, out);
         out.println();
-        fullText(out);
+        fullText(extraction, out);
         return 0;
     }
 
-    private void fullText(PrintWriter out) throws IOException {
+    private void fullText(ExtractionModels extraction, PrintWriter out) throws IOException {
         out.println("## Full text: results from tables");
-        new FullTextEvaluation(TableResultFinder.shipped(), Lexicon.shipped()).report(shared, out);
+        TableNames names = TableNames.shipped();
+        if (models != null) {
+            try (InputStream in = Files.newInputStream(models.resolve(TableNames.FILE))) { names = TableNames.read(in, extraction.lexicon()); }
+        }
+        new FullTextEvaluation(new TableResultFinder(names, extraction.lexicon()), extraction.lexicon()).report(shared, out);
+    }
+
+    /** The models measured: those in {@link #models} when given (fast or accurate as {@link #fast} says), else the jar's. */
+    private ExtractionModels models() throws IOException {
+        if (models == null) return ExtractionModels.shipped();
+        if (!models.resolve(ExtractionModels.LEXICON).toFile().isFile()) {
+            throw new UserException("no models in " + models + " (no " + ExtractionModels.LEXICON + "): write them with build-models --out "
+                    + models, Main.USAGE);
+        }
+        return ExtractionModels.read(models, fast);
     }
 }

@@ -95,6 +95,76 @@ public final class GoldSets {
         if (t != null) spans.add(new GoldSpan(s, e, t));
     }
 
+    /** SciREX: Method, Task and Metric as in SciERC; Material (datasets mixed with any data) is left out. */
+    public static final Map<String, EntityType> SCIREX = SCIERC;
+
+    /**
+     * Reads the SciREX documents in {@code dir} ({@code *.json}, one full paper each, in file-name order): one
+     * {@link GoldDoc} per sentence as SciREX splits them, id {@code docId#sentence}. Words are joined by single spaces,
+     * except that a lone "-" between two words is glued to both ("non - uniform" becomes "non-uniform", as papers
+     * write it and as {@link org.papergraph.extract.text.Tokenizer} reads it); a section's leading header
+     * ("document :", "section : Introduction") is dropped.
+     */
+    public static List<GoldDoc> scirex(Path dir, Map<String, EntityType> types) throws IOException {
+        List<GoldDoc> docs = new ArrayList<>();
+        List<Path> files;
+        try (var s = Files.list(dir)) { files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList(); }
+        for (Path p : files) {
+            JsonObject o = JSON.parse(Files.readString(p, StandardCharsets.UTF_8));
+            JsonArray wordArray = o.get("words").getAsArray();
+            String[] words = new String[wordArray.size()];
+            for (int i = 0; i < words.length; i++) words[i] = wordArray.get(i).getAsString().value();
+            java.util.Set<Integer> sectionStarts = new java.util.HashSet<>();
+            for (JsonValue s : o.get("sections").getAsArray()) sectionStarts.add(s.getAsArray().get(0).getAsNumber().value().intValue());
+            List<int[]> ner = new ArrayList<>();
+            for (JsonValue v : o.get("ner").getAsArray()) {
+                JsonArray a = v.getAsArray();
+                EntityType t = types.get(a.get(2).getAsString().value());
+                if (t != null) ner.add(new int[] {a.get(0).getAsNumber().value().intValue(), a.get(1).getAsNumber().value().intValue(), t.ordinal()});
+            }
+            String id = o.get("doc_id").getAsString().value();
+            int n = 0;
+            for (JsonValue sv : o.get("sentences").getAsArray()) {
+                int from = sv.getAsArray().get(0).getAsNumber().value().intValue();
+                int to = sv.getAsArray().get(1).getAsNumber().value().intValue();
+                int first = from;
+                if (sectionStarts.contains(from)) first = header(words, from, to);
+                StringBuilder text = new StringBuilder();
+                int[] starts = new int[to - from], ends = new int[to - from];
+                for (int i = first; i < to; i++) {
+                    boolean glue = i > first && (words[i].equals("-") && i + 1 < to && wordish(words[i - 1]) && wordish(words[i + 1])
+                            || words[i - 1].equals("-") && i - 2 >= first && wordish(words[i - 2]) && wordish(words[i]));
+                    if (text.length() > 0 && !glue) text.append(' ');
+                    starts[i - from] = text.length();
+                    text.append(words[i]);
+                    ends[i - from] = text.length();
+                }
+                List<GoldSpan> spans = new ArrayList<>();
+                for (int[] e : ner) {
+                    if (e[0] < first || e[1] > to || e[0] >= e[1]) continue;
+                    spans.add(new GoldSpan(starts[e[0] - from], ends[e[1] - 1 - from], EntityType.values()[e[2]]));
+                }
+                if (text.length() > 0) docs.add(new GoldDoc(id + "#" + n, text.toString(), spans));
+                n++;
+            }
+        }
+        return docs;
+    }
+
+    /** The first word after a SciREX section header ("document :", "section : Related Work") at {@code from}. */
+    private static int header(String[] words, int from, int to) {
+        if (to - from < 2 || !words[from + 1].equals(":")) return from;
+        if (words[from].equals("document")) return from + 2;
+        if (!words[from].equals("section")) return from;
+        // "section : Related Work Deep networks ..." : the header is title-cased words; the sentence starts after.
+        int i = from + 2;
+        while (i < to && i < from + 8 && !words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))
+                && (i + 1 >= to || words[i + 1].isEmpty() || Character.isUpperCase(words[i + 1].charAt(0)) || !Character.isLetter(words[i + 1].charAt(0)))) i++;
+        return i;
+    }
+
+    private static boolean wordish(String w) { return !w.isEmpty() && Character.isLetterOrDigit(w.charAt(w.length() - 1)) && Character.isLetterOrDigit(w.charAt(0)); }
+
     /** Reads a SciERC JSON-lines file; the text is all sentences' tokens joined by single spaces. */
     public static List<GoldDoc> scierc(Path file, Map<String, EntityType> types) throws IOException {
         List<GoldDoc> docs = new ArrayList<>();

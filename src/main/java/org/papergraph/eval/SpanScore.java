@@ -22,6 +22,20 @@ public final class SpanScore {
         public int gold() { return gold; }
         /** Predictions that matched a gold span (several may match the same one): the numerator of precision. */
         public int matchedPredicted() { return matchedPredicted; }
+        /** Gold spans that a prediction matched: the numerator of recall. */
+        public int matchedGold() { return matchedGold; }
+
+        /** The sum of {@code parts}: micro-averaged counts. */
+        public static Counts sum(List<Counts> parts) {
+            Counts c = new Counts();
+            for (Counts p : parts) {
+                c.predicted += p.predicted;
+                c.gold += p.gold;
+                c.matchedPredicted += p.matchedPredicted;
+                c.matchedGold += p.matchedGold;
+            }
+            return c;
+        }
     }
 
     private final Map<EntityType, Counts> exact = new EnumMap<>(EntityType.class);

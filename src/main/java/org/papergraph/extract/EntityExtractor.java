@@ -79,7 +79,6 @@ public final class EntityExtractor implements Extractor {
         Node sentence = null;
         int sentenceStart = -1, sentenceEnd = -1;
         for (EntityFinder.Found f : found) {
-            if (!keep(f, text)) continue;
             String surface = text.substring(f.start(), f.end());
             if (f.type() == EntityType.METHOD && names.containsValue(surface)) continue;
             EntityNodes.Resolved e = nodes.resolve(f.type(), names.getOrDefault(f, surface));
@@ -138,17 +137,6 @@ public final class EntityExtractor implements Extractor {
             if (CONFIDENCES.size() < 1000) CONFIDENCES.put(v, n);
         }
         return n;
-    }
-
-    /**
-     * Unknown one-word lower-case spans ("algorithm", "it") are generic words, not names. Everything else is kept
-     * with its calibrated confidence; consumers choose their own cut-off in SPARQL.
-     */
-    static boolean keep(EntityFinder.Found f, String text) {
-        if (f.entry() != null) return true;
-        String s = text.substring(f.start(), f.end());
-        if (s.length() < 2) return false;
-        return !(s.indexOf(' ') < 0 && s.equals(s.toLowerCase()));
     }
 
     /** What the text says the paper does with the entity, read from the words before it in its sentence. */

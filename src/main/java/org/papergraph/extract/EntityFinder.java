@@ -26,7 +26,7 @@ public final class EntityFinder {
      * What produced a span; each source has its own measured precision (its confidence), and {@code papergraph eval
      * --by-source} measures them.
      */
-    public enum Source { TAGGER, LEXICON, TITLE_DATASETS;
+    public enum Source { TAGGER, LEXICON, TITLE_DATASETS, REPEATED;
         public String label() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
     }
 
@@ -35,46 +35,87 @@ public final class EntityFinder {
      * entry when the name is known, the sentence range it lies in, and the source that found it.
      */
     public record Found(int start, int end, EntityType type, double confidence, Lexicon.Entry entry,
-                        int sentenceStart, int sentenceEnd, Source source) {}
+                        int sentenceStart, int sentenceEnd, Source source, Confidence.Evidence evidence) {
+        /** A span without recorded evidence (made by other finders from this one's spans). */
+        public Found(int start, int end, EntityType type, double confidence, Lexicon.Entry entry, int sentenceStart, int sentenceEnd,
+                     Source source) {
+            this(start, end, type, confidence, entry, sentenceStart, sentenceEnd, source, null);
+        }
 
-    /**
-     * Confidence of a span: the partial-match precision its source (lexicon or tagger, per field and type) measured
-     * on the dev splits ({@code papergraph eval --by-source}, docs/EVALUATION.md), so a confidence is a calibrated
-     * estimate of how often such a span is right, not a made-up score. Types with no gold in that field get 0.5.
-     */
-    static double confidence(Field field, EntityType type, boolean lexicon) {
-        return CONFIDENCE[field.ordinal()][lexicon ? 1 : 0][type.ordinal()];
+        /** At least {@link Confidence#SHOWN}: shown by default. */
+        public boolean shown() { return confidence >= Confidence.SHOWN; }
     }
 
-    /** The confidence this finder gives a span of {@code type} that {@code source} found in {@code field}. */
-    public static double confidence(Field field, Source source, EntityType type) {
-        return source == Source.TITLE_DATASETS ? TITLE_DATASET_CONFIDENCE : confidence(field, type, source == Source.LEXICON);
+    private static void add(Reading r, Lexicon.Match m) {
+        int[] name = NounPhrases.name(r.text, r.sentence, m.from(), m.to(), false, r.taken);
+        if (name == null) return;
+        r.here.add(r.found(name, m.from(), m.to(), m.entry().type(), m.entry(), Source.LEXICON));
+        for (int i = m.from(); i < m.to(); i++) r.taken[i] = true;
     }
 
-    /**
-     * [field][tagger=0, lexicon=1][type: method, dataset, task, metric]: partial-match precision of each source's
-     * spans on ORKG CS-NER dev titles (title) and SciERC dev (abstract), measured 2026-11-26 with
-     * {@code papergraph eval --by-source}: re-measured after later changes to this finder (the ordinary-word filter
-     * among them), which had moved e.g. the abstract lexicon's metrics from 0.32 to 0.75.
-     * ConfidenceCalibrationTest fails when a measured cell with 5 or more spans no longer rounds to its value here.
-     * 0.5 where nothing could be measured: no such type in the gold set (metrics in ORKG titles; datasets in SciERC,
-     * whose Material type mixes datasets with any data), or no such span on the dev set (the title tagger's datasets,
-     * which {@link #addTagged} drops; the lexicon's title datasets, left to the tagger; the abstract tagger's metrics).
-     */
-    private static final double[][][] CONFIDENCE = {
-            {{0.68, 0.5, 0.64, 0.5}, {0.54, 0.5, 0.53, 0.5}},
-            {{0.71, 0.5, 0.58, 0.5}, {0.86, 0.5, 0.37, 0.75}}};
+    /** One sentence (or title) being read: what the sources found in it, and the spans kept so far. */
+    private static final class Reading {
+        final String text;
+        final Field field;
+        final int from, to;
+        final NounPhrases.Sentence sentence;
+        final List<Lexicon.Match> hits;
+        final List<PerceptronTagger.Span> tagged;
+        final float[] margins;
+        final boolean[] taken;
+        final List<Found> here = new ArrayList<>();
 
-    /**
-     * Partial precision of {@link TitleDatasets} phrases on the ORKG CS-NER dev titles (26 of 41), 2026-11-26,
-     * {@code papergraph eval --by-source}.
-     */
-    static final double TITLE_DATASET_CONFIDENCE = 0.63;
+        Reading(String text, Field field, int from, int to, NounPhrases.Sentence sentence, List<Lexicon.Match> hits,
+                List<PerceptronTagger.Span> tagged, float[] margins) {
+            this.text = text;
+            this.field = field;
+            this.from = from;
+            this.to = to;
+            this.sentence = sentence;
+            this.hits = hits;
+            this.tagged = tagged;
+            this.margins = margins;
+            this.taken = new boolean[sentence.toks.size()];
+        }
 
-    private static void add(List<Found> here, boolean[] taken, List<Token> toks, Lexicon.Match m, Field field, int from, int to) {
-        here.add(new Found(toks.get(m.from()).start(), toks.get(m.to() - 1).end(), m.entry().type(),
-                confidence(field, m.entry().type(), true), m.entry(), from, to, Source.LEXICON));
-        for (int i = m.from(); i < m.to(); i++) taken[i] = true;
+        /**
+         * A found span: {@code name} as {@link NounPhrases#name} returns it, from the source's tokens [a, b); its
+         * evidence is complete but for repetition in the field, and its confidence is set once the field is read.
+         */
+        Found found(int[] name, int a, int b, EntityType type, Lexicon.Entry entry, Source source) {
+            List<Token> toks = sentence.toks;
+            int from = name[2], to = name[3];
+            float margin = Float.MAX_VALUE;
+            if (source == Source.TAGGER) for (int i = a; i < b; i++) margin = Math.min(margin, margins[i]);
+            boolean agrees = false, conflicts = false;
+            if (source == Source.LEXICON) {
+                for (PerceptronTagger.Span s : tagged) {
+                    if (s.from() >= to || from >= s.to()) continue;
+                    if (s.type() == type) agrees = true;
+                    else conflicts = true;
+                }
+            } else {
+                for (Lexicon.Match m : hits) {
+                    if (m.from() >= to || from >= m.to()) continue;
+                    if (m.entry().type() == type) agrees = true;
+                    else conflicts = true;
+                }
+            }
+            boolean coined = false, lower = true;
+            for (int i = from; i < to; i++) {
+                Token t = toks.get(i);
+                coined |= sentence.coined(i);
+                lower &= t.text().equals(t.lower());
+            }
+            // "Convolutional Neural Network (CNN)" defines a name, and "(CNN)" is its short form.
+            boolean defined = to + 2 < toks.size() && toks.get(to).text().equals("(") && toks.get(to + 2).text().equals(")")
+                    && sentence.coined(to + 1)
+                    || from > 0 && to < toks.size() && toks.get(from - 1).text().equals("(") && toks.get(to).text().equals(")") && to - from == 1;
+            boolean adjusted = from != a || to != b || name[1] != toks.get(to - 1).end();
+            Confidence.Evidence e = new Confidence.Evidence(field, source, type, margin, agrees, conflicts, to - from,
+                    to - from == 1 && lower && entry == null, coined, lower, defined, adjusted, 0);
+            return new Found(name[0], name[1], type, 0, entry, this.from, this.to, source, e);
+        }
     }
 
     private static final java.util.regex.Pattern METRIC_WORD = java.util.regex.Pattern.compile(
@@ -105,7 +146,7 @@ public final class EntityFinder {
 
     private final OrdinaryWords words;
 
-    public EntityFinder(ExtractionModels models) { this(models, OrdinaryWords.shipped()); }
+    public EntityFinder(ExtractionModels models) { this(models, models.ordinaryWords()); }
 
     EntityFinder(ExtractionModels models, OrdinaryWords words) {
         this.models = models;
@@ -135,50 +176,122 @@ public final class EntityFinder {
     private List<Found> compute(String text, Field field) {
         List<Found> out = new ArrayList<>();
         if (text == null || text.isEmpty()) return out;
+        List<Reading> read = new ArrayList<>();
         if (field == Field.TITLE) {
-            findIn(text, 0, text.length(), field, models.titleTagger(), out);
+            read.add(findIn(text, 0, text.length(), field, models.titleTagger(), out));
         } else {
-            for (int[] s : Sentences.split(text)) findIn(text, s[0], s[1], field, models.abstractTagger(), out);
+            for (int[] s : Sentences.split(text)) read.add(findIn(text, s[0], s[1], field, models.abstractTagger(), out));
+        }
+        repeated(text, read, out);
+        // How often a name recurs in the field is evidence too; then each span gets its confidence.
+        java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+        String[] key = new String[out.size()];
+        for (int i = 0; i < key.length; i++) {
+            Found f = out.get(i);
+            key[i] = f.type().ordinal() + Tokenizer.key(text.substring(f.start(), f.end()));
+            keys.merge(key[i], 1, Integer::sum);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Found f = out.get(i);
+            Confidence.Evidence e = f.evidence();
+            int repeats = keys.get(key[i]) - 1;
+            if (repeats > 0) {
+                e = new Confidence.Evidence(e.field(), e.source(), e.type(), e.margin(), e.agrees(), e.conflicts(), e.tokens(),
+                        e.lowerOneWord(), e.coined(), e.allLower(), e.defined(), e.adjusted(), repeats);
+            }
+            out.set(i, new Found(f.start(), f.end(), f.type(), models.confidence().of(e), f.entry(), f.sentenceStart(), f.sentenceEnd(),
+                    f.source(), e));
         }
         return java.util.Collections.unmodifiableList(out);
     }
 
-    private void findIn(String text, int from, int to, Field field, PerceptronTagger tagger, List<Found> out) {
+    /**
+     * Names found once are names wherever they recur in the field: a coined name the sources found ("LLaMA"), or the
+     * name before a generic head ("Mamba" of "Mamba architectures"), is found again where it stands alone and no
+     * span covers it (a tagger reads each sentence apart and misses some: "Mamba offers benefits ..."). Such spans are
+     * {@link Source#REPEATED}; their confidence is fitted like the others'.
+     */
+    private void repeated(String text, List<Reading> read, List<Found> out) {
+        java.util.Map<String, EntityType> names = new java.util.HashMap<>();
+        for (Reading r : read) {
+            if (r == null) continue;
+            for (Found f : r.here) {
+                if (f.type() != EntityType.METHOD && f.type() != EntityType.DATASET) continue;
+                int a = -1, b = -1;
+                for (int i = 0; i < r.sentence.toks.size(); i++) {
+                    Token t = r.sentence.toks.get(i);
+                    if (t.start() >= f.start() && t.end() <= f.end()) {
+                        if (a < 0) a = i;
+                        b = i + 1;
+                    }
+                }
+                if (a < 0) continue;
+                boolean headed = b - a == 2 && NounPhrases.GENERIC_HEADS.contains(r.sentence.toks.get(a + 1).lower());
+                if ((b - a == 1 || headed) && NounPhrases.aName(r.sentence, a)) names.putIfAbsent(r.sentence.toks.get(a).text(), f.type());
+            }
+        }
+        if (names.isEmpty()) return;
+        for (Reading r : read) {
+            if (r == null) continue;
+            List<Token> toks = r.sentence.toks;
+            for (int i = 0; i < toks.size(); i++) {
+                EntityType type = names.get(toks.get(i).text());
+                if (type == null || r.taken[i]) continue;
+                Token t = toks.get(i);
+                boolean free = true;
+                for (Found f : r.here) free &= f.end() <= t.start() || f.start() >= t.end();
+                if (!free) continue;
+                Found f = r.found(new int[] {t.start(), t.end(), i, i + 1}, i, i + 1, type, null, Source.REPEATED);
+                r.here.add(f);
+                out.add(f);
+                r.taken[i] = true;
+            }
+        }
+        out.sort((x, y) -> Integer.compare(x.start(), y.start()));
+    }
+
+    private Reading findIn(String text, int from, int to, Field field, PerceptronTagger tagger, List<Found> out) {
         List<Token> toks = Tokenizer.tokens(text, from, to);
-        if (toks.isEmpty()) return;
+        if (toks.isEmpty()) return null;
+        NounPhrases.Sentence sentence = new NounPhrases.Sentence(toks, models.pos(), models.edges());
         List<Lexicon.Match> hits = models.lexicon().match(toks);
         String[] lexTags = new String[toks.size()];
         for (Lexicon.Match m : hits) {
             for (int i = m.from(); i < m.to(); i++) lexTags[i] = (i == m.from() ? "B-" : "I-") + m.entry().type().name();
         }
+        float[] margins = new float[toks.size()];
+        Reading r = new Reading(text, field, from, to, sentence, hits, tagger.tag(toks, lexTags, margins), margins);
+        boolean[] taken = r.taken;
+        List<Found> here = r.here;
         // Known dataset and metric names ("CIFAR-100", "top-1 accuracy") win over the tagger's reading of the same
         // tokens; for methods and tasks the tagger, which sees context, wins, and the lexicon fills its gaps. This
         // order scored best on the dev splits (docs/EVALUATION.md).
-        boolean[] taken = new boolean[toks.size()];
-        List<Found> here = new ArrayList<>();
         for (Lexicon.Match m : hits) {
             EntityType t = m.entry().type();
             // In titles a dataset is what the paper introduces ("A Corpus of ..."); a benchmark a title names in
             // passing is left to the tagger, which sees the lexicon hit as a feature (ORKG CS-NER convention).
-            if (t == EntityType.METRIC || (t != EntityType.TASK && field == Field.ABSTRACT)) add(here, taken, toks, m, field, from, to);
+            if (t == EntityType.METRIC || (t != EntityType.TASK && field == Field.ABSTRACT)) add(r, m);
         }
         // A title's own dataset ("MOROCO: The Moldavian and Romanian Dialectal Corpus") is found by a phrase rule
         // read off the ORKG train titles; it wins over the tagger, which learned too few datasets (882) to find them.
         if (field == Field.TITLE) {
-            for (int[] r : TitleDatasets.find(toks)) {
+            for (int[] d : TitleDatasets.find(toks)) {
                 boolean free = true;
-                for (int i = r[0]; i < r[1]; i++) free &= !taken[i];
+                for (int i = d[0]; i < d[1]; i++) free &= !taken[i];
                 if (!free) continue;
-                here.add(new Found(toks.get(r[0]).start(), toks.get(r[1] - 1).end(), EntityType.DATASET, TITLE_DATASET_CONFIDENCE, null, from, to, Source.TITLE_DATASETS));
-                for (int i = r[0]; i < r[1]; i++) taken[i] = true;
+                // The phrase keeps its article for the title convention; the mention reads without it.
+                int first = d[0] + 1 < d[1] && sentence.known(d[0]) == org.papergraph.extract.tagger.PosTagger.Pos.DET ? d[0] + 1 : d[0];
+                here.add(r.found(new int[] {toks.get(first).start(), toks.get(d[1] - 1).end(), first, d[1]}, first, d[1], EntityType.DATASET,
+                        null, Source.TITLE_DATASETS));
+                for (int i = d[0]; i < d[1]; i++) taken[i] = true;
             }
         }
-        for (PerceptronTagger.Span s : tagger.tag(toks, lexTags)) {
+        for (PerceptronTagger.Span s : r.tagged) {
             // A colon ends a name ("FlashRNN: Optimizing ..." is two things): a span across one is cut there.
             int pieceStart = s.from();
             for (int c = s.from(); c <= s.to(); c++) {
                 if (c < s.to() && !toks.get(c).text().equals(":")) continue;
-                addTagged(text, toks, pieceStart, c, s.type(), field, from, to, taken, here);
+                addTagged(r, pieceStart, c, s.type());
                 pieceStart = c + 1;
             }
         }
@@ -187,13 +300,14 @@ public final class EntityFinder {
             if (t != EntityType.METHOD && t != EntityType.TASK) continue;
             boolean free = true;
             for (int i = m.from(); i < m.to(); i++) free &= !taken[i];
-            if (free) add(here, taken, toks, m, field, from, to);
+            if (free) add(r, m);
         }
         // One-word spans that the train splits show are almost never an entity alone ("learning", "Neural", "Data"
         // as a metric) are ordinary words, whichever source found them.
         here.removeIf(f -> ordinaryWord(text, f, toks));
         here.sort((x, y) -> Integer.compare(x.start(), y.start()));
         out.addAll(here);
+        return r;
     }
 
     private boolean ordinaryWord(String text, Found f, List<Token> toks) {
@@ -211,8 +325,10 @@ public final class EntityFinder {
         return f.type() != EntityType.METRIC || !METRIC_WORD.matcher(one.text()).matches();
     }
 
-    private static void addTagged(String text, List<Token> toks, int a, int b, EntityType type, Field field, int from, int to,
-                                  boolean[] taken, List<Found> here) {
+    private static void addTagged(Reading r, int a, int b, EntityType type) {
+        List<Token> toks = r.sentence.toks;
+        String text = r.text;
+        boolean[] taken = r.taken;
         // Trim punctuation the tagger let into the span edges.
         while (a < b && toks.get(a).isPunct()) a++;
         while (b > a && toks.get(b - 1).isPunct()) b--;
@@ -220,11 +336,14 @@ public final class EntityFinder {
         for (int i = a; i < b; i++) if (taken[i]) return;
         // A title's datasets come from the phrase rule alone: the title tagger's own dataset spans measured
         // partial precision 0.06 on the ORKG dev titles, and 0.23 even when they said "corpus" or "dataset".
-        if (field == Field.TITLE && type == EntityType.DATASET) return;
-        String surface = text.substring(toks.get(a).start(), toks.get(b - 1).end());
+        if (r.field == Field.TITLE && type == EntityType.DATASET) return;
+        int[] name = NounPhrases.name(text, r.sentence, a, b, true, taken);
+        if (name == null) return;
+        String surface = text.substring(name[0], name[1]);
         if (!plausible(surface, type)) return;
-        here.add(new Found(toks.get(a).start(), toks.get(b - 1).end(), type, confidence(field, type, false), null, from, to, Source.TAGGER));
-        for (int i = a; i < b; i++) taken[i] = true;
+        for (int i = name[2]; i < name[3]; i++) if (taken[i]) return;
+        r.here.add(r.found(name, a, b, type, null, Source.TAGGER));
+        for (int i = Math.min(a, name[2]); i < Math.max(b, name[3]); i++) taken[i] = true;
     }
 
     /** Lexicon tags of tokens, as the tagger was trained with them. */

@@ -103,13 +103,20 @@ public final class ImplementationExtractor implements Extractor {
             }
         }
         for (EntityFinder.Found f : found) {
-            if (f.type() != EntityType.METHOD || !EntityExtractor.keep(f, text)) continue;
+            if (f.type() != EntityType.METHOD || !f.shown() || genericWord(f, text)) continue;
             String surface = text.substring(f.start(), f.end());
             if (datasetNames.contains(surface)) continue;
             out.add(new Named(resolver.canonical(EntityType.METHOD, surface), surface,
                     MentionRole.PROPOSED.equals(EntityExtractor.role(f, text)), text.substring(f.sentenceStart(), f.sentenceEnd())));
         }
         return out;
+    }
+
+    /** An unknown one-word lower-case span ("algorithm") is a generic word, never what a repository implements. */
+    private static boolean genericWord(EntityFinder.Found f, String text) {
+        if (f.entry() != null) return false;
+        String s = text.substring(f.start(), f.end());
+        return s.length() < 2 || (s.indexOf(' ') < 0 && s.equals(s.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The links the rules make between {@code repos} and the methods of the title and the abstract. */

@@ -93,16 +93,26 @@ public final class OrdinaryWords {
      * writes the words a span filter can use: those common enough to be judged and rarely an entity alone, and every
      * word annotated alone as a metric. Returns the number of rows written.
      */
-    public static int build(Path shared, Path out) throws IOException {
+    public static int build(Path shared, Path out) throws IOException { return build(shared, out, TrainingData.ALL); }
+
+    /** As {@link #build(Path, Path)}, from the sources {@code data} allows (SciREX stands in for SciERC without them). */
+    public static int build(Path shared, Path out, TrainingData data) throws IOException {
         Path orkg = shared.resolve("data/orkg-cs-ner");
         Map<EntityType, Map<String, int[]>> counts = new HashMap<>();
-        count(GoldSets.orkg(orkg.resolve("full dataset/train.data"), GoldSets.ORKG),
-                EnumSet.of(EntityType.METHOD, EntityType.TASK, EntityType.DATASET), counts);
-        for (String part : List.of("ftd", "ncg", "scierc")) {
-            count(GoldSets.orkg(orkg.resolve(part + "/train-abs.data"), GoldSets.ORKG), EnumSet.of(EntityType.METHOD, EntityType.TASK), counts);
+        if (data.allows(TrainingData.Source.ORKG_CS_NER)) {
+            count(GoldSets.orkg(orkg.resolve("full dataset/train.data"), GoldSets.ORKG),
+                    EnumSet.of(EntityType.METHOD, EntityType.TASK, EntityType.DATASET), counts);
+            for (String part : List.of("ftd", "ncg", "scierc")) {
+                count(GoldSets.orkg(orkg.resolve(part + "/train-abs.data"), GoldSets.ORKG), EnumSet.of(EntityType.METHOD, EntityType.TASK), counts);
+            }
         }
-        count(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC),
-                EnumSet.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC), counts);
+        if (data.allows(TrainingData.Source.SCIERC)) {
+            count(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC),
+                    EnumSet.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC), counts);
+        } else {
+            count(GoldSets.scirex(shared.resolve("data/scirex/train_docs"), GoldSets.SCIREX),
+                    EnumSet.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC), counts);
+        }
         List<String> rows = new ArrayList<>();
         for (EntityType t : List.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC)) {
             for (Map.Entry<String, int[]> e : new TreeMap<>(counts.getOrDefault(t, Map.of())).entrySet()) {

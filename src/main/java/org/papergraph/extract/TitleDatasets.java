@@ -85,8 +85,8 @@ final class TitleDatasets {
 
     private static boolean capitalised(Token t) { return Character.isUpperCase(t.text().charAt(0)); }
 
-    /** "NAME:" opening a title, right before the phrase. */
-    private static final Pattern NAME_BEFORE = Pattern.compile("^\\s*(\\p{L}[\\p{L}\\p{N}\\-_.+']{0,30}(?:\\s[\\p{L}\\p{N}][\\p{L}\\p{N}\\-_.+']{0,20}){0,2})\\s*:\\s*$");
+    /** "NAME:" opening a title, right before the phrase (or before its article: the mention leaves that out). */
+    private static final Pattern NAME_BEFORE = Pattern.compile("^\\s*(\\p{L}[\\p{L}\\p{N}\\-_.+']{0,30}(?:\\s[\\p{L}\\p{N}][\\p{L}\\p{N}\\-_.+']{0,20}){0,2})\\s*:\\s*(?:(?i:the|an|a)\\s+)?$");
     /** "(NAME)" right after the phrase. */
     private static final Pattern NAME_AFTER = Pattern.compile("^\\s*\\((\\p{L}[\\p{L}\\p{N}\\-_.+']{1,30})\\)");
 

@@ -5,125 +5,125 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.EnumMap;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.papergraph.SharedData;
+import org.papergraph.extract.Confidence;
+import org.papergraph.extract.ConfidenceFit;
 import org.papergraph.extract.EntityFinder;
-import org.papergraph.extract.EntityFinder.Field;
-import org.papergraph.extract.EntityFinder.Source;
-import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.ExtractionModels;
 
 /**
- * The confidences {@link EntityFinder} gives its spans are what {@code papergraph eval --by-source} measures on the
- * dev splits: when the finder changes and the table is not re-measured, this fails and prints the new values.
+ * The confidences the entity finder gives are calibrated on text the model was not fitted to: on the report parts of
+ * the dev sets, the spans at or above a confidence c are right about c of the time, higher confidences are right
+ * more often, and the shipped model is the one {@code build-models} fits for the shipped taggers (so a change to the
+ * finder that is not followed by a refit fails here).
  */
 class ConfidenceCalibrationTest {
-    /** Fewer spans than this give too rough a precision to hold the table to. */
-    private static final int MIN_PREDICTED = 5;
-
     private static Evaluation eval;
-    private static final Map<Field, Evaluation.GoldSet> CALIBRATION = new EnumMap<>(Field.class);
-    private static final Map<Field, Evaluation.SourceScores> MEASURED = new EnumMap<>(Field.class);
+    private static final List<Evaluation.Judged> REPORT = new ArrayList<>();
 
     @BeforeAll
-    static void measure() throws Exception {
+    static void judge() throws Exception {
         SharedData.path("data/orkg-cs-ner");
         SharedData.path("data/scierc/raw/dev.json");
         eval = new Evaluation(SharedData.ROOT, ExtractionModels.shipped());
         for (Evaluation.GoldSet g : eval.goldSets()) {
-            if (!g.calibrates()) continue;
-            assertTrue(CALIBRATION.put(g.field(), g) == null, "two gold sets calibrate " + g.field());
-            MEASURED.put(g.field(), eval.bySource(g.docs(), g.field(), g.types()));
+            if (g.calibrates()) REPORT.addAll(eval.judged(g.docs(DevSplit.Part.REPORT), g.field(), g.types()));
         }
-        assertEquals(Field.values().length, CALIBRATION.size(), "every field has a gold set for its confidences");
+        assertTrue(REPORT.size() > 1000, "spans judged: " + REPORT.size());
+    }
+
+    /** Share right among the report spans with confidence in [from, to). */
+    private static double precision(double from, double to, int[] count) {
+        int n = 0, right = 0;
+        for (Evaluation.Judged j : REPORT) {
+            double c = j.found().confidence();
+            if (c < from || c >= to) continue;
+            n++;
+            if (j.right()) right++;
+        }
+        count[0] = n;
+        return n == 0 ? Double.NaN : (double) right / n;
     }
 
     @Test
-    void everyConfidenceIsTheMeasuredPrecisionOfItsSource() {
-        StringBuilder wrong = new StringBuilder();
-        int checked = 0;
-        for (Field field : Field.values()) {
-            Evaluation.GoldSet g = CALIBRATION.get(field);
-            for (Source source : Source.values()) {
-                // The title-dataset rule runs on titles and finds datasets only; its one constant is checked there.
-                if (source == Source.TITLE_DATASETS && field != Field.TITLE) continue;
-                for (EntityType type : EntityType.values()) {
-                    if (source == Source.TITLE_DATASETS && type != EntityType.DATASET) continue;
-                    double have = EntityFinder.confidence(field, source, type);
-                    SpanScore.Counts c = MEASURED.get(field).partial(source, type);
-                    double want;
-                    if (!g.types().contains(type) || c.predicted() == 0) want = 0.5;
-                    else if (c.predicted() >= MIN_PREDICTED) want = Math.round(c.precision() * 100) / 100.0;
-                    else continue;
-                    checked++;
-                    if (Math.abs(have - want) > 1e-9) {
-                        wrong.append(String.format("%n  %s %s %s: table %.2f, measured %.2f (%d of %d)", field.label(), source.label(),
-                                type.label(), have, want, c.matchedPredicted(), c.predicted()));
-                    }
-                }
-            }
-        }
-        assertTrue(checked >= 10, "cells checked: " + checked);
-        assertTrue(wrong.isEmpty(), "EntityFinder.CONFIDENCE is stale; re-measure with papergraph eval --by-source:" + wrong);
-    }
-
-    @Test
-    void sourcesSplitTheSpansTheEvaluationScores() throws Exception {
-        for (Field field : Field.values()) {
-            Evaluation.GoldSet g = CALIBRATION.get(field);
-            SpanScore all = eval.entities(g.docs(), field, g.types());
-            for (EntityType type : g.types()) {
-                int predicted = 0, matched = 0;
-                for (Source source : Source.values()) {
-                    predicted += MEASURED.get(field).partial(source, type).predicted();
-                    matched += MEASURED.get(field).partial(source, type).matchedPredicted();
-                }
-                assertEquals(all.partial(type).predicted(), predicted, field + " " + type);
-                assertEquals(all.partial(type).precision(), predicted == 0 ? 0 : (double) matched / predicted, 1e-12, field + " " + type);
-            }
-            assertTrue(all.partial(EntityType.METHOD).predicted() > 100, "too few spans to calibrate on " + g.name());
+    void spansAtOrAboveAConfidenceAreRightAboutThatOften() {
+        for (double c : new double[] {0.3, 0.5, 0.7}) {
+            int[] n = new int[1];
+            double p = precision(c, 2, n);
+            double mean = REPORT.stream().filter(j -> j.found().confidence() >= c).mapToDouble(j -> j.found().confidence()).average().orElse(0);
+            assertTrue(n[0] >= 50, "too few spans at or above " + c + ": " + n[0]);
+            assertTrue(p >= c - 0.05, "confidence >= " + c + ": precision " + p + " of " + n[0]);
+            assertEquals(mean, p, 0.1, "confidence >= " + c + ": mean confidence " + mean + ", precision " + p + " of " + n[0]);
         }
     }
 
     @Test
-    void eachSpanNamesTheSourceThatFoundIt() throws Exception {
+    void higherConfidenceMeansRightMoreOften() {
+        int[] low = new int[1], high = new int[1];
+        double below = precision(0, Confidence.SHOWN, low), above = precision(0.7, 2, high);
+        assertTrue(low[0] >= 30 && high[0] >= 30, "spans below the threshold " + low[0] + ", at 0.7 or more " + high[0]);
+        assertTrue(above - below >= 0.25, "precision at >= 0.7: " + above + ", below " + Confidence.SHOWN + ": " + below);
+    }
+
+    @Test
+    void eachSpanCarriesTheEvidenceItsConfidenceComesFrom() throws Exception {
+        Confidence model = ExtractionModels.shipped().confidence();
         EntityFinder finder = new EntityFinder(ExtractionModels.shipped());
-        Map<Source, Integer> seen = new EnumMap<>(Source.class);
-        for (Field field : Field.values()) {
-            for (GoldDoc d : CALIBRATION.get(field).docs()) {
-                for (EntityFinder.Found f : finder.find(d.text(), field)) {
-                    assertEquals(f.entry() != null, f.source() == Source.LEXICON, d.id() + " " + f);
-                    if (f.source() == Source.TITLE_DATASETS) assertTrue(field == Field.TITLE && f.type() == EntityType.DATASET, f.toString());
-                    assertEquals(EntityFinder.confidence(field, f.source(), f.type()), f.confidence(), 0, f.toString());
-                    seen.merge(f.source(), 1, Integer::sum);
+        for (Evaluation.GoldSet g : eval.goldSets()) {
+            for (GoldDoc d : g.docs(DevSplit.Part.REPORT)) {
+                for (EntityFinder.Found f : finder.find(d.text(), g.field())) {
+                    assertEquals(f.source() == EntityFinder.Source.LEXICON, f.entry() != null, d.id() + " " + f);
+                    assertEquals(model.of(f.evidence()), f.confidence(), 0, f.toString());
+                    assertEquals(g.field(), f.evidence().field());
                 }
             }
         }
-        assertEquals(Source.values().length, seen.size(), seen.toString());
     }
 
     @Test
-    void theBySourceTableHasOneRowPerCellAndNaWhereNothingWasPredicted() throws Exception {
+    void theShippedModelIsTheFitOfTheShippedTaggers() throws Exception {
+        Confidence shipped = ExtractionModels.shipped().confidence();
+        Confidence refit = ConfidenceFit.fit(SharedData.ROOT, ExtractionModels.shipped());
+        StringBuilder stale = new StringBuilder();
+        for (EntityFinder.Field field : EntityFinder.Field.values()) {
+            for (String name : Confidence.featureNames()) {
+                if (Math.abs(shipped.weight(field, name) - refit.weight(field, name)) > 1e-4) {
+                    stale.append(String.format("%n  %s %s: shipped %.4f, fitted now %.4f", field.label(), name, shipped.weight(field, name),
+                            refit.weight(field, name)));
+                }
+            }
+        }
+        assertTrue(stale.isEmpty(), "confidence.tsv is stale; rerun papergraph build-models:" + stale);
+    }
+
+    @Test
+    void theCalibrationTableBinsEverySpanOfTheReportParts() throws Exception {
         StringWriter s = new StringWriter();
-        eval.sourceReport(new PrintWriter(s));
-        List<String> rows = s.toString().lines().skip(2).toList();
-        int expected = 0;
-        for (Evaluation.GoldSet g : eval.goldSets()) {
-            expected += 2 * g.types().size() + (g.field() == Field.TITLE && g.types().contains(EntityType.DATASET) ? 1 : 0);
+        eval.calibrationReport(new PrintWriter(s));
+        int spans = 0;
+        Matcher m = Pattern.compile("(?m)^\\| (\\d\\.\\d)-\\d\\.\\d \\| (\\d+) \\|").matcher(s.toString());
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            spans += Integer.parseInt(m.group(2));
         }
-        assertEquals(expected, rows.size(), s.toString());
-        for (String row : rows) {
-            String[] c = row.split("\\s*\\|\\s*");
-            // c[0] is empty: the row starts with a bar.
-            int predicted = Integer.parseInt(c[5]), correct = Integer.parseInt(c[6]);
-            assertTrue(correct <= predicted, row);
-            if (predicted == 0) assertEquals("n/a", c[7], row);
-            else assertEquals((double) correct / predicted, Double.parseDouble(c[7]), 0.0005, row);
-        }
+        assertEquals(20, rows, s.toString());
+        assertEquals(REPORT.size(), spans, s.toString());
+    }
+
+    @Test
+    void theMentionsQueryShowsWhatThePagesShowByDefault() throws Exception {
+        String q = Files.readString(java.nio.file.Path.of("queries/mentions.rq"));
+        Matcher m = Pattern.compile("COALESCE\\(\\?minConfidence, ([0-9.]+)\\)").matcher(q);
+        assertTrue(m.find(), q);
+        assertEquals(Confidence.SHOWN, Double.parseDouble(m.group(1)), 0, "queries/mentions.rq default");
     }
 }

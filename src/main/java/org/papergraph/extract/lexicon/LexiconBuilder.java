@@ -26,6 +26,7 @@ import org.papergraph.eval.GoldDoc;
 import org.papergraph.eval.GoldSets;
 import org.papergraph.eval.GoldSpan;
 import org.papergraph.extract.Metrics;
+import org.papergraph.extract.TrainingData;
 import org.papergraph.vocab.EntityType;
 import org.papergraph.extract.text.Token;
 import org.papergraph.extract.text.Tokenizer;
@@ -42,6 +43,7 @@ import org.papergraph.extract.text.Tokenizer;
  */
 public final class LexiconBuilder {
     private final Path shared;
+    private final TrainingData data;
     private final Map<EntityType, Map<String, Map<String, Integer>>> names = new EnumMap<>(EntityType.class);
     private final Map<String, Boolean> lowerIsBetter = new HashMap<>();
     /** Task synonym pairs (task, synonym): one entity, the synonym a variant of the task's entry. */
@@ -52,52 +54,68 @@ public final class LexiconBuilder {
     private static final Pattern PAREN = Pattern.compile("\\s*[(\\[].*$");
     private static final Pattern DASH_SUFFIX = Pattern.compile("\\s+-\\s+.*$");
 
-    public LexiconBuilder(Path shared) {
+    public LexiconBuilder(Path shared) { this(shared, TrainingData.ALL); }
+
+    /**
+     * A builder that reads only the sources {@code data} allows: without the research data the lexicon holds the
+     * NLP-TDMS names and the names that recur in SciREX's annotations.
+     */
+    public LexiconBuilder(Path shared, TrainingData data) {
         this.shared = shared;
+        this.data = data;
         for (EntityType t : EntityType.values()) names.put(t, new HashMap<>());
     }
 
     /** Reads every source and writes the lexicon to {@code out}; returns the number of entries per type. */
     public Map<EntityType, Integer> build(Path out) throws IOException {
-        Path pwc = shared.resolve("data/paperswithcode");
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(pwc.resolve("evaluation-tables-2020-09/evaluation_tables.json.gz")))) {
-            tasks(JSON.parseAny(in).getAsArray());
-        }
-        try (var files = Files.list(pwc.resolve("sota-extractor-tasks"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(p)) {
-                    JsonValue v = JSON.parseAny(in);
-                    if (v.isArray()) tasks(v.getAsArray());
+        if (data.allows(TrainingData.Source.PAPERS_WITH_CODE)) {
+            Path pwc = shared.resolve("data/paperswithcode");
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(pwc.resolve("evaluation-tables-2020-09/evaluation_tables.json.gz")))) {
+                tasks(JSON.parseAny(in).getAsArray());
+            }
+            try (var files = Files.list(pwc.resolve("sota-extractor-tasks"))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    try (InputStream in = Files.newInputStream(p)) {
+                        JsonValue v = JSON.parseAny(in);
+                        if (v.isArray()) tasks(v.getAsArray());
+                    }
                 }
             }
+            for (String line : Files.readAllLines(pwc.resolve("sota-extractor-tasks/synonyms.csv"))) {
+                String[] f = line.split("\",\"");
+                if (f.length != 2 || line.startsWith("task,")) continue;
+                synonym(f[0].replace("\"", ""), f[1].replace("\"", ""));
+            }
         }
-        for (String line : Files.readAllLines(pwc.resolve("sota-extractor-tasks/synonyms.csv"))) {
-            String[] f = line.split("\",\"");
-            if (f.length != 2 || line.startsWith("task,")) continue;
-            synonym(f[0].replace("\"", ""), f[1].replace("\"", ""));
-        }
-        Path kb = shared.resolve("data/nlp-tdms-tdmsci/NLP-TDMS/kb");
-        for (String line : Files.readAllLines(kb.resolve("taskKB.tsv"))) {
-            String[] f = line.split("\t");
-            if (f.length > 1) add(EntityType.TASK, f[1].replace('_', ' '));
-        }
-        for (String line : Files.readAllLines(kb.resolve("datasetKB.tsv"))) {
-            String[] f = line.split("\t");
-            if (f.length > 1) dataset(f[1]);
-        }
-        for (String line : Files.readAllLines(kb.resolve("evaMatrixKB.tsv"))) {
-            String[] f = line.split("\t");
-            if (f.length > 2) {
-                add(EntityType.METRIC, f[1]);
-                lowerIsBetter.put(Tokenizer.key(f[1]), f[2].strip().equals("0"));
+        if (data.allows(TrainingData.Source.NLP_TDMS)) {
+            Path kb = shared.resolve("data/nlp-tdms-tdmsci/NLP-TDMS/kb");
+            for (String line : Files.readAllLines(kb.resolve("taskKB.tsv"))) {
+                String[] f = line.split("\t");
+                if (f.length > 1) add(EntityType.TASK, f[1].replace('_', ' '));
+            }
+            for (String line : Files.readAllLines(kb.resolve("datasetKB.tsv"))) {
+                String[] f = line.split("\t");
+                if (f.length > 1) dataset(f[1]);
+            }
+            for (String line : Files.readAllLines(kb.resolve("evaMatrixKB.tsv"))) {
+                String[] f = line.split("\t");
+                if (f.length > 2) {
+                    add(EntityType.METRIC, f[1]);
+                    lowerIsBetter.put(Tokenizer.key(f[1]), f[2].strip().equals("0"));
+                }
             }
         }
         Map<String, Integer> outside = new HashMap<>();
         Map<String, Integer> inside = new HashMap<>();
         Path orkg = shared.resolve("data/orkg-cs-ner");
-        List<GoldDoc> gold = new ArrayList<>(GoldSets.orkg(orkg.resolve("full dataset/train.data"), GoldSets.ORKG));
-        for (String part : List.of("ftd", "ncg", "scierc")) gold.addAll(GoldSets.orkg(orkg.resolve(part + "/train-abs.data"), GoldSets.ORKG));
-        gold.addAll(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
+        List<GoldDoc> gold = new ArrayList<>();
+        if (data.allows(TrainingData.Source.ORKG_CS_NER)) {
+            gold.addAll(GoldSets.orkg(orkg.resolve("full dataset/train.data"), GoldSets.ORKG));
+            for (String part : List.of("ftd", "ncg", "scierc")) gold.addAll(GoldSets.orkg(orkg.resolve(part + "/train-abs.data"), GoldSets.ORKG));
+        }
+        if (data.allows(TrainingData.Source.SCIERC)) gold.addAll(GoldSets.scierc(shared.resolve("data/scierc/raw/train.json"), GoldSets.SCIERC));
+        // Without the research data, SciREX's annotations (SciERC's conventions) give the recurring names and word counts.
+        if (gold.isEmpty()) gold.addAll(GoldSets.scirex(shared.resolve("data/scirex/train_docs"), GoldSets.SCIREX));
         Map<EntityType, Map<String, Integer>> recurring = new EnumMap<>(EntityType.class);
         for (GoldDoc d : gold) {
             for (Token t : Tokenizer.tokens(d.text())) {
@@ -165,11 +183,20 @@ public final class LexiconBuilder {
         add(EntityType.METHOD, m);
     }
 
+    /**
+     * Heads that make a phrase a method, whatever list it came from: a "task" named "Word Level Models" or "Policy
+     * Gradient Methods" is a kind of model, and as a task it would claim every "language model" (a PwC synonym).
+     */
+    static final java.util.Set<String> METHOD_HEADS = java.util.Set.of("model", "models", "network", "networks", "algorithm",
+            "algorithms", "method", "methods", "architecture", "architectures");
+
     private void add(EntityType type, String name) {
         if (name == null) return;
         String n = name.strip().replaceAll("\\s+", " ");
         String key = Tokenizer.key(n);
-        if (key.length() < 2 || key.matches("\\d+") || Tokenizer.tokens(n).size() > MAX_NAME_TOKENS) return;
+        List<Token> toks = Tokenizer.tokens(n);
+        if (key.length() < 2 || key.matches("\\d+") || toks.size() > MAX_NAME_TOKENS) return;
+        if (type == EntityType.TASK && METHOD_HEADS.contains(toks.get(toks.size() - 1).lower())) return;
         names.get(type).computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(n, 1, Integer::sum);
     }
 
@@ -191,8 +218,13 @@ public final class LexiconBuilder {
         Files.createDirectories(out.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("# papergraph lexicon: type TAB canonical TAB variants (|-separated) TAB flags. Generated by\n");
-            w.write("# 'papergraph build-models' from names in ../shared/data (PwC CC BY-SA 4.0, NLP-TDMS Apache-2.0,\n");
-            w.write("# ORKG CS-NER and SciERC train-split entity names). Do not edit by hand.\n");
+            if (data.researchData()) {
+                w.write("# 'papergraph build-models' from names in ../shared/data (PwC CC BY-SA 4.0, NLP-TDMS Apache-2.0,\n");
+                w.write("# ORKG CS-NER and SciERC train-split entity names). Do not edit by hand.\n");
+            } else {
+                w.write("# 'papergraph build-models --no-research-data' from names in ../shared/data (NLP-TDMS Apache-2.0,\n");
+                w.write("# SciREX Apache-2.0 entity names). Do not edit by hand.\n");
+            }
             for (EntityType t : priority) {
                 TreeMap<String, Map<String, Integer>> sorted = new TreeMap<>(names.get(t));
                 for (Map.Entry<String, Map<String, Integer>> e : sorted.entrySet()) {

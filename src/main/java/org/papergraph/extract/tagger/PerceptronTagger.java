@@ -61,7 +61,12 @@ public final class PerceptronTagger {
 
     /** A model from trained float weights: quantised to 16 bits, features weaker than {@link #MIN_WEIGHT} left out. */
     PerceptronTagger(String[] tags, long[] featureKeys, float[][] featureWeights) {
-        this(tags, scaleOf(featureWeights), featureKeys, quantise(featureWeights, scaleOf(featureWeights)), strong(featureWeights));
+        this(tags, featureKeys, featureWeights, MIN_WEIGHT);
+    }
+
+    /** As {@link #PerceptronTagger(String[], long[], float[][])}, leaving out features weaker than {@code minWeight}. */
+    PerceptronTagger(String[] tags, long[] featureKeys, float[][] featureWeights, float minWeight) {
+        this(tags, scaleOf(featureWeights), featureKeys, quantise(featureWeights, scaleOf(featureWeights)), strong(featureWeights, minWeight));
     }
 
     private PerceptronTagger(String[] tags, float scale, long[] featureKeys, short[][] featureWeights, boolean[] keep) {
@@ -134,12 +139,12 @@ public final class PerceptronTagger {
         return q;
     }
 
-    private static boolean[] strong(float[][] w) {
+    private static boolean[] strong(float[][] w, float minWeight) {
         boolean[] keep = new boolean[w.length];
         for (int f = 0; f < w.length; f++) {
             float strongest = 0;
             for (float x : w[f]) strongest = Math.max(strongest, Math.abs(x));
-            keep[f] = strongest >= MIN_WEIGHT;
+            keep[f] = strongest >= minWeight;
         }
         return keep;
     }
@@ -206,6 +211,26 @@ public final class PerceptronTagger {
     }
 
     int tagCount() { return tags.length; }
+
+    /**
+     * This model without the features whose largest weight is below {@code minWeight}: smaller and faster, a little
+     * less accurate (the fast extraction's abstract tagger).
+     */
+    public PerceptronTagger pruned(float minWeight) {
+        int nt = tags.length;
+        List<Long> keys = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
+        for (int s = 0; s <= mask; s++) {
+            if (table[s * stride] == 0) continue;
+            float[] w = new float[nt];
+            for (int t = 0; t < nt; t++) w[t] = weight(s, t) / scale;
+            keys.add(table[s * stride]);
+            weights.add(w);
+        }
+        long[] k = new long[keys.size()];
+        for (int i = 0; i < k.length; i++) k[i] = keys.get(i);
+        return new PerceptronTagger(tags, k, weights.toArray(new float[0][]), minWeight);
+    }
 
     /** The weight scale: a quantised weight {@code q} of {@link #weights} stands for {@code q / scale()}. */
     float scale() { return scale; }
@@ -300,7 +325,14 @@ public final class PerceptronTagger {
      * Tags one sequence (a title, or one sentence). {@code lexiconTags} holds, per token, the lexicon hit it is part
      * of ({@code B-DATASET}, {@code I-METHOD}) or null.
      */
-    public List<Span> tag(List<Token> tokens, String[] lexiconTags) {
+    public List<Span> tag(List<Token> tokens, String[] lexiconTags) { return tag(tokens, lexiconTags, null); }
+
+    /**
+     * As {@link #tag(List, String[])}, also filling {@code margins} (when not null, one per token) with how far the
+     * chosen tag's score led the best other tag allowed there, in weight units: a small margin is a close call, which
+     * the confidence of a span takes into account.
+     */
+    public List<Span> tag(List<Token> tokens, String[] lexiconTags, float[] margins) {
         int n = tokens.size();
         List<Span> out = new ArrayList<>();
         if (n == 0) return out;
@@ -350,12 +382,16 @@ public final class PerceptronTagger {
                 if (!allowed(prev, t)) continue;
                 if (b < 0 || scores[t] > scores[b]) b = t;
             }
+            int lead = Integer.MAX_VALUE;
             for (int t = 0; t < nt; t++) {
                 if (t != b && allowed(prev, t) && scores[b] - scores[t] <= NEAR) {
                     b = floatBest(c, i, prev, prev2, feats, floatScores);
+                    lead = 0;
                     break;
                 }
+                if (t != b && allowed(prev, t)) lead = Math.min(lead, scores[b] - scores[t]);
             }
+            if (margins != null) margins[i] = lead == Integer.MAX_VALUE ? Float.MAX_VALUE : lead / scale;
             best[i] = b;
             prev2 = prev;
             prev = b;

@@ -31,6 +31,14 @@ public final class TaggerTrainer {
      * a document is one sequence (titles).
      */
     public static PerceptronTagger train(List<GoldDoc> docs, Lexicon lexicon, boolean bySentence, int epochs) {
+        return train(docs, lexicon, bySentence, epochs, PerceptronTagger.MIN_WEIGHT);
+    }
+
+    /**
+     * As {@link #train(List, Lexicon, boolean, int)}, leaving out of the model the features whose largest weight is
+     * below {@code minWeight} (a larger training set makes more features, and a larger table is slower to probe).
+     */
+    public static PerceptronTagger train(List<GoldDoc> docs, Lexicon lexicon, boolean bySentence, int epochs, float minWeight) {
         TreeSet<String> tagSet = new TreeSet<>();
         for (GoldDoc d : docs) for (GoldSpan s : d.spans()) {
             tagSet.add("B-" + s.type().name());
@@ -115,7 +123,7 @@ public final class TaggerTrainer {
             keys[f] = e.getKey();
             avg[f++] = a;
         }
-        return new PerceptronTagger(tagList.toArray(String[]::new), keys, avg);
+        return new PerceptronTagger(tagList.toArray(String[]::new), keys, avg, minWeight);
     }
 
     private static void update(Map<Long, float[]> w, Map<Long, double[]> total, Map<Long, int[]> stamp,

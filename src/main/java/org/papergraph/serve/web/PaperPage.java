@@ -49,7 +49,7 @@ final class PaperPage {
     PaperView view(Graph g, Sparql q, Node p, Paging paging, String root, long version) {
         String title = Facts.first(g, p, DCTerms.title.asNode());
         Map<String, Node> bind = Map.of("paper", p);
-        List<QuerySolution> mentions = q.select("paper-mentions", bind);
+        List<QuerySolution> mentions = q.select("paper-mentions", Map.of("paper", p, "shown", Sparql.SHOWN));
         List<Segment> heading = title == null ? List.of(new Segment(p.getURI(), null, null, null)) : highlight(root, title, mentions, "title");
         List<String> cats = Facts.all(g, p, PG.category);
         List<Link> authors = new ArrayList<>();

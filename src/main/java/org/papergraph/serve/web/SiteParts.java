@@ -81,10 +81,10 @@ final class SiteParts {
                 if (n != null) counts.add(new Count(Facts.grouped(n), n == 1 ? kind[1] : kind[2]));
             }
             List<TopList> lists = List.of(
-                    top(root, q, "Most cited papers", "home-most-cited", n -> "cited " + Facts.count(Long.parseLong(n), "time", "times")),
-                    top(root, q, "Datasets", "home-datasets", n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
-                    top(root, q, "Methods", "home-methods", n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
-                    top(root, q, "Recent papers", "home-recent", n -> n));
+                    top(root, q, "Most cited papers", "home-most-cited", Map.of(), n -> "cited " + Facts.count(Long.parseLong(n), "time", "times")),
+                    top(root, q, "Datasets", "home-datasets", Map.of("shown", Sparql.SHOWN), n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
+                    top(root, q, "Methods", "home-methods", Map.of("shown", Sparql.SHOWN), n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
+                    top(root, q, "Recent papers", "home-recent", Map.of(), n -> n));
             return Templates.render("home.jte", new HomeView(new Page(root, "papergraph", null), counts, lists));
         });
     }
@@ -95,9 +95,9 @@ final class SiteParts {
             {"Metric", "metric", "metrics"}, {"Result", "result", "results"},
             {"CodeRepository", "code repository", "code repositories"}, {"citations", "citation", "citations"}};
 
-    private TopList top(String root, Sparql q, String heading, String query, UnaryOperator<String> says) {
+    private TopList top(String root, Sparql q, String heading, String query, Map<String, Node> bind, UnaryOperator<String> says) {
         List<TopItem> items = new ArrayList<>();
-        for (QuerySolution r : q.select(query, Map.of())) {
+        for (QuerySolution r : q.select(query, bind)) {
             items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), says.apply(Sparql.str(r, "n"))));
         }
         return new TopList(heading, items);

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -29,6 +31,7 @@ import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
+import org.papergraph.extract.Confidence;
 
 /**
  * Runs the pages' SELECT queries, which live as named files {@value #FOLDER}NAME.rq on the classpath, over the union
@@ -40,6 +43,8 @@ final class Sparql {
     /** Classpath folder of the pages' queries. */
     static final String FOLDER = "web/queries/";
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
+    /** The least confidence of a mention that pages and entity lists show ({@code ?shown} in the queries). */
+    static final Node SHOWN = NodeFactory.createLiteralDT(Double.toString(Confidence.SHOWN), XSDDatatype.XSDdouble);
 
     private final Dataset dataset;
     private final long timeoutMillis;
