@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  * Title and abstract keep their TeX as written (after {@link Text#clean}). Stateless and thread-safe.
  */
-public final class ArxivJsonReader implements LineRecordReader {
+public final class ArxivJsonReader implements JsonLinesOnlyReader {
     public static final String FORMAT = "arxiv-jsonl";
 
     /** How many leading lines of the head {@link #sniff} tries to parse. */
@@ -89,14 +89,6 @@ public final class ArxivJsonReader implements LineRecordReader {
         return id != null && ARXIV_ID.matcher(id).matches() && n.path("title").isTextual()
                 && (n.has("abstract") || n.has("authors") || n.has("versions"));
     }
-
-    @Override
-    public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        readLines(in, file, 1, sink);
-    }
-
-    @Override
-    public boolean splittable(String head) { return true; }
 
     @Override
     public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {

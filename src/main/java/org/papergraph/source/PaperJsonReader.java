@@ -30,7 +30,7 @@ import org.papergraph.source.JsonLines.BadRecord;
  *
  * <p>Stateless and thread-safe: the Jackson mapper is configured once and only read from.
  */
-public final class PaperJsonReader implements LineRecordReader {
+public final class PaperJsonReader implements JsonLinesOnlyReader {
     public static final String FORMAT = "papergraph-jsonl";
 
     /** New-style ({@code 1706.03762}, {@code 2103.00020v2}) and old-style ({@code cs/0112017}) arXiv ids. */
@@ -102,14 +102,6 @@ public final class PaperJsonReader implements LineRecordReader {
         }
         return keys;
     }
-
-    @Override
-    public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        readLines(in, file, 1, sink);
-    }
-
-    @Override
-    public boolean splittable(String head) { return true; }
 
     @Override
     public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {

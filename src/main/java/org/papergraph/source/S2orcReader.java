@@ -1,7 +1,5 @@
 package org.papergraph.source;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One paper per line, or one pretty-printed paper per file. A paper is identified by its S2 {@code paper_id} when it
  * has no arXiv id, DOI or title (the 2020 pdf_parses carry none of those).
  */
-public final class S2orcReader implements LineRecordReader {
+public final class S2orcReader implements JsonObjectsReader {
     public static final String FORMAT = "s2orc";
 
     @Override
@@ -34,19 +32,7 @@ public final class S2orcReader implements LineRecordReader {
     }
 
     @Override
-    public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        JsonRecords.read(in, file, sink, (n, pos) -> paper(n, pos, sink));
-    }
-
-    @Override
-    public boolean splittable(String head) { return JsonRecords.splittable(head); }
-
-    @Override
-    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
-        JsonRecords.readLines(in, file, firstLine, sink, (n, pos) -> paper(n, pos, sink));
-    }
-
-    private static void paper(JsonNode n, SourcePosition pos, RecordSink sink) {
+    public void paper(JsonNode n, SourcePosition pos, RecordSink sink) {
         if (!n.isObject()) { sink.reject(new RecordError(pos, "not a JSON object")); return; }
         String id = JsonRecords.text(n, "paper_id");
         if (id == null) { sink.reject(new RecordError(pos, "no paper_id: not an S2ORC paper")); return; }

@@ -1,7 +1,5 @@
 package org.papergraph.source;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * unarXive linked them to, with the first body sentence that cites them. Bib entries with none of those identifiers
  * are dropped: unarXive gives only the raw reference string there, and papergraph does not parse titles out of it.
  */
-public final class UnarxiveReader implements LineRecordReader {
+public final class UnarxiveReader implements JsonObjectsReader {
     public static final String FORMAT = "unarxive";
 
     @Override
@@ -27,19 +25,7 @@ public final class UnarxiveReader implements LineRecordReader {
     }
 
     @Override
-    public void read(InputStream in, String file, RecordSink sink) throws IOException {
-        JsonRecords.read(in, file, sink, (n, pos) -> paper(n, pos, sink));
-    }
-
-    @Override
-    public boolean splittable(String head) { return JsonRecords.splittable(head); }
-
-    @Override
-    public void readLines(InputStream in, String file, long firstLine, RecordSink sink) throws IOException {
-        JsonRecords.readLines(in, file, firstLine, sink, (n, pos) -> paper(n, pos, sink));
-    }
-
-    private static void paper(JsonNode n, SourcePosition pos, RecordSink sink) {
+    public void paper(JsonNode n, SourcePosition pos, RecordSink sink) {
         JsonNode meta = n.get("metadata");
         if (!n.isObject() || meta == null || !meta.isObject()) {
             sink.reject(new RecordError(pos, "not an unarXive paper: no metadata object"));

@@ -542,6 +542,17 @@ public final class TableResultFinder {
             return "text";
         }
 
+        /**
+         * A row's dataset and where it was read: {@code dataset} (from {@code source}) when there is one, else the
+         * section row's above it, else the table's (caption, citing text or paper); {null, null} when none is known.
+         */
+        String[] orDataset(String dataset, String source, String groupDataset, Hit tableDataset) {
+            if (dataset != null) return new String[] {dataset, source};
+            if (groupDataset != null) return new String[] {groupDataset, "row"};
+            if (tableDataset != null) return new String[] {tableDataset.name(), sourceOf(tableDataset)};
+            return new String[] {null, null};
+        }
+
         /** Column metrics and datasets in the normal orientation: rows are methods. */
         List<Found> readRows() {
             List<Found> out = new ArrayList<>();
@@ -675,20 +686,10 @@ public final class TableResultFinder {
                         metricSource = "row";
                     }
                     if (metrics == null) continue;
-                    String dataset = colDataset[c];
-                    String datasetSource = colDatasetSource[c];
-                    if (dataset == null && rowDataset != null) {
-                        dataset = rowDataset;
-                        datasetSource = "row";
-                    }
-                    if (dataset == null && groupDataset != null) {
-                        dataset = groupDataset;
-                        datasetSource = "row";
-                    }
-                    if (dataset == null && tableDataset != null) {
-                        dataset = tableDataset.name();
-                        datasetSource = sourceOf(tableDataset);
-                    }
+                    String[] named = colDataset[c] != null ? new String[] {colDataset[c], colDatasetSource[c]}
+                            : orDataset(rowDataset, "row", groupDataset, tableDataset);
+                    String dataset = named[0];
+                    String datasetSource = named[1];
                     if (dataset == null) continue;
                     List<CellValue> values = CellValue.values(cell, metrics.length);
                     for (int k = 0; k < values.size(); k++) {
@@ -807,14 +808,9 @@ public final class TableResultFinder {
                         metricSource = "row";
                     }
                 }
-                if (dataset == null && groupDataset != null) {
-                    dataset = groupDataset;
-                    datasetSource = "row";
-                }
-                if (dataset == null && tableDataset != null) {
-                    dataset = tableDataset.name();
-                    datasetSource = sourceOf(tableDataset);
-                }
+                String[] named = orDataset(dataset, datasetSource, groupDataset, tableDataset);
+                dataset = named[0];
+                datasetSource = named[1];
                 if (metric != null) metrics = new String[] {metric};
                 else if (captionPair != null) {
                     metrics = captionPair;

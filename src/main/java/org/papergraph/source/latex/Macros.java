@@ -46,30 +46,15 @@ final class Macros {
 
     private String take(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        int n = s.length();
-        int i = 0;
-        int copied = 0;
-        while (i < n) {
-            int b = s.indexOf('\\', i);
-            if (b < 0) break;
-            int e = TexScan.commandEnd(s, b, n);
+        TexScan.rewriteCommands(s, out, (b, e, replacement) -> {
             String word = s.substring(b + 1, e);
-            if (!DEFINERS.contains(word)) {
-                i = e;
-                continue;
-            }
-            int end = definition(word, s, e, n);
-            if (end <= e) {
-                i = e;
-                continue;
-            }
-            out.append(s, copied, b);
+            if (!DEFINERS.contains(word)) return -1;
+            int end = definition(word, s, e, s.length());
+            if (end <= e) return -1;
             // Keep line breaks, so offsets after the definition still map to their lines.
-            for (int k = b; k < end; k++) if (s.charAt(k) == '\n') out.append('\n');
-            copied = end;
-            i = end;
-        }
-        out.append(s, copied, n);
+            for (int k = b; k < end; k++) if (s.charAt(k) == '\n') replacement.append('\n');
+            return end;
+        });
         return out.toString();
     }
 
@@ -190,17 +175,9 @@ final class Macros {
 
     private void expand(String s, int depth, StringBuilder out, int[] budget) {
         int n = s.length();
-        int i = 0;
-        int copied = 0;
-        while (i < n) {
-            int b = s.indexOf('\\', i);
-            if (b < 0) break;
-            int e = TexScan.commandEnd(s, b, n);
+        TexScan.rewriteCommands(s, out, (b, e, replacement) -> {
             Macro m = e - b > 1 ? macros.get(s.substring(b + 1, e)) : null;
-            if (m == null || depth >= MAX_DEPTH || budget[0] <= 0) {
-                i = e;
-                continue;
-            }
+            if (m == null || depth >= MAX_DEPTH || budget[0] <= 0) return -1;
             String[] args = new String[m.args()];
             int next = e;
             boolean ok = true;
@@ -223,20 +200,14 @@ final class Macros {
                 args[k] = a.of(s);
                 next = a.next();
             }
-            if (!ok) {
-                i = e;
-                continue;
-            }
-            out.append(s, copied, b);
+            if (!ok) return -1;
             String body = substitute(m.body(), args);
             budget[0] -= body.length();
             // "\ours{}": the empty group only ends the macro name.
             if (m.args() == 0 && next + 1 < n && s.charAt(next) == '{' && s.charAt(next + 1) == '}') next += 2;
-            expand(body, depth + 1, out, budget);
-            copied = next;
-            i = next;
-        }
-        out.append(s, copied, n);
+            expand(body, depth + 1, replacement, budget);
+            return next;
+        });
     }
 
     private static String substitute(String body, String[] args) {

@@ -20,6 +20,35 @@ final class TexScan {
         return (n & 1) == 1;
     }
 
+    /**
+     * A command's rewrite: appends what replaces the command at {@code b..e} (and what follows it) to
+     * {@code replacement} and returns where the replaced text ends, or returns -1 to keep the command.
+     */
+    interface CommandRewrite { int at(int b, int e, StringBuilder replacement); }
+
+    /** Copies {@code s} to {@code out} command by command, letting {@code rewrite} replace a command as it says. */
+    static void rewriteCommands(String s, StringBuilder out, CommandRewrite rewrite) {
+        int n = s.length();
+        int i = 0;
+        int copied = 0;
+        StringBuilder replacement = new StringBuilder();
+        while (i < n) {
+            int b = s.indexOf('\\', i);
+            if (b < 0) break;
+            int e = commandEnd(s, b, n);
+            replacement.setLength(0);
+            int end = rewrite.at(b, e, replacement);
+            if (end < 0) {
+                i = e;
+                continue;
+            }
+            out.append(s, copied, b).append(replacement);
+            copied = end;
+            i = end;
+        }
+        out.append(s, copied, n);
+    }
+
     /** The end of the control sequence starting at {@code s[i] == '\\'}: a run of letters (and {@code @}), or one character. */
     static int commandEnd(String s, int i, int end) {
         int p = i + 1;
