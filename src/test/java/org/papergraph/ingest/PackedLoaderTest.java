@@ -70,6 +70,8 @@ class PackedLoaderTest {
         }
         // StoreSnapshot reads one index; each pattern below is answered by another (G, S, P, O, GP, GO, SP, PO...).
         List<Quad> sample = new ArrayList<>(expected);
+        // The snapshot writes every prov:generatedAtTime value as one placeholder, which no store holds.
+        sample.removeIf(q -> q.getPredicate().equals(StoreSnapshot.GENERATED_AT_TIME));
         sample.sort(Comparator.comparing(Quad::toString));
         Random random = new Random(1);
         try (GraphStore a = GraphStore.open(tmp.resolve("phased"), Iris.defaults());
@@ -79,7 +81,7 @@ class PackedLoaderTest {
                 Quad q = sample.get(random.nextInt(sample.size()));
                 for (int mask = 1; mask < 16; mask++) {
                     long want = count(a, q, mask);
-                    assertTrue(want > 0);
+                    assertTrue(want > 0, "pattern " + mask + " of " + q + " in the phased store");
                     assertEquals(want, count(b, q, mask), "pattern " + mask + " of " + q);
                     assertEquals(want, count(c, q, mask), "pattern " + mask + " of " + q);
                 }
