@@ -82,7 +82,7 @@ class PackedLoaderTest {
                 Quad q = sample.get(random.nextInt(sample.size()));
                 for (int mask = 1; mask < 16; mask++) {
                     long want = count(a, q, mask);
-                    assertTrue(want > 0, "pattern " + mask + " of " + q);
+                    assertTrue(want > 0, "pattern " + mask + " of " + q + " in the phased store");
                     assertEquals(want, count(b, q, mask), "pattern " + mask + " of " + q);
                     assertEquals(want, count(c, q, mask), "pattern " + mask + " of " + q);
                 }

@@ -19,6 +19,8 @@ import org.papergraph.vocab.PROV;
  */
 public final class StoreSnapshot {
     private static final Node TIME = NodeFactory.createLiteralString("time");
+    /** The predicate whose values the snapshot replaces by one placeholder. */
+    static final Node GENERATED_AT_TIME = PROV.generatedAtTime;
 
     private StoreSnapshot() {}
 
