@@ -148,7 +148,7 @@ class FirstContactTest {
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.size() > 50, r.out());
         for (String l : lines) assertTrue(l.length() <= 80, "wider than 80: " + l);
-        assertTrue(lines.get(2).startsWith("id:paper/arxiv/"), lines.get(2));
+        assertTrue(lines.get(2).startsWith("id:paper/"), lines.get(2)); // prefixed, cut to the width
         assertFalse(r.out().contains("^^"), r.out());
         assertFalse(r.out().contains("http://www.w3.org/2001/XMLSchema"), r.out());
         assertFalse(r.out().contains("\"") && r.out().contains("\"@"), r.out());

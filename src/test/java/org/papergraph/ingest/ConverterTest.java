@@ -85,6 +85,10 @@ class ConverterTest {
         Node summaries = Iris.defaults().leaderboardsGraph();
         assertTrue(store.stream().anyMatch(q -> q.getGraph().equals(summaries)), "no leaderboard summaries in the store");
         store.removeIf(q -> q.getGraph().equals(summaries));
+        // Every store keeps its counts and paper orders in the default graph (ADR 0017); a converted file has none.
+        assertTrue(store.stream().anyMatch(q -> Quad.isDefaultGraph(q.getGraph())), "no kept counts in the store");
+        assertTrue(file.stream().noneMatch(q -> Quad.isDefaultGraph(q.getGraph())), "the converted file has default-graph quads");
+        store.removeIf(q -> Quad.isDefaultGraph(q.getGraph()));
         assertEquals(store.size(), file.size());
         Set<Quad> onlyInFile = new HashSet<>(file);
         onlyInFile.removeAll(store);
