@@ -13,6 +13,7 @@
                   metric: '#6b7280', code: '#333333', other: '#9aa3b2' };
   var shapes = { paper: 'round-rectangle', person: 'ellipse', method: 'diamond', dataset: 'barrel', task: 'hexagon',
                  metric: 'triangle', code: 'rectangle', other: 'ellipse' };
+  fitToWindow();
   var cy = cytoscape({
     container: box,
     wheelSensitivity: 0.3,
@@ -34,6 +35,18 @@
   window.papergraphExplorer = cy; // for tests and the browser console
   var limits = {}; // how many neighbours were asked for, per expanded node
   var more = {};   // whether an expanded node has neighbours not shown
+
+  /**
+   * The graph's box ends inside the window: its height is the style sheet's (620 px, 480 on a phone) unless less of
+   * the window is left below the box's top, down to 320 px. A box taller than the window hid the nodes the layout put
+   * near its bottom edge, and the wheel over the graph zooms rather than scrolls the page down to them.
+   */
+  function fitToWindow() {
+    box.style.height = '';
+    var most = parseFloat(window.getComputedStyle(box).height);
+    var top = box.getBoundingClientRect().top + window.scrollY;
+    box.style.height = Math.round(Math.max(Math.min(320, most), Math.min(most, window.innerHeight - top - 16))) + 'px';
+  }
 
   /** Node size in pixels: 16 for a leaf, growing with the square root of its links, 56 at most. */
   function size(n) { return Math.min(56, 12 + 6 * Math.sqrt(n.degree(false))); }
@@ -89,6 +102,7 @@
     });
   }
 
+  window.addEventListener('resize', function () { fitToWindow(); cy.resize(); cy.fit(undefined, 20); });
   cy.on('tap', 'node', function (evt) { show(evt.target); expand(evt.target.id()).then(function () { show(evt.target); }); });
   expand(start).then(function () {
     var s = cy.getElementById(start);

@@ -161,13 +161,17 @@ class BrowserTest {
         assertTrue(before >= 4, "P2 with its author, citing papers and entities: " + before);
         assertTrue(browser.script("return document.querySelectorAll('#cy canvas').length;").getAsNumber().value().intValue() > 0,
                 "Cytoscape drew on a canvas");
-        // Click the node of the FixNet paper where Cytoscape drew it.
+        // Click the node of the FixNet paper where Cytoscape drew it: on the graph's box, which ends inside the window
+        // (a box taller than the window hid the nodes drawn near its bottom edge).
         JsonValue pos = browser.script("""
                 var n = window.papergraphExplorer.getElementById(arguments[0]);
                 var p = n.renderedPosition(); var r = document.getElementById('cy').getBoundingClientRect();
-                return [Math.round(r.left + p.x), Math.round(r.top + p.y)];""", WebFixture.P1);
-        int x = pos.getAsArray().get(0).getAsNumber().value().intValue();
-        int y = pos.getAsArray().get(1).getAsNumber().value().intValue();
+                return [Math.round(r.left + p.x), Math.round(r.top + p.y), r.left, r.top, r.right, r.bottom,
+                        document.documentElement.clientWidth, window.innerHeight];""", WebFixture.P1);
+        int[] v = pos.getAsArray().stream().mapToInt(j -> (int) Math.floor(j.getAsNumber().value().doubleValue())).toArray();
+        int x = v[0], y = v[1];
+        assertTrue(v[5] <= v[7] && v[4] <= v[6], "the graph's box " + pos + " ends inside the window");
+        assertTrue(x > v[2] && x < v[4] && y > v[3] && y < v[5], "FixNet is drawn inside the graph's box: " + pos);
         browser.clickAt(x, y);
         WebDriver.await("expansion of the clicked node", 10, () -> safe(() ->
                 browser.script("return window.papergraphExplorer.getElementById(arguments[0]).hasClass('expanded');", WebFixture.P1)
