@@ -3,6 +3,8 @@ package org.papergraph.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,6 +44,13 @@ class SignalTest {
 
         int stoppedMidway = 0;
         for (String signal : new String[] {"INT", "TERM"}) {
+            if (signal.equals("INT") && sigintIgnored()) {
+                // A process started in the background by a shell (nohup, &) ignores SIGINT, and so do its children:
+                // the JVM then installs no handler for it and the signal cannot reach the ingest. Ctrl-C at a
+                // terminal is not affected; SIGTERM is still tested below.
+                System.out.println("SignalTest: SIGINT is ignored in this environment (started in the background); testing SIGTERM only");
+                continue;
+            }
             Path store = tmp.resolve("store-" + signal);
             KillTest.Run run = KillTest.start(store, input);
             run.awaitReading();
@@ -79,5 +88,17 @@ class SignalTest {
             }
         }
         assertTrue(stoppedMidway > 0, "no signal arrived in the middle of an ingest, so nothing was tested");
+    }
+
+    /** True when this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which its children inherit. */
+    private static boolean sigintIgnored() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0x2L) != 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 }
