@@ -38,6 +38,10 @@ public final class EvalCommand implements Callable<Integer> {
             "SOTA? GROBID TEI and LaTeX papers, per tune and report half."})
     boolean fullTextOnly;
 
+    @Option(names = "--results-only", description = {"Print only the results section: results read from abstracts, scored against",
+            "the hand-read result gold sets."})
+    boolean resultsOnly;
+
     @Option(names = "--demo-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/demo-results.tsv",
             description = "Hand-read result gold of the demo corpus (default: ${DEFAULT-VALUE}).")
     Path demoGold;
@@ -46,6 +50,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = {"Hand-read result gold of abstracts from other sources, read from the shared data folder",
                     "(default: ${DEFAULT-VALUE})."})
     Path otherGold;
+
+    @Option(names = "--tune-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/tune-results.tsv",
+            description = {"Hand-read result gold of further abstracts, tune side only (ORKG CS-NER's NLPContributionGraph,",
+                    "FTD and SciERC abstracts; default: ${DEFAULT-VALUE})."})
+    Path tuneGold;
 
     @Option(names = "--result-errors", paramLabel = "PART", description = {"Also list, per paper, the wrong and the missed results of",
             "the tune or the report part of the result gold sets (tune or report)."})
@@ -86,6 +95,11 @@ public final class EvalCommand implements Callable<Integer> {
             fullText(extraction, out);
             return 0;
         }
+        if (resultsOnly) {
+            out.println("## Results");
+            new ResultEvaluation(extraction).report(shared, seedGold, demoGold, otherGold, tuneGold, resultErrors, out);
+            return 0;
+        }
         Evaluation ev = new Evaluation(shared, extraction);
         out.println("## Entities");
         ev.entityReport(out);
@@ -101,7 +115,7 @@ public final class EvalCommand implements Callable<Integer> {
             ev.calibrationReport(out);
         }
         out.println("## Results");
-        new ResultEvaluation(extraction).report(shared, seedGold, demoGold, otherGold, resultErrors, out);
+        new ResultEvaluation(extraction).report(shared, seedGold, demoGold, otherGold, tuneGold, resultErrors, out);
         out.println();
         out.println("## Entity resolution");
         ResolutionEvaluation resolution = new ResolutionEvaluation(shared);

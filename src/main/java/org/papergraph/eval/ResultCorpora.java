@@ -87,6 +87,45 @@ public final class ResultCorpora {
         return out;
     }
 
+    /**
+     * More abstracts for the tune side only ({@code tune-results.tsv}): the NLPContributionGraph, FTD and SciERC
+     * train abstracts of ORKG CS-NER ({@code ncg:}, {@code ncg-dev:}, {@code ftd:}, {@code scierc-abs:}). An
+     * abstract whose text one of {@code held} (the other gold sets' documents) or an earlier one here already holds
+     * is skipped, so that no report-part text is read through this set.
+     */
+    public static List<Doc> tuneText(Path data, List<Doc> held) throws IOException {
+        Path orkg = data.resolve("orkg-cs-ner");
+        List<Doc> all = new ArrayList<>();
+        all.addAll(conll("ncg", orkg.resolve("ncg/train-abs.data")));
+        all.addAll(conll("ncg-dev", orkg.resolve("ncg/dev-abs.data")));
+        all.addAll(conll("ftd", orkg.resolve("ftd/train-abs.data")));
+        all.addAll(conll("scierc-abs", orkg.resolve("scierc/train-abs.data")));
+        Set<String> windows = new HashSet<>();
+        for (Doc d : held) addWindows(d.text(), windows);
+        List<Doc> out = new ArrayList<>();
+        for (Doc d : all) {
+            String k = letters(d.text());
+            boolean seen = false;
+            for (int i = 0; i + WINDOW <= k.length() && !seen; i++) seen = windows.contains(k.substring(i, i + WINDOW));
+            if (seen) continue;
+            addWindows(d.text(), windows);
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** Length of the run of letters two texts must share to count as the same abstract. */
+    private static final int WINDOW = 60;
+
+    private static void addWindows(String text, Set<String> windows) {
+        String k = letters(text);
+        for (int i = 0; i + WINDOW <= k.length(); i += WINDOW / 3) windows.add(k.substring(i, i + WINDOW));
+    }
+
+    private static String letters(String text) {
+        return text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+
     private static List<Doc> pwc(Path file) throws IOException {
         List<Doc> out = new ArrayList<>();
         JsonNode root = JSON.readTree(file.toFile());

@@ -179,7 +179,7 @@ public final class ResultEvaluation {
      * {@code errorsOf}, when not null, names a part ("tune" or "report") whose wrong and missed results are listed
      * after the tables, per paper.
      */
-    public void report(Path shared, Path seedGold, Path demoGold, Path otherGold, String errorsOf, PrintWriter out) throws IOException {
+    public void report(Path shared, Path seedGold, Path demoGold, Path otherGold, Path tuneGold, String errorsOf, PrintWriter out) throws IOException {
         Path data = shared.resolve("data");
         List<ResultCorpora.Doc> seedDocs = ResultCorpora.listing(shared.resolve("seeds/trending-papers-listing.txt"));
         List<ResultCorpora.Doc> demoDocs = ResultCorpora.demo();
@@ -187,6 +187,12 @@ public final class ResultEvaluation {
         ResultGold seed = seedGold(seedDocs, seedGold), demo = ResultGold.read(demoGold), other = ResultGold.read(otherGold);
         for (String o : orphans(demo, demoDocs)) out.println("warning: " + demoGold + " names " + o + ", which is not in the demo corpus");
         for (String o : orphans(other, otherDocs)) out.println("warning: " + otherGold + " names " + o + ", which no source holds");
+        List<ResultCorpora.Doc> held = new ArrayList<>(seedDocs);
+        held.addAll(demoDocs);
+        held.addAll(otherDocs);
+        List<ResultCorpora.Doc> tuneDocs = ResultCorpora.tuneText(data, held);
+        ResultGold more = ResultGold.read(tuneGold);
+        for (String o : orphans(more, tuneDocs)) out.println("warning: " + tuneGold + " names " + o + ", which no source holds (or another gold set's source holds its text)");
         List<Errors> errors = new ArrayList<>();
         ResultGold.Part wanted = errorsOf == null ? null : errorsOf.equals("tune") ? ResultGold.Part.TUNE : ResultGold.Part.REPORT;
 
@@ -209,6 +215,15 @@ public final class ResultEvaluation {
             row(out, "other sources (" + otherGold.getFileName() + ")", part.label(), total);
             for (Map.Entry<String, Counts> e : bySource.entrySet()) row(out, "- " + SOURCE_NAMES.getOrDefault(e.getKey(), e.getKey()), part.label(), e.getValue());
         }
+        Map<String, Counts> moreBySource = new LinkedHashMap<>();
+        Counts moreTotal = new Counts(0, 0, 0, 0, 0, 0, 0);
+        for (ResultCorpora.Doc d : tuneDocs) {
+            Counts c = score(List.of(d), more, wanted == ResultGold.Part.TUNE ? errors : null);
+            moreBySource.merge(d.source(), c, Counts::plus);
+            moreTotal = moreTotal.plus(c);
+        }
+        row(out, "more tune text (" + tuneGold.getFileName() + "; tune only)", "tune", moreTotal);
+        for (Map.Entry<String, Counts> e : moreBySource.entrySet()) row(out, "- " + SOURCE_NAMES.getOrDefault(e.getKey(), e.getKey()), "tune", e.getValue());
         out.println();
         out.println("Table-derived gold (scores mostly in tables, few recoverable from the abstract):");
         out.println();
@@ -230,10 +245,18 @@ public final class ResultEvaluation {
         out.flush();
     }
 
-    private static final Map<String, String> SOURCE_NAMES = Map.of(
-            "pwc", "Papers with Code API paper list", "arxiv", "arXiv OAI snapshot, first 200", "scirex", "SciREX train abstracts",
-            "clef", "SOTA leaderboards validation (LaTeX)", "grobid", "SOTA leaderboards GROBID TEI", "tdms", "NLP-TDMS TEI",
-            "orkg-pwc", "Papers with Code abstracts (ORKG CS-NER pwc dev)");
+    private static final Map<String, String> SOURCE_NAMES = Map.ofEntries(
+            Map.entry("pwc", "Papers with Code API paper list"),
+            Map.entry("arxiv", "arXiv OAI snapshot, first 200"),
+            Map.entry("scirex", "SciREX train abstracts"),
+            Map.entry("clef", "SOTA leaderboards validation (LaTeX)"),
+            Map.entry("grobid", "SOTA leaderboards GROBID TEI"),
+            Map.entry("tdms", "NLP-TDMS TEI"),
+            Map.entry("orkg-pwc", "Papers with Code abstracts (ORKG CS-NER pwc dev)"),
+            Map.entry("ncg", "NLPContributionGraph train abstracts (ORKG CS-NER)"),
+            Map.entry("ncg-dev", "NLPContributionGraph dev abstracts (ORKG CS-NER)"),
+            Map.entry("ftd", "FTD train abstracts (ORKG CS-NER)"),
+            Map.entry("scierc-abs", "SciERC train abstracts (ORKG CS-NER)"));
 
     private static void row(PrintWriter out, String name, String part, Counts c) {
         out.printf("| %s | %s | %d | %d | %d | %d | %d | %.3f | %.3f | %d |%n", name, part, c.papers(), c.gold(), c.recoverable(),

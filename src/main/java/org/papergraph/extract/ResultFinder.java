@@ -156,7 +156,7 @@ public final class ResultFinder {
     private static final Set<String> PRAISE = words("state-of-the-art new best competitive strong impressive record high low sota "
             + "reported published corresponding single-model overall");
     /** Tails a metric phrase may carry after its head: "error rate", "F1 score", "BLEU points". */
-    private static final Set<String> TAILS = words("rate rates score scores measure points ratio");
+    private static final Set<String> TAILS = words("rate rates score scores measure points ratio coefficient coefficients value values");
     // Compiled once: these are tested per token and per candidate (String.matches compiles on every call).
     private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern COUNT_WORD = Pattern.compile("\\d+(?:\\.\\d+)?-[a-z]+");
@@ -279,6 +279,7 @@ public final class ResultFinder {
         final EntityType[] type;
         final int[] lexEnd;   // for a token that starts a lexicon match: the match's end, else -1
         final byte[] nameLike; // nameLike(i) once computed: 1 yes, -1 no, 0 not yet
+        java.util.Map<String, String> taskSets = java.util.Map.of();   // the abstract's "SET for TASK" pairs, by task key
 
         Sent(String s) {
             this.s = s;
@@ -352,7 +353,10 @@ public final class ResultFinder {
         List<String> named = new ArrayList<>();
         for (Sent x : sentences) for (String d : setsNamed(x)) addSet(named, d);
         String only = named.size() == 1 ? named.get(0) : null;
+        java.util.Map<String, String> taskSets = new java.util.HashMap<>();
+        for (Sent x : sentences) taskSets(x, taskSets);
         for (Sent x : sentences) {
+            x.taskSets = taskSets;
             if (containsDigit(x.s)) sentence(x, proposed, about, prevSets, only, out, seen);
             String subject = sentenceSubject(x, proposed);
             if (subject != null) about = subject;
@@ -410,7 +414,7 @@ public final class ResultFinder {
         }
         for (Cand c : cands) {
             if (!c.live() || c.metric == null || c.datasets.isEmpty() || !c.methodSet) continue;
-            c.metric = Metrics.choose(c.metric, c.value);
+            c.metric = Metrics.choose(singular(c.metric), c.value);
             // The metric as the graph names it decides its direction, the same for every result of that metric.
             String metricName = resolver.canonical(EntityType.METRIC, c.metric);
             if (metricName == null || Metrics.isCost(c.metric) || !Metrics.plausible(metricName, c.value, c.percent)) continue;
@@ -455,6 +459,8 @@ public final class ResultFinder {
         if (x.text(j).equals(",") && x.adjacent(j - 1, j) && x.isNumber(j + 1) && x.adjacent(j, j + 1) && x.text(j + 1).length() == 3) return null;
         String prev = x.lower(i - 1), prev2 = x.lower(i - 2) + " " + prev;
         String next = x.lower(j);
+        // A version: "SQuAD v 1.1", "version 2.0".
+        if ((prev.equals("v") || prev.equals("version")) && !percent) return null;
         // Citations and years in brackets: "(2017)", "[12]".
         if ((prev.equals("(") || prev.equals("[")) && (next.equals(")") || next.equals("]")) && !percent && !decimal) return null;
         boolean metricAfter = startsMetric(x, j);
@@ -623,6 +629,15 @@ public final class ResultFinder {
         }
     }
 
+    private static final Pattern PLURAL_HEAD = Pattern.compile("(?i)(measure|score|rate|error|value|coefficient)s$");
+    private static final Pattern PLURAL_Y = Pattern.compile("(?i)(accurac|perplexit)ies$");
+
+    /** A metric named in the plural for a list of scores ("F-measures of 96.6% and 94.1%") is the singular metric. */
+    static String singular(String metric) {
+        String m = PLURAL_HEAD.matcher(metric).replaceFirst("$1");
+        return PLURAL_Y.matcher(m).replaceFirst("$1y");
+    }
+
     /** "score" or "rate" alone is no metric name. */
     private static boolean lonelyScore(Sent x, int from, int to) {
         if (to - from != 1) return false;
@@ -637,6 +652,9 @@ public final class ResultFinder {
         metricBefore(x, probe);
         return probe.metric != null;
     }
+
+    /** Names that with "score" are a metric, not a benchmark's score: "the NIST score of 6.96". */
+    private static final Set<String> SCORE_METRICS = words("nist bleu rouge meteor inception ter chrf bert gleu cider");
 
     private static final Set<String> BEFORE_GLUE = words("of = : is was are were at to reaches reached achieves achieved ( as equals equal $ "
             + "calculated computed measured estimated found be");
@@ -672,7 +690,7 @@ public final class ResultFinder {
             while (ds - 1 >= 0 && x.nameLike(ds - 1)) ds--;
             String name = x.span(ds, d + 1);
             String both = name + " " + x.text(h);
-            if (knownMetric(both)) {
+            if (knownMetric(both) || SCORE_METRICS.contains(name.toLowerCase(Locale.ROOT))) {
                 c.metric = both;
             } else {
                 c.metric = x.text(h);
@@ -687,6 +705,14 @@ public final class ResultFinder {
         c.metricFrom = from;
         c.metricTo = end;
         c.metricEnd = end;
+        // "pushing ... MultiNLI accuracy to 86.7%", "an ImageNet top-1 accuracy of 80.2%": a set the lexicon knows,
+        // right before the metric, is the set the score is on.
+        int e = from, b = from;
+        while (b - 1 >= 0 && x.nameLike(b - 1)) b--;
+        if (b < e && x.type[b] == EntityType.DATASET && !isMethodName(x, b, e) && !x.verb(b - 1)) {
+            String d = cleanSet(x, b, e, "on");
+            if (d != null && c.datasets.isEmpty()) { c.datasets.add(d); c.metricFrom = b; }
+        }
     }
 
     /** Where the metric phrase ending in head {@code h} starts: back over modifiers and heads, praise dropped. */
@@ -859,9 +885,27 @@ public final class ResultFinder {
             }
             break;
         }
+        // "85.5%, which is the best reported result on SNLI": the relative clause says where the score was measured.
+        if (x.text(k).equals(",") && x.is(k + 1, "which") && (x.is(k + 2, "is") || x.is(k + 2, "was"))) {
+            int e = k + 3;
+            while (e < x.n() && e < k + 12 && !x.punct(e) && !x.is(e, "on") && !x.verb(e)) e++;
+            if (x.is(e, "on") && setName(x, e + 1) != null) k = e;
+        }
         if (k >= x.n() || !SET_PREPS.contains(x.lower(k))) return;
         String prep = x.lower(k);
         k++;
+        // "91.21% F1 for NER" after "the CoNLL 2003 corpus for named entity recognition (NER)": the set named for that task.
+        if (prep.equals("for") && !x.taskSets.isEmpty()) {
+            int e = k;
+            while (e < x.n() && e < k + 6 && !x.punct(e) && !x.is(e, "and") && !x.is(e, "on") && !x.is(e, "with") && !x.verb(e)) e++;
+            String d = e > k ? x.taskSets.get(Tokenizer.key(x.span(k, e))) : null;
+            if (d != null) {
+                c.datasets.add(d);
+                c.datasetsAfterEnd = e;
+                c.confidence = Math.min(c.confidence, 0.8);
+                return;
+            }
+        }
         boolean any = false;
         String base = null;
         while (true) {
@@ -893,6 +937,14 @@ public final class ResultFinder {
             else if (x.text(k).equals(",") || x.is(k, "and")) k++;
             else break;
             if (x.is(k, "on")) k++;
+            // "on the CoNLL-2005 and 2012 datasets": the second set shares the first one's name, with its own year.
+            if (x.isNumber(k) && x.text(k).length() == 4 && YEAR_END.matcher(base).find() && !x.text(k + 1).equals("%") && !startsMetric(x, k + 1)) {
+                c.datasets.add(YEAR_END.matcher(base).replaceFirst("$1" + x.text(k)));
+                k++;
+                c.datasetsAfterEnd = k;
+                while (SET_HEADS.contains(x.lower(k))) { k++; c.datasetsAfterEnd = k; }
+                break;
+            }
             if (x.isNumber(k)) break;
             if (SPLITS.contains(x.lower(k)) && base != null) {
                 String root = base.replaceAll("\\s+(?:test-dev|test-std|test-challenge|val|val2017|test2017|minival)$", "");
@@ -931,13 +983,19 @@ public final class ResultFinder {
         // "a large-scale EL dataset": an indefinite article describes a set, it does not name one.
         if (x.is(k, "a") || x.is(k, "an")) return null;
         int adjectives = 0;
-        while (k < x.n() && SET_ADJECTIVES.contains(x.lower(k)) && !x.nameLike(k) && adjectives < 4) { k++; adjectives++; }
+        boolean described = false;
+        while (k < x.n() && (SET_ADJECTIVES.contains(x.lower(k)) || describes(x, k)) && !x.nameLike(k) && adjectives < 4) {
+            described |= !SET_ADJECTIVES.contains(x.lower(k));
+            k++;
+            adjectives++;
+        }
         if (k >= x.n()) return null;
         if (!x.nameLike(k) && x.type[k] != EntityType.DATASET) {
             // "the web portion of TriviaQA", "the 19 tasks of VTAB", "the test set of the first Winograd Schema Challenge".
             int of = k;
-            while (of < x.n() && of < k + 4 && !x.is(of, "of") && !x.punct(of) && !SET_PREPS.contains(x.lower(of))) of++;
-            if (x.is(of, "of") && of > k && !x.is(of + 1, "a") && !x.is(of + 1, "an")) {
+            while (of < x.n() && of < k + 4 && !x.is(of, "of") && !x.is(of, "from") && !x.punct(of) && !SET_PREPS.contains(x.lower(of))) of++;
+            boolean from = x.is(of, "from") && SPLIT_WORDS.contains(x.lower(of - 1));   // "the test set from CoNLL-2008"
+            if ((x.is(of, "of") || from) && of > k && !x.is(of + 1, "a") && !x.is(of + 1, "an")) {
                 int m = of + 1;
                 while (x.is(m, "the") || x.is(m, "first") || x.is(m, "second")) m++;
                 if (x.nameLike(m)) return setName(x, m);
@@ -968,10 +1026,25 @@ public final class ResultFinder {
         if (h > e && (x.is(h, "dataset") || x.is(h, "benchmark") || x.is(h, "corpus")) && h - e <= 3) { e = h; end = h; }
         int phraseEnd = end;
         while (phraseEnd < x.n() && SET_HEADS.contains(x.lower(phraseEnd))) phraseEnd++;
+        // After a describing word the name must be said to be a set ("the over-studied CoNLL-2003 dataset"), not a
+        // word that modifies a noun ("gold-standard POS-tagged Chinese text").
+        if (described && phraseEnd == end && x.type[nameStart] != EntityType.DATASET) return null;
         return new int[] {nameStart, e, phraseEnd};
     }
 
     private static boolean isLanguage(String w) { return LANGUAGES.contains(w.toLowerCase(Locale.ROOT)); }
+
+    /**
+     * A lower-case word that describes the name after it in a set phrase by its shape, not by a word list: a
+     * hyphenated or participle adjective ("the over-studied CoNLL-2003 dataset", "the recently released X"), or an
+     * adverb before one; only when a name follows within two words.
+     */
+    private static boolean describes(Sent x, int k) {
+        String w = x.lower(k);
+        if (w.isEmpty() || !Character.isLowerCase(w.charAt(0)) || x.verb(k) || SET_PREPS.contains(w) || w.equals("and") || w.equals("of")) return false;
+        boolean shape = w.indexOf('-') > 0 && Character.isLetter(w.charAt(w.length() - 1)) || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly"));
+        return shape && (x.nameLike(k + 1) || describes(x, k + 1) && x.nameLike(k + 2));
+    }
 
     /** The set name between two tokens, trailing set words dropped; null when it is no set (a metric, a task, a year). */
     private String cleanSet(Sent x, int from, int to, String prep) {
@@ -995,6 +1068,8 @@ public final class ResultFinder {
         return e != null && e.type() == EntityType.METHOD;
     }
 
+    private static final Pattern YEAR_END = Pattern.compile("^(.*?[\\s-]?)(?:19|20)\\d\\d$");
+
     /** Scores listed before one set list: pair them in order, or give one set to all. */
     private static void shareDatasets(Sent x, List<Cand> cands) {
         for (int i = 0; i < cands.size(); i++) {
@@ -1015,10 +1090,62 @@ public final class ResultFinder {
                 String mine = sets.get(sets.size() - 1);
                 sets.clear();
                 sets.add(mine);
-            } else if (sets.size() == 1) {
+            } else if (sets.size() == 1 && !respectivelyAfter(x, last)) {
                 for (Cand c : run) c.datasets.add(sets.get(0));
+            } else {
+                // "87.4 F1 and 87.0 F1 on the CoNLL-2005 and ... datasets, respectively" with a set list that does not
+                // pair up: which score is on which set is unknown, so none is kept.
+                for (Cand c : run) c.skip = true;
+                last.skip = true;
             }
         }
+    }
+
+    /**
+     * "the Penn Treebank WSJ corpus for part-of-speech (POS) tagging and the CoNLL 2003 corpus for named entity
+     * recognition (NER)": a set named for a task, keyed by the task as written, without its parenthesised acronym
+     * and with the acronym for the words it stands for ("POS tagging", "NER").
+     */
+    private void taskSets(Sent x, java.util.Map<String, String> out) {
+        for (int k = 1; k < x.n(); k++) {
+            if (!x.is(k, "for")) continue;
+            int e = k;
+            while (SET_HEADS.contains(x.lower(e - 1)) && e - 1 > 0) e--;
+            if (e == k) continue;   // only "NAME corpus|dataset for TASK"
+            int b = e;
+            while (b - 1 >= 0 && (x.nameLike(b - 1) || x.isNumber(b - 1) && b - 1 > 0 && x.nameLike(b - 2))) b--;
+            if (b == e) continue;
+            String set = cleanSet(x, b, e, "on");
+            if (set == null || isMethodName(x, b, e)) continue;
+            int t = k + 1, te = t;
+            int acrFrom = -1, acrTo = -1;
+            while (te < x.n() && te < t + 8 && !x.is(te, "and") && !x.text(te).equals(",") && !x.text(te).equals(".") && !x.text(te).equals(";")) {
+                if (x.text(te).equals("(")) {
+                    int close = te + 1;
+                    while (close < x.n() && close < te + 4 && !x.text(close).equals(")")) close++;
+                    if (!x.text(close).equals(")")) break;
+                    acrFrom = te + 1;
+                    acrTo = close;
+                    te = close + 1;
+                    continue;
+                }
+                te++;
+            }
+            if (te == t) continue;
+            if (acrFrom < 0) { out.putIfAbsent(Tokenizer.key(x.span(t, te)), set); continue; }
+            String before = x.span(t, acrFrom - 1), acr = x.span(acrFrom, acrTo), after = acrTo + 1 < te ? x.span(acrTo + 1, te) : "";
+            out.putIfAbsent(Tokenizer.key(before + " " + after), set);
+            out.putIfAbsent(Tokenizer.key(acr + " " + after), set);
+        }
+    }
+
+    /** True when "respectively" closes the statement of score {@code c} (before the next clause). */
+    private static boolean respectivelyAfter(Sent x, Cand c) {
+        for (int k = c.after(); k < x.n(); k++) {
+            if (x.is(k, "respectively")) return true;
+            if (x.text(k).equals(";") || x.text(k).equals(".") || x.verb(k)) return false;
+        }
+        return false;
     }
 
     /**
@@ -1075,12 +1202,15 @@ public final class ResultFinder {
                 return;
             }
         }
-        // The nearest set phrase before the score in the sentence, with no other score holding a set between.
+        // The nearest set phrase before the score in the sentence, with no other score holding a set between; "for"
+        // only with a set the lexicon knows or a numbered name ("The two submissions for RTE 2007 scored").
         for (int j = first - 1; j > limit; j--) {
-            if (!x.is(j, "on") && !x.is(j, "On")) continue;
+            boolean forSet = x.is(j, "for") || x.is(j, "For");
+            if (!x.is(j, "on") && !x.is(j, "On") && !forSet) continue;
             int[] name = setName(x, j + 1);
             if (name == null || name[1] > first) continue;
-            String d = cleanSet(x, name[0], name[1], "on");
+            if (forSet && !(x.type[name[0]] == EntityType.DATASET || name[1] - name[0] > 1 && x.isNumber(name[1] - 1))) continue;
+            String d = cleanSet(x, name[0], name[1], forSet ? "for" : "on");
             if (d != null && !isMethodName(x, name[0], name[1]) && x.type[name[0]] != EntityType.TASK) {
                 c.datasets.add(d);
                 c.confidence = Math.min(c.confidence, 0.8);
@@ -1100,7 +1230,7 @@ public final class ResultFinder {
         Cand prev = null;
         for (Cand c : cands) {
             if (!c.live() || c.metric == null) continue;
-            if (c.datasets.isEmpty() && !c.ownSetPhrase && prev != null && prev.datasets.size() == 1
+            if (c.datasets.isEmpty() && !c.ownSetPhrase && prev != null && prev.datasets.size() == 1 && !nameBetween(x, prev.after(), c.first())
                     && (!newStatement(x, prev.tok, c.tok) || relative(x, prev.tok, c.tok)
                         || c.methodSet && prev.methodSet && java.util.Objects.equals(c.method, prev.method))) {
                 c.datasets.add(prev.datasets.get(0));
@@ -1108,6 +1238,18 @@ public final class ResultFinder {
             }
             if (!c.datasets.isEmpty()) prev = c;
         }
+    }
+
+    /**
+     * True when a name other than a metric stands between two scores ("MultiNLI accuracy to 86.7%, SQuAD Test F1 to
+     * 93.2"): the second score has a subject or set of its own, so it does not take the first one's set.
+     */
+    private static boolean nameBetween(Sent x, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (x.text(k).equals("(")) { while (k < to && !x.text(k).equals(")")) k++; continue; }
+            if (x.nameLike(k) && !isHead(x, k) && x.type[k] != EntityType.METRIC) return true;
+        }
+        return false;
     }
 
     /**
@@ -1137,7 +1279,7 @@ public final class ResultFinder {
             while (e < x.n() && (x.nameLike(e) || x.isNumber(e) && e > k)) e++;
             String head = x.lower(e);
             // "the Kidney Tumor Segmentation Challenge": the head is part of the name.
-            if (e - k > 1 && Set.of("dataset", "benchmark", "corpus", "challenge", "database").contains(x.lower(e - 1))) { head = x.lower(e - 1); }
+            if (e - k > 1 && Set.of("dataset", "benchmark", "corpus", "challenge", "database", "task").contains(x.lower(e - 1))) { head = x.lower(e - 1); }
             boolean shared = head.equals("task") && x.span(k, e).chars().anyMatch(Character::isDigit);
             if (!(head.equals("dataset") || head.equals("datasets") || head.equals("benchmark") || head.equals("corpus")
                     || head.equals("challenge") || head.equals("shared") || head.equals("database") || shared)) continue;
@@ -1192,6 +1334,11 @@ public final class ResultFinder {
             if (!SET_PREPS.contains(x.lower(k))) continue;
             List<String> sets = new ArrayList<>();
             int j = k + 1;
+            // "on two well-known benchmarks, WikiQA and TREC-QA,": a counted set noun, then the list.
+            int q = j;
+            while (q < x.n() && q < j + 4 && (x.is(q, "the") || COUNTS.contains(x.lower(q)) || SET_ADJECTIVES.contains(x.lower(q)) || describes(x, q)
+                    || x.lower(q).indexOf('-') > 0 && !x.nameLike(q))) q++;
+            if (q > j && SET_HEADS.contains(x.lower(q)) && (x.text(q + 1).equals(",") || x.text(q + 1).equals(":")) && x.nameLike(q + 2)) j = q + 2;
             while (true) {
                 int[] name = setName(x, j);
                 if (name == null) break;
@@ -1209,6 +1356,8 @@ public final class ResultFinder {
             }
         }
     }
+
+    private static final Set<String> COUNTS = words("two three four five six seven eight nine ten both several multiple");
 
     /** The sets a sentence says it evaluates on, by "on (the) NAME (dataset|benchmark|...)" phrases. */
     private List<String> setsEvaluatedOn(Sent x) {
@@ -1299,6 +1448,8 @@ public final class ResultFinder {
         if (np == null) { c.skip = true; return; }
         // "The average F1 score from kidney and tumor pixel classifications was calculated as 0.6758": the paper's own.
         if (c.metricFrom >= np[0] && c.metricFrom < np[1] && firstName(x, np[0], np[1], c) == null) { own(c, proposed, 0.7); return; }
+        String subjectWords = x.span(np[0], np[1]).toLowerCase(Locale.ROOT);
+        if (!c.methodSet && OF_OWN.matcher(subjectWords).matches()) { own(c, proposed, 0.8); return; }
         String name = firstName(x, np[0], np[1], c);
         if (name != null) {
             if (c.methodSet && !name.equals(c.method)) c.method2 = name;
@@ -1327,9 +1478,12 @@ public final class ResultFinder {
         return OWN_WORDS.matcher(words).matches();
     }
 
+    /** A subject that is a property of the paper's own system: "Evaluation of our system on ...", "the F1 figure of our model". */
+    private static final Pattern OF_OWN = Pattern.compile("(?s)(?:\\S+\\s+){0,4}of\\s+(?:our|the\\s+proposed)\\b.*");
+
     private static final Pattern OWN_WORDS = Pattern.compile("(?s)(?:we|.*\\b(?:our|ours)\\b.*|.*\\b(?:the|this)\\s+(?:proposed|resulting|presented|present)\\b.*|"
             + "(?:.*\\s)?(?:this|the|these|such)\\s+(?:\\S+\\s+){0,2}(?:model|method|approach|system|network|framework|architecture|"
-            + "algorithm|parser|cell|nets|networks|models|methods|systems)s?\\b.*)");
+            + "algorithm|parser|cell|nets|networks|models|methods|systems|submission|submissions|entry|entries|run|runs)s?\\b.*)");
 
     /** "54.7% by TransE", "33.0% AP at 39ms for YOLOv3", "the 76.2% top-1 accuracy of the original ResNet-50". */
     private void attribution(Sent x, Cand c) {
@@ -1518,7 +1672,9 @@ public final class ResultFinder {
             // "on SimCLR features": a name that modifies a noun is no set ("on the SemEval 2010 task" is one).
             int after = e;
             while (after < to && x.isNumber(after)) after++;
+            if (!afterPrep && k >= 2 && (x.is(k - 1, "and") || x.text(k - 1).equals(",")) && setBefore(x, from, k)) afterPrep = true;
             boolean modifies = after < to && !x.punct(after) && !x.capital(after) && !SET_HEADS.contains(x.lower(after)) && !x.verb(after)
+                    && !x.is(after, "and") && !x.is(after, "or")
                     && !x.isNumber(after) && Character.isLetter(x.text(after).charAt(0)) && after == e;
             boolean set = (afterPrep || lexSet) && !modifies || c.datasets.stream().anyMatch(d -> Tokenizer.key(d).equals(Tokenizer.key(name)));
             boolean metric = isHead(x, k) && e - k == 1 || x.type[k] == EntityType.METRIC;
@@ -1526,6 +1682,14 @@ public final class ResultFinder {
             k = e;
         }
         return null;
+    }
+
+    /** True when a set preposition leads a list of names that ends right before token {@code k} ("on MUC-6 and"). */
+    private static boolean setBefore(Sent x, int from, int k) {
+        int p = k - 2;
+        while (p >= from && (x.nameLike(p) || x.isNumber(p) || x.text(p).equals(",") || x.is(p, "and"))) p--;
+        while (p >= from && SET_ADJECTIVES.contains(x.lower(p))) p--;
+        return p >= from && SET_PREPS.contains(x.lower(p));
     }
 
     private static boolean isLanguageName(String s) {

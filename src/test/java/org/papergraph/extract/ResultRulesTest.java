@@ -1,0 +1,168 @@
+package org.papergraph.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.papergraph.SharedData;
+import org.papergraph.eval.ResultCorpora;
+import org.papergraph.eval.ResultEvaluation;
+import org.papergraph.eval.ResultGold;
+
+/**
+ * Result rules that read by grammar rather than by one paper's wording, each checked on a sentence written for this
+ * test (not quoted from any paper) and, at the end, on real abstracts of the tune-only gold set
+ * (src/test/resources/extract/tune-results.tsv), read from ../shared at test time.
+ */
+class ResultRulesTest {
+    static final ExtractionModels MODELS = ExtractionModels.shipped();
+    static final EntityFinder ENTITIES = new EntityFinder(MODELS);
+    static final ResultFinder RESULTS = new ResultFinder(MODELS);
+
+    static List<ResultFinder.FoundResult> results(String text) {
+        List<EntityFinder.Found> m = ENTITIES.find(text, EntityFinder.Field.ABSTRACT);
+        return RESULTS.find(text, m, RESULTS.proposed("A study", text, m));
+    }
+
+    /** "method | dataset | metric | value", one line per result, in text order. */
+    static String table(List<ResultFinder.FoundResult> rs) {
+        return rs.stream().map(r -> r.method() + " | " + r.dataset() + " | " + r.metric() + " | " + r.value().toPlainString())
+                .collect(Collectors.joining("\n"));
+    }
+
+    static boolean has(List<ResultFinder.FoundResult> rs, String dataset, String value) {
+        return rs.stream().anyMatch(r -> r.dataset().equals(dataset) && r.value().compareTo(new BigDecimal(value)) == 0);
+    }
+
+    @Test
+    void aDescribingWordBeforeASetNameIsSkippedOnlyWhenTheNameIsSaidToBeASet() {
+        assertEquals("null | CoNLL-2003 | F1 score | 88.1",
+                table(results("We set a new state of the art with an F1 score of 88.1 on the much-studied CoNLL-2003 dataset.")));
+        assertEquals("", table(results("Our tagger reaches an F-score of 0.93 on manually-annotated Quorvex posts.")),
+                "a name that modifies a noun is no set");
+    }
+
+    @Test
+    void aSecondSetGivenByItsYearAloneSharesTheFirstOnesName() {
+        assertEquals("null | CoNLL-2005 | F1 | 84.0\nnull | CoNLL-2012 | F1 | 83.1",
+                table(results("Our parser achieves 84.0 F1 and 83.1 F1 on the CoNLL-2005 and 2012 test sets, respectively.")));
+    }
+
+    @Test
+    void scoresSaidToBeRespectiveToASetListThatDoesNotPairUpAreNotGuessed() {
+        assertEquals("", table(results("We obtain 70.2 F1 and 68.9 F1 on ACE04 and newer data, respectively.")));
+    }
+
+    @Test
+    void aCountedSetNounIntroducesTheListTheScoresPairWith() {
+        assertEquals("null | WikiQA | MAP score | 85.2\nnull | TREC-QA | MAP score | 90.1",
+                table(results("Our ranker is evaluated on two standard benchmarks, WikiQA and TREC-QA, achieving MAP scores of 85.2% and 90.1%, respectively.")));
+    }
+
+    @Test
+    void aMetricNamedWithScoreIsNoBenchmark() {
+        List<ResultFinder.FoundResult> rs = results("Our system reaches a NIST score of 7.1 and a BLEU score of 25.3 on the WMT 2009 news test set.");
+        assertTrue(rs.stream().noneMatch(r -> r.dataset().equals("NIST")), () -> table(rs));
+        assertTrue(has(rs, "WMT 2009", "25.3"), () -> table(rs));
+    }
+
+    @Test
+    void aSubjectThatIsAPropertyOfOurSystemIsThePapersOwnAndAListOfSetsIsNoMethod() {
+        assertEquals("null | MUC-6 | F-measure | 95.0\nnull | MUC-7 | F-measure | 93.2",
+                table(results("Evaluation of our tagger on the MUC-6 and MUC-7 named entity tasks gives F-measures of 95.0% and 93.2%, respectively.")));
+        assertEquals("null | CoNLL-2008 | F1 | 84.3",
+                table(results("Under a dependency-based metric, the F1 figure of our system is 84.3 on the test set from CoNLL-2008.")));
+    }
+
+    @Test
+    void aSetTheLexiconKnowsRightBeforeTheMetricIsTheScoresSet() {
+        assertEquals("null | MultiNLI | accuracy | 85.9", table(results("Our model pushes the MultiNLI accuracy to 85.9%.")));
+    }
+
+    @Test
+    void aScoreAfterAnotherNameDoesNotInheritTheSetOfTheScoreBefore() {
+        List<ResultFinder.FoundResult> rs = results("Our model pushes the MultiNLI accuracy to 85.9% and the QQX-7 test F1 to 70.2.");
+        assertFalse(has(rs, "MultiNLI", "70.2"), () -> table(rs));
+    }
+
+    @Test
+    void aVersionNumberIsNoScore() {
+        List<ResultFinder.FoundResult> rs = results("Our reader pushes the SQuAD v 1.1 Test F1 to 93.0.");
+        assertTrue(rs.stream().noneMatch(r -> r.value().compareTo(new BigDecimal("1.1")) == 0), () -> table(rs));
+    }
+
+    @Test
+    void aRelativeClauseSaysWhereTheScoreWasMeasured() {
+        assertEquals("null | SNLI | accuracy | 86.1",
+                table(results("We obtain an accuracy of 86.1%, which is the best reported result on SNLI without cross-sentence attention.")));
+    }
+
+    @Test
+    void aNumberedSetAfterForInTheSubjectAndSubmissionsAreThePapersOwn() {
+        assertEquals("null | SemEval 2014 | accuracy | 61.5\nnull | SemEval 2014 | accuracy | 63.0",
+                table(results("The two submissions for SemEval 2014 scored an accuracy of 61.5% and 63.0%.")));
+    }
+
+    @Test
+    void aScoreForATaskIsOnTheSetTheAbstractNamedForThatTask() {
+        List<ResultFinder.FoundResult> rs = results("We test on the WSJ corpus for part-of-speech (POS) tagging and the CoNLL 2003 corpus for "
+                + "named entity recognition (NER). Our tagger obtains 97.4% accuracy for POS tagging and 91.0% F1 for NER.");
+        assertEquals("null | WSJ | accuracy | 97.4\nnull | CoNLL 2003 | F1 | 91.0", table(rs));
+    }
+
+    @Test
+    void aCorrelationCoefficientIsAMetric() {
+        assertEquals("null | Miller-Charles | Pearson correlation coefficient | 0.87",
+                table(results("Our measure achieves a Pearson correlation coefficient of 0.87 on the Miller-Charles dataset.")));
+    }
+
+    @Test
+    void singularMetricNames() {
+        assertEquals("F-measure", ResultFinder.singular("F-measures"));
+        assertEquals("top-1 accuracy", ResultFinder.singular("top-1 accuracies"));
+        assertEquals("error rate", ResultFinder.singular("error rates"));
+        assertEquals("BLEU", ResultFinder.singular("BLEU"));
+    }
+
+    // ---- real abstracts of the tune-only gold set
+
+    @Test
+    void tuneTextSkipsAbstractsAnotherGoldSetsSourceHolds() throws Exception {
+        Path data = SharedData.path("data");
+        List<ResultCorpora.Doc> alone = ResultCorpora.tuneText(data, List.of());
+        List<ResultCorpora.Doc> held = ResultCorpora.others(data);
+        List<ResultCorpora.Doc> rest = ResultCorpora.tuneText(data, held);
+        assertTrue(alone.size() > 800, () -> "abstracts " + alone.size());
+        assertTrue(rest.size() < alone.size(), "abstracts SciREX also holds are skipped");
+        for (ResultCorpora.Doc d : rest) assertTrue(!d.id().equals("ncg:19"), "ncg:19 is a SciREX train abstract");
+    }
+
+    @Test
+    void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
+        Path data = SharedData.path("data");
+        List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
+        held.addAll(ResultCorpora.demo());
+        List<ResultCorpora.Doc> docs = ResultCorpora.tuneText(data, held);
+        ResultGold gold = ResultGold.read(Path.of("src/test/resources/extract/tune-results.tsv"));
+        ResultEvaluation ev = new ResultEvaluation(MODELS);
+        ResultEvaluation.Counts c = ev.score(docs, gold, null);
+        assertTrue(c.precision() >= 0.9 && c.recall() >= 0.4, () -> "tune-only gold: " + c);
+        // Three abstracts, each one of the rules above on real text.
+        for (ResultCorpora.Doc d : docs) {
+            List<ResultGold.Tuple> rs = ev.extract(d.title(), d.text());
+            String got = rs.stream().map(t -> t.dataset() + " " + t.value().toPlainString()).sorted().collect(Collectors.joining(", "));
+            switch (d.id()) {
+                case "ncg:39" -> assertEquals("TREC-QA 94.3, WikiT1 92", got);
+                case "ncg:97" -> assertEquals("CoNLL-2005 87.4, CoNLL-2012 87.0", got);
+                case "ftd:351" -> assertEquals("CKIP 0.9263, CTB 0.9501, CityU 0.9355, NCC 0.9296, SXU 0.9512", got);
+                default -> { }
+            }
+        }
+    }
+}
