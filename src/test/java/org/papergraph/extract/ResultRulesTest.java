@@ -75,9 +75,9 @@ class ResultRulesTest {
     @Test
     void aSubjectThatIsAPropertyOfOurSystemIsThePapersOwnAndAListOfSetsIsNoMethod() {
         assertEquals("null | MUC-6 | F-measure | 95.0\nnull | MUC-7 | F-measure | 93.2",
-                table(results("Evaluation of our tagger on the MUC-6 and MUC-7 named entity tasks gives F-measures of 95.0% and 93.2%, respectively.")));
+                table(results("Evaluation of our tagger on the MUC-6 and MUC-7 English NE tasks gives F-measures of 95.0% and 93.2%, respectively.")));
         assertEquals("null | CoNLL-2008 | F1 | 84.3",
-                table(results("Under a dependency-based metric, the F1 figure of our system is 84.3 on the test set from CoNLL-2008.")));
+                table(results("Under a dependency-based metric, the PropBank F1 figure of our system is 84.3 on the test set from CoNLL-2008.")));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ResultRulesTest {
 
     @Test
     void aVersionNumberIsNoScore() {
-        List<ResultFinder.FoundResult> rs = results("Our reader pushes the SQuAD v 1.1 Test F1 to 93.0.");
+        List<ResultFinder.FoundResult> rs = results("On GLUE, our reader pushes the SQuAD v 1.1 Test F1 to 93.0.");
         assertTrue(rs.stream().noneMatch(r -> r.value().compareTo(new BigDecimal("1.1")) == 0), () -> table(rs));
     }
 
