@@ -187,6 +187,20 @@ class SparkConvertTest {
         }
     }
 
+    @Test
+    void splitSizeGivesEveryTaskSlotSeveralSlices() {
+        long mb = 1L << 20;
+        // The 20k-paper bench corpus: 54 MB of JSON lines. One slot: 4 slices of 13.5 MB; two: 8 of 6.8 MB.
+        long corpus = 29_182_640L + 26_986_938L;
+        assertEquals((corpus + 3) / 4, ConvertJob.autoSplitBytes(corpus, 1));
+        assertEquals((corpus + 7) / 8, ConvertJob.autoSplitBytes(corpus, 2));
+        assertTrue(corpus / ConvertJob.autoSplitBytes(corpus, 2) >= 2 * ConvertJob.SLICES_PER_CORE - 1);
+        // Big inputs: 64 MB slices, as many as they need; small ones: not below 1 MB.
+        assertEquals(64 * mb, ConvertJob.autoSplitBytes(100_000 * mb, 16));
+        assertEquals(mb, ConvertJob.autoSplitBytes(300_000, 2));
+        assertEquals(mb, ConvertJob.autoSplitBytes(0, 0));
+    }
+
     private static List<String> names(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(ShardFolder.DONE)).sorted().toList();

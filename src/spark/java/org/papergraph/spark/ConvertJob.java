@@ -27,6 +27,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.StorageLevel;
 import org.papergraph.extract.Extractor;
 import org.papergraph.extract.Extractors;
@@ -77,7 +78,8 @@ final class ConvertJob {
         String base = Iris.DEFAULT_BASE;
         List<String> extractors;
         String format;
-        long splitBytes = 64L << 20;
+        /** Byte range of the JSON-lines slices; 0: {@link #autoSplitBytes}. */
+        long splitBytes;
         int partitions;
         String time;
         /** Test hook: the first attempt of the second-pass task of this slice fails half-way through its shard. */
@@ -137,7 +139,9 @@ final class ConvertJob {
         // Resolution, and the second records of a graph.
         stage.accept("resolution: linking the papers of all inputs");
         JavaRDD<Mention> mentions = scans.flatMap(s -> s.mentions.iterator());
-        JavaPairRDD<Integer, Directive> links = Resolution.links(mentions, base, PaperResolver.DEFAULT_THRESHOLD, partitions, stage);
+        List<RDD<?>> resolutionCache = new ArrayList<>();
+        JavaPairRDD<Integer, Directive> links = Resolution.links(mentions, base, PaperResolver.DEFAULT_THRESHOLD, partitions, stage,
+                resolutionCache);
         JavaPairRDD<Integer, Directive> duplicates = scans.flatMapToPair(s -> {
             List<Tuple2<Long, Long>> g = new ArrayList<>(s.graphSeqs.length);
             for (int i = 0; i < s.graphSeqs.length; i++) g.add(new Tuple2<>(s.graphHashes[i], Mention.record(s.slice, s.graphSeqs[i])));
@@ -154,6 +158,10 @@ final class ConvertJob {
         JavaPairRDD<Integer, Directive> directives = links.union(duplicates).partitionBy(new SlicePartitioner(slices.size()))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         Map<String, Long> linkCounts = new TreeMap<>(directives.filter(d -> !d._2.duplicate).map(d -> d._2.rule).countByValue());
+        // The directives are computed and cached: what led to them is not needed again (a lost partition of the
+        // directives is recomputed from the lineage). Kept, it would sit in the heap through extraction.
+        for (RDD<?> r : resolutionCache) r.unpersist(false);
+        scans.unpersist(false);
 
         // Pass 2: extraction, one shard per slice.
         stage.accept("pass 2: extracting and writing " + slices.size() + " shard(s)");
@@ -195,7 +203,6 @@ final class ConvertJob {
         ShardFolder.complete(outPath, s.toString());
         outcomes.unpersist(false);
         directives.unpersist(false);
-        scans.unpersist(false);
         return new Result(s, linkCounts, slices.size(), slices.size() + sharedShards);
     }
 
@@ -205,6 +212,8 @@ final class ConvertJob {
         Set<Path> fromFolders = new HashSet<>();
         Ingestor.expand(inputs, files, fromFolders);
         int read = 0;
+        List<PlannedFile> planned = new ArrayList<>();
+        long splittableBytes = 0;
         for (Path f : files) {
             String name = f.toString();
             RecordReader reader = forced;
@@ -233,16 +242,39 @@ final class ConvertJob {
             read++;
             String path = f.toAbsolutePath().toString();
             String first4k = head.length() > 4096 ? new String(java.util.Arrays.copyOf(head.getBytes(StandardCharsets.UTF_8), 4096), StandardCharsets.UTF_8) : head;
-            boolean split = !gzip && reader instanceof LineRecordReader lr && lr.splittable(first4k) && size > o.splitBytes;
-            if (!split) {
-                slices.add(new Slice(slices.size(), name, path, reader.format(), true, 0, size));
+            boolean splittable = !gzip && reader instanceof LineRecordReader lr && lr.splittable(first4k);
+            planned.add(new PlannedFile(name, path, reader.format(), splittable, size));
+            if (splittable) splittableBytes += size;
+        }
+        long split = o.splitBytes > 0 ? o.splitBytes : autoSplitBytes(splittableBytes, sc.defaultParallelism());
+        for (PlannedFile p : planned) {
+            if (!p.splittable() || p.size() <= split) {
+                slices.add(new Slice(slices.size(), p.name(), p.path(), p.format(), true, 0, p.size()));
             } else {
-                for (long start = 0; start < size; start += o.splitBytes) {
-                    slices.add(new Slice(slices.size(), name, path, reader.format(), false, start, Math.min(size, start + o.splitBytes)));
+                for (long start = 0; start < p.size(); start += split) {
+                    slices.add(new Slice(slices.size(), p.name(), p.path(), p.format(), false, start, Math.min(p.size(), start + split)));
                 }
             }
         }
         return read;
+    }
+
+    private record PlannedFile(String name, String path, String format, boolean splittable, long size) {}
+
+    /** Slices per task slot when the split size is left to the job: enough for the last ones to even out the load. */
+    static final int SLICES_PER_CORE = 4;
+    static final long MIN_SPLIT = 1L << 20, MAX_SPLIT = 64L << 20;
+
+    /**
+     * The byte range JSON-lines files are split into when {@code --split-mb} is not given: their total size over
+     * {@link #SLICES_PER_CORE} slices per task slot ({@code parallelism}), between 1 and 64 MB. Enough slices that
+     * every slot has work until near the end whatever the slices cost, few enough that a slice's fixed cost (a
+     * task, a shard, its extractors) stays small; a big input gets 64 MB slices, as many as it needs.
+     */
+    static long autoSplitBytes(long splittableBytes, int parallelism) {
+        long perSlice = (splittableBytes + (long) SLICES_PER_CORE * Math.max(1, parallelism) - 1)
+                / ((long) SLICES_PER_CORE * Math.max(1, parallelism));
+        return Math.max(MIN_SPLIT, Math.min(MAX_SPLIT, perSlice));
     }
 
     private static boolean isGzip(Path f) throws IOException {

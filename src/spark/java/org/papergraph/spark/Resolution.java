@@ -11,6 +11,7 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.Optional;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.StorageLevel;
 import org.papergraph.resolve.Iris;
 import org.papergraph.resolve.PaperResolver;
@@ -47,10 +48,13 @@ final class Resolution {
 
     /**
      * The links resolution makes, keyed by slice index: for each mention that resolves to a paper under another
-     * key, a {@link Directive} for its record.
+     * key, a {@link Directive} for its record. The intermediate RDDs it caches are added to {@code cached}: the
+     * caller releases them once it has computed the links (held through extraction, they only make the
+     * collector's work bigger).
      */
     static JavaPairRDD<Integer, Directive> links(JavaRDD<Mention> mentions, String base, double threshold,
-                                                 int partitions, java.util.function.Consumer<String> stage) {
+                                                 int partitions, java.util.function.Consumer<String> stage,
+                                                 List<RDD<?>> cached) {
         HashPartitioner hp = new HashPartitioner(partitions);
 
         // 1. Every long-enough title, whether some mention of it has no arXiv id and whether some has one, with how
@@ -63,12 +67,14 @@ final class Resolution {
             for (String w : PaperResolver.words(t._1)) out.add(new Tuple2<>(w, t));
             return out.iterator();
         }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(wordRows.rdd());
         JavaPairRDD<String, int[]> counts = wordRows
                 .mapToPair(r -> new Tuple2<>(r._1, new int[] {1, (r._2._2 & WITHOUT_ARXIV) != 0 ? 1 : 0}))
                 .reduceByKey((a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}, partitions);
         JavaPairRDD<String, TitleWords> titleWords = wordRows.join(counts)
                 .mapToPair(x -> new Tuple2<>(x._2._1._1, new Object[] {x._1, x._2._2[0], x._2._2[1], x._2._1._2}))
                 .groupByKey(partitions).mapValues(TitleWords::of).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(titleWords.rdd());
 
         // 2. Pairs of similar titles. The resolver compares a title without an arXiv id with every title, one with
         //    an arXiv id only with titles of papers without one (by their words' counts in that index): two titles
@@ -103,6 +109,7 @@ final class Resolution {
         JavaPairRDD<Long, Long> edges = star.union(similar)
                 .flatMapToPair(e -> List.of(e, new Tuple2<>(e._2, e._1)).iterator())
                 .distinct(partitions).partitionBy(hp).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(edges.rdd());
         JavaPairRDD<Long, Long> labels = edges.reduceByKey(hp, Math::min)
                 .mapToPair(x -> new Tuple2<>(x._1, Math.min(x._1, x._2)));
         labels = labels.partitionBy(hp).persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -117,6 +124,7 @@ final class Resolution {
             labels = next;
             if (changed == 0) break;
         }
+        cached.add(labels.rdd());
         stage.accept("resolution: key components found in " + rounds + " round(s) of label propagation");
 
         // 4. Each mention in its component (mentions alone with their one key are left as they are).
@@ -128,6 +136,7 @@ final class Resolution {
                     return List.of(new Tuple2<>(label.get(), x._2._1)).iterator();
                 });
         byComponent = byComponent.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(byComponent.rdd());
         JavaPairRDD<Long, TitleWords> componentWords = byComponent.filter(x -> x._2.matchTitle != null)
                 .mapToPair(x -> new Tuple2<>(x._2.matchTitle, x._1)).distinct(partitions)
                 .join(titleWords).mapToPair(x -> new Tuple2<>(x._2._1, x._2._2));

@@ -98,9 +98,10 @@ public final class SparkMain implements Runnable {
                 description = "Run only these extractors (comma-separated; default: all).")
         List<String> extractors;
 
-        @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "64",
-                description = "Size of the byte ranges JSON-lines files are split into (default: ${DEFAULT-VALUE}).")
-        double splitMb;
+        @Option(names = "--split-mb", paramLabel = "MB",
+                description = {"Size of the byte ranges JSON-lines files are split into (default: their total size over",
+                        "4 slices per task slot of the default parallelism, between 1 and 64 MB). One shard per slice."})
+        Double splitMb;
 
         @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
                 description = "Partitions of the resolution's shuffles (default: twice the default parallelism).")
@@ -135,7 +136,7 @@ public final class SparkMain implements Runnable {
                     throw new UserException(e.getMessage(), Main.USAGE);
                 }
             }
-            if (splitMb <= 0) throw new UserException("--split-mb must be positive", Main.USAGE);
+            if (splitMb != null && splitMb <= 0) throw new UserException("--split-mb must be positive", Main.USAGE);
             if (time != null) {
                 try {
                     java.time.OffsetDateTime.parse(time);
@@ -149,6 +150,9 @@ public final class SparkMain implements Runnable {
                 throw new UserException("no Spark master: give --master (e.g. 'local[2]') or run under spark-submit", Main.USAGE);
             }
             sc.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+            // Registered classes are written as a number, not their name before every object.
+            sc.registerKryoClasses(new Class<?>[] {Mention.class, Directive.class, TitleWords.class, Slice.class,
+                    SliceScan.class, SliceOutcome.class, long[].class, int[].class, String[].class, Object[].class});
             if (sc.get("spark.master").startsWith("local")) sc.setIfMissing("spark.ui.enabled", "false");
             if (conf != null) conf.forEach(sc::set);
             PrintWriter err = spec.commandLine().getErr();
@@ -158,7 +162,7 @@ public final class SparkMain implements Runnable {
             o.base = base;
             o.extractors = extractors == null || extractors.isEmpty() ? null : new ArrayList<>(extractors);
             o.format = format;
-            o.splitBytes = Math.max(1, (long) (splitMb * (1 << 20)));
+            o.splitBytes = splitMb == null ? 0 : Math.max(1, (long) (splitMb * (1 << 20)));
             o.partitions = partitions;
             o.time = time;
             o.failFirstAttemptOf = failFirstAttempt;
