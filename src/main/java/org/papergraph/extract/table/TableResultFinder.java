@@ -102,6 +102,8 @@ public final class TableResultFinder {
     private static final Pattern METRIC_ABBREVIATION = Pattern.compile(
             "^(?:IS|EM|CA|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
 
+    private static final Pattern DASH = Pattern.compile("[-–—−/]+|n/?a|N/?A");
+
     /** The format whose tables merge neighbouring cells (see {@link TableGrid}). */
     private static final String GROBID = "grobid-tei";
 
@@ -333,11 +335,16 @@ public final class TableResultFinder {
             g = TableGrid.of(t, w -> isMetric(w), merged);
             if (g.rows < 2 || g.columns < 2) return;
             // Column types first: a score column holds more numbers than text over all its rows.
+            // Header rows (above the first number past the first column) and dashes (a missing score) count for neither.
             int[] nums = new int[g.columns], texts = new int[g.columns];
-            for (int r = 0; r < g.rows; r++) {
+            int top = 0;
+            search:
+            for (; top < g.rows; top++) for (int c = 1; c < g.columns; c++) if (numeric(g.text(top, c))) break search;
+            if (top == g.rows) top = 0;
+            for (int r = top; r < g.rows; r++) {
                 for (int c = 0; c < g.columns; c++) {
                     String x = g.text(r, c);
-                    if (x.isEmpty()) continue;
+                    if (x.isEmpty() || DASH.matcher(x).matches()) continue;
                     if (numeric(x)) nums[c]++;
                     else texts[c]++;
                 }
