@@ -105,6 +105,8 @@ final class TableGrid {
             for (TableCell c : rows.get(r)) if (!c.text().isBlank() && values(c.text()) != null) { firstData = r; break; }
         }
         if (firstData < 1) return rows;
+        rows = new ArrayList<>(rows);
+        for (int r = firstData; r < rows.size(); r++) rows.set(r, labelThenValues(rows.get(r)));
         // Value counts of the data rows: label cells first (text), then cells of values only.
         java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
         int dataRows = 0, labels = -1;

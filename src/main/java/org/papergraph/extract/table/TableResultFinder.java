@@ -102,6 +102,10 @@ public final class TableResultFinder {
     private static final Pattern METRIC_ABBREVIATION = Pattern.compile(
             "^(?:IS|EM|CA|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
 
+    /** A short name in brackets after its long form: "(AUC)", "(mAP)". */
+    private static final Pattern ABBREVIATION = Pattern.compile("\\(([A-Za-z][A-Za-z0-9@.-]{0,9})\\)");
+    /** Rows that give a difference between rows, not a score: "% Improv.", "Gain", "Δ". */
+    private static final Pattern IMPROVEMENT = Pattern.compile("(?i)improv(?:e?ment|\\.|\\b)|\\bgains?\\b|\\brel(?:ative|\\.)\\s|Δ|\\bdelta\\b");
     private static final Pattern DASH = Pattern.compile("[-–—−/]+|n/?a|N/?A");
 
     /** The format whose tables merge neighbouring cells (see {@link TableGrid}). */
@@ -532,13 +536,27 @@ public final class TableResultFinder {
         }
 
         Hit firstMetric(String text) {
+            // A metric's short name in brackets ("area under the ROC curve (AUC)") is what the long form before it names.
+            java.util.regex.Matcher abbr = ABBREVIATION.matcher(text);
+            int at = -1;
+            String shortName = null;
+            while (abbr.find()) {
+                if (isMetric(abbr.group(1))) {
+                    at = abbr.start();
+                    shortName = abbr.group(1);
+                    break;
+                }
+            }
             List<Token> tokens = Tokenizer.tokens(text);
             for (Lexicon.Match m : names.lexicon().match(tokens)) {
                 if (m.entry().type() != EntityType.METRIC) continue;
-                String surface = text.substring(tokens.get(m.from()).start(), tokens.get(m.to() - 1).end());
-                if (isMetric(surface)) return new Hit(surface, false);
+                int from = tokens.get(m.from()).start(), to = tokens.get(m.to() - 1).end();
+                String surface = text.substring(from, to);
+                if (!isMetric(surface)) continue;
+                if (shortName != null && (at < from || at >= to && at - to <= 40)) return new Hit(shortName, false);
+                return new Hit(surface, false);
             }
-            return null;
+            return shortName == null ? null : new Hit(shortName, false);
         }
 
         /** Where a name for the whole table came from: caption, text (citing sentences or section), or the paper. */
@@ -673,6 +691,7 @@ public final class TableResultFinder {
                     continue;
                 }
                 String rowLabel = label(r);
+                if (IMPROVEMENT.matcher(rowLabel).find()) continue;
                 int methodColumn = datasetColumn >= 0 ? datasetColumn + 1 : 0;
                 StringBuilder methodLabel = new StringBuilder();
                 for (int c = methodColumn; c < labelColumns; c++) {
