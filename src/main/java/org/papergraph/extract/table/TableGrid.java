@@ -157,6 +157,30 @@ final class TableGrid {
     }
 
     /**
+     * A data row whose last label cell also holds the first values ("DPT-Hybrid 0.959 | 0.995 | ..."): that cell
+     * split into its label and one cell of the values. Other rows as they are.
+     */
+    private static List<TableCell> labelThenValues(List<TableCell> row) {
+        for (int i = 0; i < row.size(); i++) {
+            TableCell c = row.get(i);
+            if (c.text().isBlank()) continue;
+            if (values(c.text()) != null) return row;
+            String[] w = c.text().strip().split("\\s+");
+            int k = w.length;
+            while (k > 1 && values(String.join(" ", java.util.Arrays.copyOfRange(w, k - 1, w.length))) != null) k--;
+            if (k == w.length) continue;
+            // The cells after it must be values only: then the tail of this cell is the row's first values.
+            for (int j = i + 1; j < row.size(); j++) if (!row.get(j).text().isBlank() && values(row.get(j).text()) == null) return row;
+            List<TableCell> out = new ArrayList<>(row.subList(0, i));
+            out.add(new TableCell(String.join(" ", java.util.Arrays.copyOfRange(w, 0, k)), 1, c.rows(), c.bold(), c.underline()));
+            out.add(new TableCell(String.join(" ", java.util.Arrays.copyOfRange(w, k, w.length)), Math.max(1, c.columns() - 1), c.rows(), c.bold(), c.underline()));
+            out.addAll(row.subList(i + 1, row.size()));
+            return out;
+        }
+        return row;
+    }
+
+    /**
      * A header row above the last: its k named cells (after the label columns) over m/k columns each, when k divides
      * m and the last header row repeats with that period ("MR MRR @10" under each of "WN18" and "FB15k"); else the row
      * as it is.
