@@ -96,4 +96,17 @@ class GrobidTableLayoutTest {
                 .map(TableResultFinder.Found::metric).distinct().toList();
         assertEquals(List.of("AUC", "AP"), metrics);
     }
+
+    /**
+     * QuatE's Table 4 has three own rows ("QuatE 1", "QuatE 2", "QuatE 3"): the headline per dataset and metric is the
+     * best own score and, when it differs, the last own row's (the paper's final configuration), which is the one its
+     * leaderboard lists.
+     */
+    @Test
+    void theHeadlineKeepsTheBestAndTheLastOwnRow() throws Exception {
+        List<String> h = TableResultFinder.headline(FINDER.find(tei("1904.10281"))).stream()
+                .filter(f -> "Table 4".equals(f.table().label()) && f.dataset().equals("FB15K-237") && f.metric().equals("Hit@10"))
+                .map(f -> f.rowHeader() + " " + f.value().lexical()).toList();
+        assertEquals(List.of("QuatE 2 0.556", "QuatE 3 0.550"), h);
+    }
 }
