@@ -38,7 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
             "SOTA? GROBID TEI and LaTeX papers, per tune and report half."})
     boolean fullTextOnly;
 
-    @Option(names = "--table-errors", paramLabel = "PART", description = {"With --full-text: also list, per paper of the tune or",
+    @Option(names = "--table-errors", paramLabel = "PART", description = {"Also list, after the full-text tables, per paper of the tune or",
             "report half (tune or report), the wrong headline table results and the missed gold tuples, with the",
             "table cells that hold each missed score and how they were read."})
     String tableErrors;
