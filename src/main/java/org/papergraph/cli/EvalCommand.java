@@ -42,6 +42,11 @@ public final class EvalCommand implements Callable<Integer> {
             "the hand-read result gold sets."})
     boolean resultsOnly;
 
+    @Option(names = "--table-errors", paramLabel = "PART", description = {"Also list, after the full-text tables, per paper of the tune or",
+            "report half (tune or report), the wrong headline table results and the missed gold tuples, with the",
+            "table cells that hold each missed score and how they were read."})
+    String tableErrors;
+
     @Option(names = "--demo-gold", paramLabel = "FILE", defaultValue = "src/test/resources/extract/demo-results.tsv",
             description = "Hand-read result gold of the demo corpus (default: ${DEFAULT-VALUE}).")
     Path demoGold;
@@ -89,6 +94,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (resultErrors != null && !resultErrors.equals("tune") && !resultErrors.equals("report")) {
             throw new UserException("--result-errors takes tune or report, not " + resultErrors, Main.USAGE);
         }
+        if (tableErrors != null && !tableErrors.equals("tune") && !tableErrors.equals("report")) {
+            throw new UserException("--table-errors takes tune or report, not " + tableErrors, Main.USAGE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ExtractionModels extraction = models();
         if (fullTextOnly) {
@@ -135,7 +143,13 @@ public final class EvalCommand implements Callable<Integer> {
         if (models != null) {
             try (InputStream in = Files.newInputStream(models.resolve(TableNames.FILE))) { names = TableNames.read(in, extraction.lexicon()); }
         }
-        new FullTextEvaluation(new TableResultFinder(names, extraction.lexicon()), extraction.lexicon()).report(shared, out);
+        FullTextEvaluation ev = new FullTextEvaluation(new TableResultFinder(names, extraction.lexicon()), extraction.lexicon());
+        ev.report(shared, out);
+        if (tableErrors != null) {
+            out.println();
+            out.println("## Full text: table results wrong and missed, " + tableErrors + " half");
+            ev.errors(shared, FullTextEvaluation.Half.valueOf(tableErrors.toUpperCase(java.util.Locale.ROOT)), out);
+        }
     }
 
     /** The models measured: those in {@link #models} when given (fast or accurate as {@link #fast} says), else the jar's. */

@@ -321,6 +321,73 @@ public final class FullTextEvaluation {
         return false;
     }
 
+    /**
+     * Lists, per paper of one half of both sets, the wrong headline predictions (with where they were read) and the
+     * missed gold tuples, each with the table cells holding its score and what the extractor made of them (its
+     * role, dataset, metric, and whether it was the headline and above the threshold): what the rules are tuned on.
+     */
+    public void errors(Path shared, Half half, PrintWriter out) throws IOException {
+        Path sota = shared.resolve("data/sota-leaderboards");
+        List<Paper> all = new ArrayList<>(tei(sota.resolve("grobid-tei-2023/train")));
+        all.addAll(latex(sota.resolve("clef2024/validation")));
+        for (Paper p : all) {
+            if (p.half() != half) continue;
+            List<Tuple> gold = distinct(p.gold(), false);
+            if (gold.isEmpty() && (p.record() == null || predict(p.record()).isEmpty())) continue;
+            out.printf(Locale.ROOT, "%n### %s %s (%s)%n", p.corpus() == Corpus.TEI ? "tei" : "latex", p.id(),
+                    p.record() == null ? "rejected: " + p.rejection() : p.record().title());
+            if (p.record() == null) continue;
+            boolean merged = p.corpus() == Corpus.TEI;
+            List<TableResultFinder.Found> found = finder.find(p.record());
+            List<TableResultFinder.Found> head = TableResultFinder.headline(found);
+            for (TableResultFinder.Found f : head) {
+                double conf = TableConfidence.of(f, merged, true);
+                if (conf < TableConfidence.threshold(merged)) continue;
+                Tuple t = tuple(f);
+                boolean right = false;
+                for (Tuple g : gold) right |= matches(t, g, false);
+                out.printf(Locale.ROOT, "%s %s | %s | %s  [%s; %s; row '%s'; col '%s'; cell '%s'; %.2f]%n", right ? "OK  " : "WRONG",
+                        t.dataset(), t.metric(), t.score().toPlainString(), f.table().label(), TableConfidence.bucket(f, merged),
+                        f.rowHeader(), f.columnHeader(), f.cell(), conf);
+            }
+            List<Tuple> pred = predict(p.record());
+            for (Tuple g : gold) {
+                boolean hit = false;
+                for (Tuple t : pred) hit |= matches(t, g, false);
+                if (hit) continue;
+                out.printf(Locale.ROOT, "MISS  %s | %s | %s%n", g.dataset(), g.metric(), g.score().toPlainString());
+                int shown = 0;
+                for (TableResultFinder.Found f : found) {
+                    if (!sameScore(f.value().value(), g.score()) || shown++ >= 3) continue;
+                    out.printf(Locale.ROOT, "        read: %s %s | %s [%s %s; %s; row '%s'; col '%s'; %s%s]%n", f.kind().label(), f.dataset(),
+                            f.metric(), f.role().label(), f.evidence().ownRule(), f.table().label(), f.rowHeader(), f.columnHeader(),
+                            head.contains(f) ? "headline " : "", String.format(Locale.ROOT, "%.2f", TableConfidence.of(f, merged, true)));
+                }
+                if (shown == 0) {
+                    String where = cellsWith(p.record(), g.score());
+                    out.printf(Locale.ROOT, "        %s%n", where == null ? "score in no table cell" : "unread cell: " + where);
+                }
+            }
+        }
+        out.flush();
+    }
+
+    /** Where a score is in a record's tables: table label, row and cell text of the first such cell; null when nowhere. */
+    private static String cellsWith(PaperRecord r, BigDecimal score) {
+        for (PaperTable t : r.tables()) {
+            for (int i = 0; i < t.rows().size(); i++) {
+                for (TableCell c : t.rows().get(i)) {
+                    if (containsScore(c.text(), score)) {
+                        StringBuilder row = new StringBuilder();
+                        for (TableCell x : t.rows().get(i)) row.append(x.text()).append(" | ");
+                        return t.label() + " row " + i + ": " + (row.length() > 160 ? row.substring(0, 160) + "..." : row);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Prints the full-text tables: per set and half, (dataset, metric, score) and (task, dataset, metric, score). */
     public void report(Path shared, PrintWriter out) throws IOException {
         Path sota = shared.resolve("data/sota-leaderboards");

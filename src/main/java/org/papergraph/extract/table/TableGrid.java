@@ -39,7 +39,8 @@ final class TableGrid {
      */
     static TableGrid of(PaperTable t, Predicate<String> isMetric, boolean merged) {
         List<List<TableCell>> src = new ArrayList<>();
-        for (List<TableCell> row : t.rows()) src.add(splitHeaders(row, isMetric, merged));
+        List<List<TableCell>> rows = merged ? realigned(t.rows()) : t.rows();
+        for (List<TableCell> row : rows) src.add(splitHeaders(row, isMetric, merged));
         int width = 0;
         for (List<TableCell> row : src) width = Math.max(width, span(row));
         for (int r = 0; r < src.size(); r++) src.set(r, splitNumbers(src.get(r), width, merged));
@@ -85,6 +86,162 @@ final class TableGrid {
             for (int x = 0; x < width; x++) if (at[r][x] == null) at[r][x] = EMPTY;
         }
         return new TableGrid(at, width);
+    }
+
+    /** Words naming the row-label column in a header ("Method", "Model"), not a group of score columns. */
+    private static final java.util.regex.Pattern CORNER = java.util.regex.Pattern.compile(
+            "(?i)^(?:methods?|models?|approach(?:es)?|baselines?|algorithms?|systems?|networks?|graph models|architectures?|settings?|datasets?)$");
+
+    /**
+     * GROBID's spans are often wrong: "MR MRR @10 @3" over three columns, ".501 .356 .237" over two. When most data
+     * rows hold the same number m of values and the last header row holds m words (after the row labels'), the
+     * table is laid out again by counting: the last header row one cell per word, each such data row its label
+     * cells and one cell per value, and each header row above spreads its k named cells over m/k columns each
+     * (when k divides m). Tables whose cells already hold one word or value per column are left as they are.
+     */
+    static List<List<TableCell>> realigned(List<List<TableCell>> rows) {
+        int firstData = -1;
+        for (int r = 0; r < rows.size() && firstData < 0; r++) {
+            for (TableCell c : rows.get(r)) if (!c.text().isBlank() && values(c.text()) != null) { firstData = r; break; }
+        }
+        if (firstData < 1) return rows;
+        rows = new ArrayList<>(rows);
+        for (int r = firstData; r < rows.size(); r++) rows.set(r, labelThenValues(rows.get(r)));
+        // Value counts of the data rows: label cells first (text), then cells of values only.
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        int dataRows = 0, labels = -1;
+        boolean inconsistent = false;
+        for (int r = firstData; r < rows.size(); r++) {
+            int[] lv = labelsAndValues(rows.get(r));
+            if (lv == null) continue;
+            dataRows++;
+            counts.merge(lv[1], 1, Integer::sum);
+            if (labels < 0) labels = lv[0];
+            inconsistent |= lv[2] == 1;
+        }
+        if (dataRows == 0 || labels < 0) return rows;
+        int m = 0;
+        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) if (m == 0 || e.getValue() > counts.get(m)) m = e.getKey();
+        if (m < 2 || 2 * counts.get(m) < dataRows) return rows;
+        // The last header row's words: the row labels' header first (when it has one more word), then one per column.
+        List<TableCell> leaf = rows.get(firstData - 1);
+        List<TableCell> words = new ArrayList<>();
+        for (TableCell c : leaf) {
+            String[] w = c.text().isBlank() ? new String[0] : c.text().strip().split("\\s+");
+            if (w.length != c.columns()) inconsistent = true;
+            for (String x : w) words.add(new TableCell(x, 1, 1, c.bold(), c.underline()));
+        }
+        if (!inconsistent) return rows;
+        int extra = words.size() - m;
+        if (extra < 0 || extra > labels) return rows;
+        List<List<TableCell>> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < firstData - 1; r++) out.add(spread(rows.get(r), labels, m, words.subList(extra, words.size())));
+        List<TableCell> header = new ArrayList<>();
+        for (int k = 0; k < labels - extra; k++) header.add(TableCell.of(""));
+        header.addAll(words);
+        out.add(header);
+        for (int r = firstData; r < rows.size(); r++) {
+            List<TableCell> row = rows.get(r);
+            int[] lv = labelsAndValues(row);
+            if (lv == null || lv[1] != m || lv[0] != labels) {
+                out.add(row);
+                continue;
+            }
+            List<TableCell> laid = new ArrayList<>(row.subList(0, labels));
+            for (TableCell c : row.subList(labels, row.size())) {
+                for (String v : values(c.text())) laid.add(new TableCell(v, 1, 1, c.bold(), c.underline()));
+            }
+            out.add(laid);
+        }
+        return out;
+    }
+
+    /**
+     * A data row whose last label cell also holds the first values ("DPT-Hybrid 0.959 | 0.995 | ..."): that cell
+     * split into its label and one cell of the values. Other rows as they are.
+     */
+    private static List<TableCell> labelThenValues(List<TableCell> row) {
+        for (int i = 0; i < row.size(); i++) {
+            TableCell c = row.get(i);
+            if (c.text().isBlank()) continue;
+            if (values(c.text()) != null) return row;
+            String[] w = c.text().strip().split("\\s+");
+            int k = w.length;
+            while (k > 1 && values(String.join(" ", java.util.Arrays.copyOfRange(w, k - 1, w.length))) != null) k--;
+            if (k == w.length) continue;
+            // The cells after it must be values only: then the tail of this cell is the row's first values.
+            for (int j = i + 1; j < row.size(); j++) if (!row.get(j).text().isBlank() && values(row.get(j).text()) == null) return row;
+            List<TableCell> out = new ArrayList<>(row.subList(0, i));
+            out.add(new TableCell(String.join(" ", java.util.Arrays.copyOfRange(w, 0, k)), 1, c.rows(), c.bold(), c.underline()));
+            out.add(new TableCell(String.join(" ", java.util.Arrays.copyOfRange(w, k, w.length)), Math.max(1, c.columns() - 1), c.rows(), c.bold(), c.underline()));
+            out.addAll(row.subList(i + 1, row.size()));
+            return out;
+        }
+        return row;
+    }
+
+    /**
+     * A header row above the last: its k named cells (after the label columns) over m/k columns each, when k divides
+     * m and the last header row repeats with that period ("MR MRR @10" under each of "WN18" and "FB15k"); else the row
+     * as it is.
+     */
+    private static List<TableCell> spread(List<TableCell> row, int labels, int m, List<TableCell> leaf) {
+        List<TableCell> named = new ArrayList<>();
+        for (TableCell c : row) if (!c.text().isBlank()) named.add(c);
+        List<TableCell> label = new ArrayList<>();
+        if (!named.isEmpty() && !row.get(0).text().isBlank() && CORNER.matcher(row.get(0).text().strip()).matches()) label.add(named.remove(0));
+        if (named.isEmpty() || m % named.size() != 0) return row;
+        int period = m / named.size();
+        for (int c = period; c < leaf.size(); c++) if (!leaf.get(c).text().equals(leaf.get(c - period).text())) return row;
+        List<TableCell> out = new ArrayList<>();
+        out.addAll(label);
+        for (int k = label.size(); k < labels; k++) out.add(TableCell.of(""));
+        for (TableCell c : named) out.add(new TableCell(c.text(), m / named.size(), 1, c.bold(), c.underline()));
+        return out;
+    }
+
+    /**
+     * {label cells, values, 1 when some cell holds several values} of a data row: leading cells of text, then cells
+     * each holding one or more values; null when text follows a value or there is no value.
+     */
+    private static int[] labelsAndValues(List<TableCell> row) {
+        int labels = 0, n = 0, several = 0;
+        boolean inValues = false;
+        for (TableCell c : row) {
+            List<String> v = c.text().isBlank() ? null : values(c.text());
+            if (v == null) {
+                if (inValues) return null;
+                labels++;
+                continue;
+            }
+            inValues = true;
+            n += v.size();
+            if (v.size() != c.columns()) several = 1;
+        }
+        return n == 0 ? null : new int[] {labels, n, several};
+    }
+
+    /**
+     * The values a cell's text holds, each a number or dash with what follows it ("93.5 ± 0.6", "0.879 †"); null
+     * when a word is neither.
+     */
+    static List<String> values(String text) {
+        List<String> out = new ArrayList<>();
+        String[] w = text.strip().split("\\s+");
+        for (int i = 0; i < w.length; i++) {
+            String x = w[i];
+            boolean number = x.equals("-") || x.equals("–") || x.equals("—") || CellValue.parse(x) != null;
+            boolean trailer = !out.isEmpty() && (x.startsWith("±") || x.matches("[*†‡§¶⋆∗✝↑↓]+|\\(\\S*\\)"));
+            if (trailer) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + x);
+                if (x.equals("±") && i + 1 < w.length) out.set(out.size() - 1, out.get(out.size() - 1) + " " + w[++i]);
+            } else if (number && !x.startsWith("(")) {
+                out.add(x);
+            } else {
+                return null;
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static int span(List<TableCell> row) {

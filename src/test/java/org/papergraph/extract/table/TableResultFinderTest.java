@@ -153,6 +153,19 @@ class TableResultFinderTest {
     }
 
     @Test
+    void dashesAreMissingScoresNotText() {
+        // Most methods give no mean rank: a column of dashes with one number is still a column of scores.
+        PaperRecord p = paper("latex", "BoxE: A Box Embedding Model", table("Results on FB15k-237.", List.of(),
+                "Method | MR | MRR",
+                "TransE [33] | - | .294",
+                "RotatE [30] | - | .336",
+                "BoxE | 163 | .337"));
+        List<String> own = FINDER.find(p).stream().filter(f -> f.role() == TableResultFinder.Role.OWN)
+                .map(f -> f.metric() + " " + f.value().lexical()).toList();
+        assertEquals(List.of("MR 163", "MRR 0.337"), own);
+    }
+
+    @Test
     void labelsAndMethods() {
         assertEquals("ResNet-50", TableResultFinder.method("ResNet-50 [12]†", List.of()));
         assertEquals("FixNet", TableResultFinder.method("Ours", List.of("FixNet")));
