@@ -21,7 +21,9 @@ import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
@@ -232,8 +234,15 @@ public final class Compaction {
         Path[] made = {null};
         container.startReadOnlyDatabase(); // writers wait from here to the switch; readers go on
         DatasetGraphTDB old;
+        StoreParams params;
+        ReorderTransformation reorder;
         try {
             old = (DatasetGraphTDB) container.get();
+            // The new generation keeps the old one's layout (ADR 0017: four quad indexes). TDB2 keeps a store's
+            // tdb.cfg in the container folder, not in Data-NNNN, so a generation opened without these parameters
+            // would be made with TDB2's default six quad indexes.
+            params = old.getStoreParams();
+            reorder = old.getReorderTransform();
             Path current = Path.of(old.getLocation().getDirectoryPath());
             Path next = current.resolveSibling(String.format(Locale.ROOT, "Data-%04d", number(current) + 1));
             Path tmp = next.resolveSibling(next.getFileName() + "-tmp");
@@ -243,7 +252,7 @@ public final class Compaction {
                 Files.createDirectories(tmp);
                 copyConfigFiles(current, tmp);
                 Location loc = Location.create(tmp.toString());
-                DatasetGraphTDB target = StoreConnection.connectCreate(loc).getDatasetGraphTDB();
+                DatasetGraphTDB target = StoreConnection.connectCreate(loc, params, reorder).getDatasetGraphTDB();
                 try {
                     stage.accept("compacting: copying the live quads into " + next.getFileName());
                     Txn.executeRead(old, () -> {
@@ -260,7 +269,7 @@ public final class Compaction {
                 // A copier may write indexes outside the dataset's own transactions: prefixes go in afresh.
                 var prefixes = Txn.calculateRead(old, () -> old.prefixes().getMapping());
                 if (!prefixes.isEmpty()) {
-                    DatasetGraphTDB again = StoreConnection.connectCreate(loc).getDatasetGraphTDB();
+                    DatasetGraphTDB again = StoreConnection.connectCreate(loc, params, reorder).getDatasetGraphTDB();
                     try {
                         Txn.executeWrite(again, () -> prefixes.forEach((p, uri) -> again.prefixes().add(p, uri)));
                     } finally {
@@ -278,7 +287,7 @@ public final class Compaction {
             }
             // The text index: the same documents, without those deleted by re-ingests (writers are still held off).
             compactTextIndex(text, stage);
-            DatasetGraphTDB fresh = StoreConnection.connectCreate(Location.create(made[0].toString())).getDatasetGraphTDB();
+            DatasetGraphTDB fresh = StoreConnection.connectCreate(Location.create(made[0].toString()), params, reorder).getDatasetGraphTDB();
             TransactionCoordinator from = old.getTxnSystem().getTxnMgr();
             TransactionCoordinator to = fresh.getTxnSystem().getTxnMgr();
             try {

@@ -241,6 +241,16 @@ public final class GraphStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The quad indexes the open store uses, in TDB2's order of preference ({@link StoreLayout}): what it was created
+     * with, kept across compactions.
+     */
+    public List<String> quadIndexes() {
+        DatasetGraph container = tdb;
+        return Txn.calculateRead(container, () -> java.util.Arrays.stream(org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(container)
+                .getQuadTable().getNodeTupleTable().getTupleTable().getIndexes()).map(i -> i.getName()).toList());
+    }
+
     /** How much a compaction would reclaim ({@link Compaction}); reads the indexes in a read transaction. */
     public Compaction.Estimate estimate() { return Compaction.estimate(tdb, dir); }
 

@@ -93,7 +93,8 @@ public final class PaperOrder {
     /** The default order of {@code query papers} and of the paper list. */
     public static final Order DEFAULT = Order.NEWEST;
 
-    static final List<Node> KEYS = List.of(PG.newestFirstKey, PG.oldestFirstKey, PG.titleKey, PG.mostCitedKey);
+    /** Every key a paper may have (a dated paper also its month-then-citations key). */
+    static final List<Node> KEYS = List.of(PG.newestFirstKey, PG.oldestFirstKey, PG.titleKey, PG.mostCitedKey, PG.monthCitedKey);
 
     /** One page of papers: {@code total} papers in all, these from {@code offset} on. */
     public record Page(long total, long offset, List<Node> papers) {}
@@ -120,14 +121,20 @@ public final class PaperOrder {
 
     /** Every paper of the union graph {@code g} in {@code order}, for property functions. */
     public static Cursor cursor(Graph g, DatasetGraphTDB tdb, Order order) {
-        return tdb != null && Summaries.present(tdb) ? new IndexCursor(tdb, order, 0, Long.MAX_VALUE)
+        return tdb != null && Summaries.present(tdb) ? new IndexCursor(tdb, order.key, order == Order.TITLE, 0, Long.MAX_VALUE)
                 : new SortedCursor(g, order, 0, Long.MAX_VALUE);
     }
 
     /** The papers of {@code dsg} whose key in {@code order} is at least {@code from} and less than {@code to}, in order. */
     private static Cursor range(DatasetGraph dsg, Order order, long from, long to) {
+        return range(dsg, order, false, from, to);
+    }
+
+    /** As {@link #range(DatasetGraph, Order, long, long)}; {@code titleTies} orders papers of one key by title. */
+    private static Cursor range(DatasetGraph dsg, Order order, boolean titleTies, long from, long to) {
         DatasetGraphTDB tdb = tdbWithSummaries(dsg);
-        return tdb != null ? new IndexCursor(tdb, order, from, to) : new SortedCursor(dsg.getUnionGraph(), order, from, to);
+        return tdb != null ? new IndexCursor(tdb, order.key, titleTies || order == Order.TITLE, from, to)
+                : new SortedCursor(dsg.getUnionGraph(), order, from, to);
     }
 
     // ---- papers by date: what the list of every paper a month at a time (/papers, ADR 0013) walks
@@ -139,6 +146,55 @@ public final class PaperOrder {
     public static Cursor month(DatasetGraph dsg, YearMonth month) {
         long first = Summaries.day(month.atDay(1)), last = Summaries.day(month.atEndOfMonth());
         return range(dsg, Order.NEWEST, Summaries.newestKey(last), Summaries.newestKey(first) + 1);
+    }
+
+    /**
+     * The papers whose earliest date falls in {@code month}, newest first, papers of one day by title (normalised,
+     * then as written, then IRI): what the month's page lists by date. A walk of the month's range that sorts only
+     * the day a page starts or ends in.
+     */
+    public static Cursor monthByDate(DatasetGraph dsg, YearMonth month) {
+        long first = Summaries.day(month.atDay(1)), last = Summaries.day(month.atEndOfMonth());
+        return range(dsg, Order.NEWEST, true, Summaries.newestKey(last), Summaries.newestKey(first) + 1);
+    }
+
+    /**
+     * The papers whose earliest date falls in {@code month}, most cited first (distinct citing papers; papers cited
+     * as often newest first, then by title): one range of the month-then-citations keys ({@code pg:monthCitedKey}),
+     * so a page reads its own rows and sorts at most one day's papers cited as often. Without summaries, the month's
+     * papers sorted.
+     */
+    public static Cursor monthByCitations(DatasetGraph dsg, YearMonth month) {
+        DatasetGraphTDB tdb = tdbWithSummaries(dsg);
+        long m = month.getYear() * 12L + month.getMonthValue() - 1;
+        if (tdb != null) return new IndexCursor(tdb, PG.monthCitedKey, true, Summaries.monthStart(m), Summaries.monthStart(m + 1));
+        Graph g = dsg.getUnionGraph();
+        List<Node> papers = new ArrayList<>();
+        monthByDate(dsg, month).forEachRemaining(papers::add);
+        java.util.Map<Node, Integer> cited = new java.util.HashMap<>();
+        for (Node p : papers) {
+            Set<Node> citing = new HashSet<>();
+            g.find(Node.ANY, CITO.cites, p).forEachRemaining(t -> citing.add(t.getSubject()));
+            cited.put(p, citing.size());
+        }
+        papers.sort(Comparator.comparing((Node p) -> cited.get(p)).reversed());
+        Iterator<Node> it = papers.iterator();
+        return new Cursor() {
+            @Override public boolean hasNext() { return it.hasNext(); }
+
+            @Override
+            public Supplier<Node> nextLazily() {
+                Node n = it.next();
+                return () -> n;
+            }
+
+            @Override
+            public long skip(long n) {
+                long i = 0;
+                for (; i < n && it.hasNext(); i++) it.next();
+                return i;
+            }
+        };
     }
 
     /** The papers without a date, in the order the store first saw them. */
@@ -176,8 +232,8 @@ public final class PaperOrder {
 
     /** A walk over the papers in order. */
     public interface Cursor extends Iterator<Node> {
-        /** Passes over the next {@code n} papers (fewer at the end) without reading them. */
-        void skip(long n);
+        /** Passes over the next {@code n} papers (fewer at the end) without reading them; returns how many it passed. */
+        long skip(long n);
 
         /** The next paper, read from the store only when the supplier is first asked. */
         Supplier<Node> nextLazily();
@@ -186,9 +242,12 @@ public final class PaperOrder {
         default Node next() { return nextLazily().get(); }
     }
 
-    /** The walk of the summaries' predicate-first triple index, one group of equal keys at a time. */
-    private static final class IndexCursor implements Cursor {
-        private final Order order;
+    /**
+     * The walk of the summaries' predicate-first triple index from one key predicate, one group of equal keys at a
+     * time; with {@code byTitle}, the resources of one key are ordered by title when the group is first read.
+     */
+    static final class IndexCursor implements Cursor {
+        private final boolean byTitle;
         private final NodeTable nodes;
         private final NodeTupleTable quads;
         private final Iterator<long[]> entries;
@@ -196,11 +255,11 @@ public final class PaperOrder {
         private Group group;
         private int at;
 
-        IndexCursor(DatasetGraphTDB tdb, Order order, long from, long to) {
-            this.order = order;
+        IndexCursor(DatasetGraphTDB tdb, Node keyPredicate, boolean byTitle, long from, long to) {
+            this.byTitle = byTitle;
             this.nodes = tdb.getTripleTable().getNodeTupleTable().getNodeTable();
             this.quads = tdb.getQuadTable().getNodeTupleTable();
-            NodeId key = nodes.getNodeIdForNode(order.key);
+            NodeId key = nodes.getNodeIdForNode(keyPredicate);
             this.entries = key == null || NodeId.isDoesNotExist(key) || from >= to ? List.<long[]>of().iterator()
                     : walk(tdb, key, from, to);
             pending = entries.hasNext() ? entries.next().clone() : null;
@@ -261,12 +320,15 @@ public final class PaperOrder {
         }
 
         @Override
-        public void skip(long n) {
+        public long skip(long n) {
+            long done = 0;
             while (n > 0 && hasNext()) {
                 int k = (int) Math.min(n, group.size - at);
                 at += k;
                 n -= k;
+                done += k;
             }
+            return done;
         }
 
         /** Reads the next group of papers with one key; false at the end. */
@@ -294,7 +356,7 @@ public final class PaperOrder {
 
             Group(long key) {
                 this.key = key;
-                this.sorted = order != Order.TITLE || key == MISSING_RAW;
+                this.sorted = !byTitle || key == MISSING_RAW;
             }
 
             void add(long id) {
@@ -404,8 +466,10 @@ public final class PaperOrder {
         }
 
         @Override
-        public void skip(long n) {
-            for (long i = 0; i < n && papers.hasNext(); i++) papers.next();
+        public long skip(long n) {
+            long i = 0;
+            for (; i < n && papers.hasNext(); i++) papers.next();
+            return i;
         }
     }
 }

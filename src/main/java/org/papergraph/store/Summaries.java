@@ -45,8 +45,12 @@ import org.papergraph.vocab.PG;
  *       {@code pg:method}, {@code pg:task}, {@code pg:metric}) naming {@code E}, counted per statement;</li>
  *   <li>for every {@code pg:Paper}, one key per order ({@link PaperOrder}): {@code pg:newestFirstKey},
  *       {@code pg:oldestFirstKey} (its earliest {@code dcterms:issued}), {@code pg:titleKey} (the first nine letters
- *       and digits of its least title) and {@code pg:mostCitedKey}. A walk of the triple index that leads with the
- *       predicate and then the object visits the papers in that order, smaller keys first;</li>
+ *       and digits of its least title) and {@code pg:mostCitedKey}; for a dated paper also {@code pg:monthCitedKey}
+ *       (the month of its earliest date, then its citations, most first, then the day, newest first). A walk of the triple index that leads with
+ *       the predicate and then the object visits the papers in that order, smaller keys first;</li>
+ *   <li>{@code E pg:mostNamedKey k} for every dataset, method, task and metric that something names: its kind, then
+ *       its named count, most first ({@link #mostNamed}), so the most named of a kind are the first entries of one
+ *       range of that walk;</li>
  *   <li>{@code pg:Summaries pg:summaryVersion 1}: the summaries are complete and in this layout.</li>
  * </ul>
  *
@@ -59,7 +63,7 @@ public final class Summaries {
     private Summaries() {}
 
     /** The layout version; a store with another is rebuilt when opened. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final Node DEFAULT = Quad.defaultGraphIRI;
     private static final Node TYPE = RDF.type.asNode();
     private static final Node ISSUED = DCTerms.issued.asNode();
@@ -74,6 +78,17 @@ public final class Summaries {
     private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay() - DAY0;
     private static final long DAYS = 1L << 22;
     private static final long MOST_CITATIONS = 1L << 40;
+    /**
+     * A month key: the month (17 bits reach the year 9999; inline integers hold 55), then the citations (32 bits,
+     * most first), then the day of the month (5 bits, latest first).
+     */
+    private static final int MONTH_SHIFT = 37;
+    private static final long MONTH_CITATIONS = (1L << 32) - 1;
+    /** Named counts in a most-named key: 48 bits after the kind. */
+    private static final int KIND_SHIFT = 48;
+    private static final long MOST_NAMED = (1L << KIND_SHIFT) - 1;
+    /** The kinds of entity ranked by how often they are named, in {@code pg:mostNamedKey} order (kind 1, 2, ...). */
+    static final List<Node> NAMED_KINDS = List.of(PG.Dataset, PG.Method, PG.Task, PG.Metric);
     private static final Pattern DATE_TEXT = Pattern.compile("^\\s*(\\d{4})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?");
 
     // ------------------------------------------------------------------------------------------------ keys
@@ -101,6 +116,27 @@ public final class Summaries {
     static long oldestKey(long day) { return day < 0 ? MISSING : day; }
 
     static long citedKey(long count) { return MOST_CITATIONS - Math.min(count, MOST_CITATIONS - 1); }
+
+    /** The months since year 0 of {@code day}'s month. */
+    static long monthIndex(long day) {
+        LocalDate d = date(day);
+        return d.getYear() * 12L + d.getMonthValue() - 1;
+    }
+
+    /** The first key of the month {@code monthIndex} in the month-then-citations order; the month ends before the next's. */
+    static long monthStart(long monthIndex) { return monthIndex << MONTH_SHIFT; }
+
+    /** A dated paper's key in the month-then-citations order: its month, then most cited first, then newest first. */
+    static long monthCitedKey(long day, long count) {
+        return monthStart(monthIndex(day)) | (MONTH_CITATIONS - Math.min(count, MONTH_CITATIONS)) << 5
+                | (31 - date(day).getDayOfMonth());
+    }
+
+    /** The first key of entities of kind {@code kind} (1-based, {@link #NAMED_KINDS}) in the most-named order. */
+    static long kindStart(int kind) { return (long) kind << KIND_SHIFT; }
+
+    /** An entity's key in the most-named order: its kind, then most named first. */
+    static long namedKey(int kind, long count) { return kindStart(kind) | (MOST_NAMED - Math.min(count, MOST_NAMED)); }
 
     /**
      * A title as papers are ordered by it: accents and case dropped, letters and digits kept, every run of anything
@@ -174,6 +210,27 @@ public final class Summaries {
     /** The distinct citation links (citing, cited) of the union graph. */
     public static long citations(DatasetGraph dsg) { return number(dsg, PG.Summaries, PG.citationCount); }
 
+    /**
+     * The {@code limit} entities of class {@code kind} (one of {@link #NAMED_KINDS}) named most often, most first (ties
+     * in the order the store first saw them): the first entries of one range of the most-named order, so it reads
+     * {@code limit} entries whatever the size of the graph. Empty for a store without summaries. In a read transaction.
+     */
+    public static List<Node> mostNamed(DatasetGraph dsg, Node kind, int limit) {
+        int k = NAMED_KINDS.indexOf(kind) + 1;
+        if (k == 0) throw new IllegalArgumentException(kind + " is not ranked by how often it is named; use one of " + NAMED_KINDS);
+        List<Node> out = new ArrayList<>();
+        DatasetGraphTDB tdb;
+        try {
+            tdb = tdb(dsg);
+        } catch (RuntimeException e) {
+            return out; // not TDB2
+        }
+        if (tdb == null || !present(tdb)) return out;
+        PaperOrder.Cursor c = new PaperOrder.IndexCursor(tdb, PG.mostNamedKey, false, kindStart(k), kindStart(k + 1));
+        while (out.size() < limit && c.hasNext()) out.add(c.next());
+        return out;
+    }
+
     /** Every class with its count of distinct resources, most first (ties by IRI). */
     public static Map<Node, Long> classCounts(DatasetGraph dsg) {
         List<Map.Entry<Node, Long>> rows = new ArrayList<>();
@@ -195,18 +252,22 @@ public final class Summaries {
         final Map<Node, Long> named = new HashMap<>();
         long citations;
         final Map<Node, Integer> papers = new HashMap<>();
+        /** Entities whose most-named key may have changed: their named count or their kind. */
+        final java.util.Set<Node> entities = new java.util.HashSet<>();
 
         /** {@code s p o} came into the union graph ({@code sign} 1) or left it (-1). */
         void changed(Node s, Node p, Node o, int sign) {
             if (p.equals(TYPE)) {
                 classes.merge(o, (long) sign, Long::sum);
                 if (o.equals(PG.Paper)) touch(s, ALL);
+                if (NAMED_KINDS.contains(o)) entities.add(s);
             } else if (p.equals(CITO.cites)) {
                 citedBy.merge(o, (long) sign, Long::sum);
                 citations += sign;
                 touch(o, CITED);
             } else if (NAMING.contains(p)) {
                 named.merge(o, (long) sign, Long::sum);
+                entities.add(o);
             } else {
                 touched(s, p);
             }
@@ -220,7 +281,9 @@ public final class Summaries {
 
         private void touch(Node paper, int what) { papers.merge(paper, what, (a, b) -> a | b); }
 
-        boolean isEmpty() { return classes.isEmpty() && citedBy.isEmpty() && named.isEmpty() && papers.isEmpty(); }
+        boolean isEmpty() {
+            return classes.isEmpty() && citedBy.isEmpty() && named.isEmpty() && papers.isEmpty() && entities.isEmpty();
+        }
     }
 
     /** The predicates that name an entity from a mention or a result: what {@code pg:namedCount} counts. */
@@ -266,6 +329,20 @@ public final class Summaries {
             return;
         }
         for (Map.Entry<Node, Integer> e : delta.papers.entrySet()) rekey(dsg, e.getKey(), e.getValue());
+        for (Node e : delta.entities) rekeyNamed(dsg, e);
+    }
+
+    /** Recomputes the most-named key of {@code entity} from its kind and its (already adjusted) named count. */
+    private static void rekeyNamed(DatasetGraph dsg, Node entity) {
+        dsg.deleteAny(DEFAULT, entity, PG.mostNamedKey, Node.ANY);
+        long n = named(dsg, entity);
+        if (n <= 0) return;
+        for (int k = 0; k < NAMED_KINDS.size(); k++) {
+            if (dsg.contains(Quad.unionGraph, entity, TYPE, NAMED_KINDS.get(k))) {
+                dsg.add(DEFAULT, entity, PG.mostNamedKey, integer(namedKey(k + 1, n)));
+                return;
+            }
+        }
     }
 
     private static boolean adjust(DatasetGraph dsg, Node s, Node p, long by) {
@@ -283,14 +360,18 @@ public final class Summaries {
             for (Node key : PaperOrder.KEYS) dsg.deleteAny(DEFAULT, paper, key, Node.ANY);
             return;
         }
-        if ((what & DATE) != 0) {
+        if ((what & (DATE | CITED)) != 0) {
             long least = -1;
             for (Iterator<Quad> it = dsg.find(Quad.unionGraph, paper, ISSUED, Node.ANY); it.hasNext(); ) {
                 long d = day(it.next().getObject());
                 if (d >= 0 && (least < 0 || d < least)) least = d;
             }
-            set(dsg, paper, PG.newestFirstKey, newestKey(least));
-            set(dsg, paper, PG.oldestFirstKey, oldestKey(least));
+            if ((what & DATE) != 0) {
+                set(dsg, paper, PG.newestFirstKey, newestKey(least));
+                set(dsg, paper, PG.oldestFirstKey, oldestKey(least));
+            }
+            dsg.deleteAny(DEFAULT, paper, PG.monthCitedKey, Node.ANY);
+            if (least >= 0) dsg.add(DEFAULT, paper, PG.monthCitedKey, integer(monthCitedKey(least, citedBy(dsg, paper))));
         }
         if ((what & TITLES) != 0) {
             long least = MISSING;
@@ -373,7 +454,7 @@ public final class Summaries {
         List<long[]> out = new ArrayList<>();
         long countP = raw(nodes, PG.resourceCount), citedP = raw(nodes, PG.citedByCount);
         long newestP = raw(nodes, PG.newestFirstKey), oldestP = raw(nodes, PG.oldestFirstKey);
-        long titleP = raw(nodes, PG.titleKey), mostP = raw(nodes, PG.mostCitedKey);
+        long titleP = raw(nodes, PG.titleKey), mostP = raw(nodes, PG.mostCitedKey), monthP = raw(nodes, PG.monthCitedKey);
         out.add(new long[] {raw(nodes, PG.Summaries), raw(nodes, PG.summaryVersion), inline(VERSION)});
 
         NodeId type = existing(nodes, TYPE), paperClass = existing(nodes, PG.Paper);
@@ -438,6 +519,20 @@ public final class Summaries {
         if (!named.isEmpty()) {
             long namedP = raw(nodes, PG.namedCount);
             named.forEach((e, n) -> out.add(new long[] {e, namedP, inline(n)}));
+            // Each named entity's kind, the first of NAMED_KINDS it has.
+            Map<Long, Integer> kinds = new HashMap<>();
+            for (int k = 0; k < NAMED_KINDS.size() && type != null; k++) {
+                NodeId cls = existing(nodes, NAMED_KINDS.get(k));
+                if (cls == null) continue;
+                for (Iterator<Tuple<NodeId>> it = byPredicate(quads, type, cls); it.hasNext(); ) {
+                    kinds.putIfAbsent(IndexPacker.raw(it.next().get(1)), k + 1);
+                }
+            }
+            long keyP = raw(nodes, PG.mostNamedKey);
+            named.forEach((e, n) -> {
+                Integer k = kinds.get(e);
+                if (k != null) out.add(new long[] {e, keyP, inline(namedKey(k, n))});
+            });
         }
         NodeId issued = existing(nodes, ISSUED);
         if (issued != null) {
@@ -467,6 +562,7 @@ public final class Summaries {
             out.add(new long[] {papers[i], oldestP, inline(oldestKey(least[i]))});
             out.add(new long[] {papers[i], titleP, inline(title[i])});
             out.add(new long[] {papers[i], mostP, inline(citedKey(cited[i]))});
+            if (least[i] >= 0) out.add(new long[] {papers[i], monthP, inline(monthCitedKey(least[i], cited[i]))});
         }
         return out;
     }

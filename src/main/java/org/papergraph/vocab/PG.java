@@ -166,6 +166,10 @@ public final class PG {
     public static final Node titleKey = term("titleKey");
     /** A paper's place when papers are listed most cited first. */
     public static final Node mostCitedKey = term("mostCitedKey");
+    /** A dated paper's place when a month's papers are listed most cited first (by month, then citations). */
+    public static final Node monthCitedKey = term("monthCitedKey");
+    /** An entity's place when entities of its kind are listed most named first (by kind, then named count). */
+    public static final Node mostNamedKey = term("mostNamedKey");
     /** The version of the summaries' layout, stated on {@link #Summaries}. */
     public static final Node summaryVersion = term("summaryVersion");
     /** The store's summaries, as one resource: the subject of {@link #summaryVersion}. */

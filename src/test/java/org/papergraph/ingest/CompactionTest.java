@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -25,13 +27,14 @@ import org.papergraph.extract.Extractors;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.Compaction;
 import org.papergraph.store.GraphStore;
+import org.papergraph.store.StoreLayout;
 
 /**
  * Compaction (issue 21): re-ingesting the seed listing four times leaves the store at most 1.5 times the size of one
  * ingest, with the same quads and a text index that still finds them; a compaction killed at any point leaves a
  * store that opens with the same quads.
  */
-class CompactionTest {
+public class CompactionTest {
     @TempDir Path tmp;
 
     /**
@@ -174,6 +177,63 @@ class CompactionTest {
             assertEquals(before.quads(), fingerprint(s).quads());
             assertNotNull(in.compaction(), "an ingest of a store that is mostly garbage did not compact");
             assertNull(new Ingestor(s, Extractors.defaults(s.iris()), 100, IngestListener.NONE).compaction());
+        }
+    }
+
+    /**
+     * ADR 0017: a store made with papergraph's layout has four quad indexes, and a compaction (issue 23) writes the new
+     * generation with the same four, not TDB2's default six: in use after the switch, on disk, and after a reopen.
+     */
+    @Test
+    void papergraphCompactKeepsTheLeanLayout() throws Exception {
+        Path store = tmp.resolve("lean");
+        Fingerprint before;
+        long papers;
+        try (GraphStore s = GraphStore.open(store, Iris.defaults())) {
+            ingest(s, false);
+            ingest(s, false);
+            assertEquals(List.of(StoreLayout.QUAD_INDEXES), s.quadIndexes());
+            before = fingerprint(s);
+            papers = paperCount(s);
+        }
+        assertEquals(Set.of(StoreLayout.QUAD_INDEXES), quadIndexFiles(store));
+        Run run = compact(store);
+        assertEquals(0, run.process.waitFor(), run.output());
+        assertTrue(run.output().contains("compacted "), run.output());
+        assertEquals(Set.of(StoreLayout.QUAD_INDEXES), quadIndexFiles(store), "the compacted generation's index files");
+        try (GraphStore s = GraphStore.open(store, Iris.defaults())) {
+            assertEquals(List.of(StoreLayout.QUAD_INDEXES), s.quadIndexes());
+            assertEquals(before, fingerprint(s));
+            assertEquals(papers, paperCount(s));
+            assertTrue(papers > 100, "papers: " + papers);
+            // And it compacts in-process again (what an ingest does at its end), keeping the layout in the open store.
+            Compaction.Result r = Compactor.compact(s, Compaction.Gate.NONE, x -> {});
+            assertEquals("Data-0003", r.generation());
+            assertEquals(List.of(StoreLayout.QUAD_INDEXES), s.quadIndexes());
+            assertEquals(papers, paperCount(s));
+        }
+        assertEquals(Set.of(StoreLayout.QUAD_INDEXES), quadIndexFiles(store));
+    }
+
+    /** Distinct papers, found through the object-first index (the union graph, type and class bound). */
+    static long paperCount(GraphStore s) {
+        String q = "PREFIX pg: <https://papergraph.org/ontology#> SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a pg:Paper }";
+        return Txn.calculateRead(s.dataset(), () -> {
+            try (QueryExecution qe = QueryExecution.dataset(s.dataset()).query(q).build()) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
+    /** The quad indexes (four-letter B+tree files) of the store's newest generation. */
+    public static Set<String> quadIndexFiles(Path store) throws IOException {
+        Path newest;
+        try (Stream<Path> gens = Files.list(store)) {
+            newest = gens.filter(p -> p.getFileName().toString().matches("Data-\\d+")).max(Path::compareTo).orElseThrow();
+        }
+        try (Stream<Path> files = Files.list(newest)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[GSPO]{4}\\.bpt"))
+                    .map(n -> n.substring(0, 4)).collect(Collectors.toSet());
         }
     }
 

@@ -100,6 +100,8 @@ class StoreSummariesTest {
                 s.stop();
             }
             check(store, "after writes through the server");
+            Compactor.compact(store, org.papergraph.store.Compaction.Gate.NONE, x -> {});
+            check(store, "after a compaction");
         }
     }
 
@@ -255,6 +257,76 @@ class StoreSummariesTest {
             assertEquals(expected, page.subList(1, page.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList(),
                     when + ", " + order + ": query papers");
         }
+        checkMonths(store, when, issued, title, cited);
+        checkMostNamed(store, when);
+    }
+
+    /**
+     * Each month's walks (the /papers page by date and by citations, the explorer's start) list exactly the papers
+     * whose earliest date falls in it: by date newest first, one day's papers by title; by citations most first.
+     */
+    static void checkMonths(GraphStore store, String when, Map<Node, String> issued, Map<Node, String> title, Map<Node, Long> cited) {
+        Map<java.time.YearMonth, Set<Node>> months = new HashMap<>();
+        issued.forEach((p, d) -> {
+            java.time.LocalDate day = date(d);
+            if (day != null) months.computeIfAbsent(java.time.YearMonth.from(day), m -> new HashSet<>()).add(p);
+        });
+        assertFalse(months.isEmpty(), when + ": no dated paper");
+        for (Map.Entry<java.time.YearMonth, Set<Node>> e : months.entrySet()) {
+            List<Node> byDate = new ArrayList<>(), byCitations = new ArrayList<>();
+            PaperOrder.monthByDate(store.datasetGraph(), e.getKey()).forEachRemaining(byDate::add);
+            PaperOrder.monthByCitations(store.datasetGraph(), e.getKey()).forEachRemaining(byCitations::add);
+            assertEquals(e.getValue().size(), byDate.size(), when + ", " + e.getKey() + " by date: " + byDate);
+            assertEquals(e.getValue(), new HashSet<>(byDate), when + ", " + e.getKey() + " by date");
+            assertEquals(e.getValue().size(), byCitations.size(), when + ", " + e.getKey() + " by citations: " + byCitations);
+            assertEquals(e.getValue(), new HashSet<>(byCitations), when + ", " + e.getKey() + " by citations");
+            for (int i = 1; i < byDate.size(); i++) {
+                Node a = byDate.get(i - 1), b = byDate.get(i);
+                java.time.LocalDate da = date(issued.get(a)), db = date(issued.get(b));
+                assertTrue(da.isAfter(db) || da.equals(db) && missingLast(title.get(a), title.get(b), false) <= 0,
+                        when + ", " + e.getKey() + " by date: " + a + " before " + b);
+            }
+            for (int i = 1; i < byCitations.size(); i++) {
+                Node a = byCitations.get(i - 1), b = byCitations.get(i);
+                java.time.LocalDate da = date(issued.get(a)), db = date(issued.get(b));
+                int c = Long.compare(cited.get(b), cited.get(a));
+                if (c == 0) c = db.compareTo(da);
+                if (c == 0) c = missingLast(title.get(a), title.get(b), false);
+                assertTrue(c <= 0, when + ", " + e.getKey() + " by citations: " + a + " before " + b);
+            }
+        }
+    }
+
+    /** The day of a date's lexical form (yyyy, yyyy-mm, yyyy-mm-dd...), or null. */
+    static java.time.LocalDate date(String d) {
+        var m = java.util.regex.Pattern.compile("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?").matcher(d.strip());
+        if (!m.find()) return null;
+        return java.time.LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+    }
+
+    /** The most-named walk of each kind gives that kind's entities by named count, most first, as SPARQL counts them. */
+    static void checkMostNamed(GraphStore store, String when) {
+        int seen = 0;
+        for (Node kind : List.of(org.papergraph.vocab.PG.Dataset, org.papergraph.vocab.PG.Method,
+                org.papergraph.vocab.PG.Task, org.papergraph.vocab.PG.Metric)) {
+            Map<Node, Long> counts = new HashMap<>();
+            for (QuerySolution r : select(store, PREFIXES + "SELECT ?e (COUNT(*) AS ?n) WHERE { ?e a <" + kind.getURI()
+                    + "> . ?x pg:entity|pg:dataset|pg:method|pg:task|pg:metric ?e } GROUP BY ?e")) {
+                counts.put(r.get("e").asNode(), r.getLiteral("n").getLong());
+            }
+            List<Node> all = Summaries.mostNamed(store.datasetGraph(), kind, Integer.MAX_VALUE);
+            assertEquals(counts.keySet(), new HashSet<>(all), when + ": every named " + kind.getLocalName());
+            assertEquals(counts.size(), all.size(), when + ": each named " + kind.getLocalName() + " once");
+            for (int i = 1; i < all.size(); i++) {
+                assertTrue(counts.get(all.get(i - 1)) >= counts.get(all.get(i)), when + ", most named " + kind.getLocalName()
+                        + ": " + all.get(i - 1) + " before " + all.get(i));
+            }
+            List<Node> top = Summaries.mostNamed(store.datasetGraph(), kind, 5);
+            assertEquals(all.subList(0, Math.min(5, all.size())), top, when + ": the first five " + kind.getLocalName());
+            seen += all.size();
+        }
+        assertTrue(seen > 10, when + ": named entities " + seen);
     }
 
     /** Compares two values of which either may be missing (missing last); {@code descending} for newest first. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.papergraph.SharedData;
 import org.papergraph.extract.Extractors;
+import org.papergraph.ingest.CompactionTest;
 import org.papergraph.ingest.Compactor;
 import org.papergraph.ingest.IngestListener;
 import org.papergraph.ingest.Ingestor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.Compaction;
 import org.papergraph.store.GraphStore;
+import org.papergraph.store.StoreLayout;
 
 /**
  * The SPARQL endpoint opened without a query (the pages' "SPARQL endpoint" link), and a server that allows updates
@@ -152,6 +155,9 @@ class EndpointAndCompactionTest {
                 HttpResponse<String> seen = get(s.queryUrl("SELECT ?o WHERE { GRAPH <urn:test:g> { ?s ?p ?o } } ORDER BY ?o"), "text/csv");
                 assertTrue(seen.body().contains("after"), seen.body());
                 assertFalse(store.estimate().worthCompacting());
+                // The new generation keeps the lean layout (ADR 0017), in use and on disk.
+                assertEquals(List.of(StoreLayout.QUAD_INDEXES), store.quadIndexes());
+                assertEquals(Set.of(StoreLayout.QUAD_INDEXES), CompactionTest.quadIndexFiles(dir));
                 System.out.println("EndpointAndCompactionTest: " + answered.get() + " requests answered around " + r
                         + "; an update during it answered " + during.statusCode());
             } finally {
@@ -164,6 +170,7 @@ class EndpointAndCompactionTest {
         }
         try (GraphStore reopened = GraphStore.open(dir, Iris.defaults())) {
             assertTrue(reopened.size() > 30_000);
+            assertEquals(List.of(StoreLayout.QUAD_INDEXES), reopened.quadIndexes());
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,32 +51,34 @@ final class AllPapers {
                 throw new IllegalArgumentException("month is yyyy-MM (or undated), not " + month);
             }
         }
+        // The month's papers are counted over its range of the index (entries, not papers, are read); the page's rows
+        // are the walk's next ROWS in the order shown, and only they are described.
+        long total = PaperOrder.month(q.datasetGraph(), shown).skip(Long.MAX_VALUE);
+        long offset = (long) (page - 1) * Paging.ROWS;
+        PaperOrder.Cursor walk = byCitations ? PaperOrder.monthByCitations(q.datasetGraph(), shown) : PaperOrder.monthByDate(q.datasetGraph(), shown);
+        walk.skip(offset);
+        List<Node> shownPapers = new ArrayList<>();
+        while (shownPapers.size() < Paging.ROWS && walk.hasNext()) shownPapers.add(walk.next());
         Map<Node, String[]> found = new HashMap<>();
         Map<Node, Long> cites = new HashMap<>();
-        describe(q, papersOf(q, shown), found, cites);
-        Comparator<Node> newest = Comparator.comparing((Node p) -> found.get(p)[1], Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(p -> found.get(p)[0], Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Node::getURI);
-        List<Node> order = new ArrayList<>(found.keySet());
-        order.sort(byCitations ? Comparator.comparing((Node p) -> cites.getOrDefault(p, 0L)).reversed().thenComparing(newest) : newest);
+        describe(q, shownPapers, found, cites);
         String self = "papers?month=" + shown + "&sort=" + (byCitations ? "citations" : "date") + "&page=";
-        long pages = PaperLists.pageCount(order.size());
-        long offset = (long) (page - 1) * Paging.ROWS;
+        long pages = PaperLists.pageCount(total);
         List<Row> rows = new ArrayList<>();
-        for (Node p : order.subList((int) Math.min(offset, order.size()), (int) Math.min(order.size(), offset + Paging.ROWS))) {
-            String[] d = found.get(p);
+        for (Node p : shownPapers) {
+            String[] d = found.getOrDefault(p, new String[2]);
             rows.add(new Row(links.link(root, p, d[0]), d[1],
                     byCitations ? "cited " + Facts.count(cites.getOrDefault(p, 0L), "time", "times") : null));
         }
-        Rows shownRows = new Rows(rows, "count", rows.isEmpty() && !order.isEmpty() ? PaperLists.pastEnd(page, pages) : null,
-                pages > 1 && !rows.isEmpty() ? PaperLists.range(offset, rows.size(), order.size(),
+        Rows shownRows = new Rows(rows, "count", rows.isEmpty() && total > 0 ? PaperLists.pastEnd(page, pages) : null,
+                pages > 1 && !rows.isEmpty() ? PaperLists.range(offset, rows.size(), total,
                         byCitations ? "most cited first" : "newest first") : null,
                 pages > 1 ? PaperLists.pager(self, "papers", page, pages, "") : null);
         YearMonth newer = nearest(q, shown.plusMonths(1), 1), older = nearest(q, shown.minusMonths(1), -1);
         String name = shown.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + shown.getYear();
         return new PapersView(new Page(root, "Papers of " + name, null), "Papers of " + name,
-                Facts.count(order.size(), "paper", "papers"),
-                order.isEmpty() ? "No paper in the graph is dated " + name + "." : null,
+                Facts.count(total, "paper", "papers"),
+                total == 0 ? "No paper in the graph is dated " + name + "." : null,
                 new Link(byCitations ? "papers?month=" + shown + "&sort=date" : null, "by date"),
                 new Link(byCitations ? null : "papers?month=" + shown + "&sort=citations", "by citations"),
                 newer == null ? null : new Link("papers?month=" + newer + "&sort=" + (byCitations ? "citations" : "date"), "« " + label(newer)),
@@ -86,25 +87,15 @@ final class AllPapers {
     }
 
     /**
-     * Where the explorer starts when it is given nothing: the most cited paper of the newest month with papers (ties
-     * by IRI), found with the same look-ups as that month's page; null when no paper has a date.
+     * Where the explorer starts when it is given nothing: the most cited paper of the newest month with papers (of
+     * papers cited as often, the newest, then by title), the first row of that month's page by citations; null when no
+     * paper has a date.
      */
     Node startingPaper(Sparql q) {
         YearMonth newest = nearest(q, YearMonth.now(ZoneOffset.UTC), -1);
         if (newest == null) return null;
-        Map<Node, Long> cites = new HashMap<>();
-        describe(q, papersOf(q, newest), new HashMap<>(), cites);
-        Node best = null;
-        long most = -1;
-        for (Map.Entry<Node, Long> e : cites.entrySet()) {
-            Node p = e.getKey();
-            long n = e.getValue();
-            if (n > most || (n == most && p.getURI().compareTo(best.getURI()) < 0)) {
-                best = p;
-                most = n;
-            }
-        }
-        return best;
+        PaperOrder.Cursor walk = PaperOrder.monthByCitations(q.datasetGraph(), newest);
+        return walk.hasNext() ? walk.next() : null;
     }
 
     /** Papers without a date, a page at a time in index order; whether there is a next page is read, not counted. */
@@ -141,12 +132,6 @@ final class AllPapers {
         return PaperOrder.nearestMonth(q.datasetGraph(), from, step < 0);
     }
 
-    /** The papers whose earliest date falls in {@code month}: a range of the newest-first order. */
-    private static List<Node> papersOf(Sparql q, YearMonth month) {
-        List<Node> out = new ArrayList<>();
-        PaperOrder.month(q.datasetGraph(), month).forEachRemaining(out::add);
-        return out;
-    }
 
     /** Each paper's least title and earliest date into {@code found}, the papers citing it (as kept) into {@code cites}. */
     private static void describe(Sparql q, List<Node> papers, Map<Node, String[]> found, Map<Node, Long> cites) {

@@ -43,6 +43,7 @@ import org.papergraph.serve.web.view.Views.QueryView;
 import org.papergraph.serve.web.view.Views.TopItem;
 import org.papergraph.serve.web.view.Views.TopList;
 import org.papergraph.store.GraphStore;
+import org.papergraph.store.Summaries;
 import org.papergraph.vocab.PG;
 
 /** The site's pages that are not about one resource: home, explorer, query page, VoID. */
@@ -82,8 +83,8 @@ final class SiteParts {
             }
             List<TopList> lists = List.of(
                     top(root, q, "Most cited papers", "home-most-cited", Map.of(), n -> "cited " + Facts.count(Long.parseLong(n), "time", "times")),
-                    top(root, q, "Datasets", "home-datasets", Map.of("shown", Sparql.SHOWN), n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
-                    top(root, q, "Methods", "home-methods", Map.of("shown", Sparql.SHOWN), n -> "named " + Facts.count(Long.parseLong(n), "time", "times")),
+                    mostNamed(root, q, "Datasets", "home-datasets", PG.Dataset),
+                    mostNamed(root, q, "Methods", "home-methods", PG.Method),
                     top(root, q, "Recent papers", "home-recent", Map.of(), n -> n));
             return Templates.render("home.jte", new HomeView(new Page(root, "papergraph", null), counts, lists));
         });
@@ -95,9 +96,22 @@ final class SiteParts {
             {"Metric", "metric", "metrics"}, {"Result", "result", "results"},
             {"CodeRepository", "code repository", "code repositories"}, {"citations", "citation", "citations"}};
 
+    /** Candidates kept by the summaries' most-named order; the query keeps those a reader is shown. */
+    private static final int NAMED_CANDIDATES = 100;
+
+    private TopList mostNamed(String root, Sparql q, String heading, String query, Node kind) {
+        List<Node> candidates = Summaries.mostNamed(q.datasetGraph(), kind, NAMED_CANDIDATES);
+        return top(root, heading, q.query(query).bind(Map.of("shown", Sparql.SHOWN)).values("s", candidates).rows(),
+                n -> "named " + Facts.count(Long.parseLong(n), "time", "times"));
+    }
+
     private TopList top(String root, Sparql q, String heading, String query, Map<String, Node> bind, UnaryOperator<String> says) {
+        return top(root, heading, q.select(query, bind), says);
+    }
+
+    private TopList top(String root, String heading, List<QuerySolution> found, UnaryOperator<String> says) {
         List<TopItem> items = new ArrayList<>();
-        for (QuerySolution r : q.select(query, bind)) {
+        for (QuerySolution r : found) {
             items.add(new TopItem(links.link(root, Sparql.node(r, "s"), Sparql.str(r, "label")), says.apply(Sparql.str(r, "n"))));
         }
         return new TopList(heading, items);
@@ -247,7 +261,6 @@ final class SiteParts {
     }
 
     private List<Triple> voidTriples(String origin) {
-        Sparql q = new Sparql(store.dataset(), 60_000);
         Node ds = NodeFactory.createURI(origin + "/.well-known/void#papergraph");
         List<Triple> t = new ArrayList<>();
         Node v = NodeFactory.createURI(VOID + "Dataset");
@@ -264,21 +277,16 @@ final class SiteParts {
         for (String f : Exporter.Format.names()) {
             t.add(Triple.create(ds, term("dataDump"), NodeFactory.createURI(origin + "/dumps/papergraph." + f)));
         }
-        List<QuerySolution> size = q.select("void-size", Map.of());
-        if (!size.isEmpty()) {
-            t.add(Triple.create(ds, term("triples"), integer(Sparql.str(size.get(0), "triples"))));
-            t.add(Triple.create(ds, term("distinctSubjects"), integer(Sparql.str(size.get(0), "subjects"))));
-            t.add(Triple.create(ds, term("properties"), integer(Sparql.str(size.get(0), "properties"))));
-        }
-        List<QuerySolution> classes = q.select("void-classes", Map.of());
+        // From the counts the store keeps (ADR 0017), so the description reads a few triples whatever the size of the
+        // graph: the classes and their instances. The graph's triple, subject and property counts would need a pass
+        // over every triple, so they are left out (VoID makes them optional).
+        Map<Node, Long> classes = Summaries.classCounts(store.datasetGraph());
         t.add(Triple.create(ds, term("classes"), integer(Integer.toString(classes.size()))));
-        for (QuerySolution r : classes) {
-            Node c = Sparql.node(r, "c");
-            if (c == null || !c.isURI()) continue;
+        for (Node c : classes.keySet().stream().filter(Node::isURI).sorted(java.util.Comparator.comparing(Node::getURI)).toList()) {
             Node part = NodeFactory.createURI(origin + "/.well-known/void#class-" + Html.url(c.getURI()));
             t.add(Triple.create(ds, term("classPartition"), part));
             t.add(Triple.create(part, term("class"), c));
-            t.add(Triple.create(part, term("entities"), integer(Sparql.str(r, "n"))));
+            t.add(Triple.create(part, term("entities"), integer(Long.toString(classes.get(c)))));
         }
         return t;
     }
