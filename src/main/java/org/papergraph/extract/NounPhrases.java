@@ -289,8 +289,19 @@ final class NounPhrases {
         if (k == Pos.ADV) return true;
         if (k != null || i == a) return false;
         Token t = s.toks.get(i);
-        if (!t.text().equals(t.lower()) || s.edges.notAnEnd(t.lower())) return false;
+        String w = t.lower();
+        // The classifier is asked only about words that may be adverbs: not one with a noun's ending (most span ends).
+        if (!t.text().equals(w) || nounEnding(w) || s.edges.notAnEnd(w)) return false;
         return s.tag(i) == Pos.ADV;
+    }
+
+    /** Endings of English nouns (and of no adverb): "models", "classification", "learning", "encoder", "quality". */
+    private static final String[] NOUN_ENDINGS = {"s", "ion", "ing", "ment", "ity", "ness", "er", "or", "ure", "ics", "ism", "nce",
+        "age", "ist", "ogy", "phy", "sis", "ork", "el", "et", "ch", "ata", "ta", "rm", "al", "nt", "de", "ue"};
+
+    private static boolean nounEnding(String w) {
+        for (String e : NOUN_ENDINGS) if (w.endsWith(e)) return true;
+        return false;
     }
 
     /**
