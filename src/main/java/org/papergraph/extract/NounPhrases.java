@@ -239,6 +239,12 @@ final class NounPhrases {
             }
             b--;
         }
+        // In a title, a name stopped one capitalised noun short of the end of its phrase is completed by it ("Open and
+        // Efficient Foundation Language" + "Models", "Internal Covariate" + "Shift").
+        if (a < b && s.title && b < toks.size() && !taken[b] && Character.isUpperCase(toks.get(b).text().charAt(0)) && goodEnd(s, b)
+                && (b + 1 == toks.size() || toks.get(b + 1).isPunct() || s.closedAt(b + 1))) {
+            b++;
+        }
         if (a >= b) return null;
         // One letter is a symbol or a broken word ("s" of "Tilde 's"), not a name.
         if (b - a == 1 && toks.get(a).key().length() < 2) return null;

@@ -243,6 +243,15 @@ class NounPhrasesTest {
     }
 
     @Test
+    void aTitleNameStoppedOneNounShortOfItsPhraseIsCompleted() {
+        // Demo: "LLaMA: Open and Efficient Foundation Language Models" once showed "Efficient Foundation Language".
+        List<String> llama = shown(paper("LLaMA: Open and Efficient"));
+        assertFalse(llama.stream().anyMatch(s -> s.endsWith(" Language")), llama.toString());
+        List<String> bn = shown(paper("Batch Normalization: Accelerating"));
+        assertFalse(bn.stream().anyMatch(s -> s.endsWith(" Covariate")), bn.toString());
+    }
+
+    @Test
     void aParticipleAfterTheNameEndsIt() {
         // Listing: "a human-anchored fine-tuning strategy tailored for the online ranking system".
         assertEquals("human-anchored fine-tuning strategy",
