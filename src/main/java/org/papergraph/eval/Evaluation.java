@@ -30,13 +30,24 @@ public final class Evaluation {
      * marks only some method phrases, which would make precision a measure of its convention, not of ours).
      */
     public record GoldSet(String name, Path file, boolean scierc, EntityFinder.Field field, Set<EntityType> types,
-                          boolean calibrates) {
+                          boolean calibrates, boolean heldOut) {
+        public GoldSet(String name, Path file, boolean scierc, EntityFinder.Field field, Set<EntityType> types, boolean calibrates) {
+            this(name, file, scierc, field, types, calibrates, false);
+        }
+
         public List<GoldDoc> docs() throws IOException {
+            if (file.getFileName().toString().endsWith(".conll")) return GoldSets.tdmsci(file, GoldSets.TDMSCI);
             return scierc ? GoldSets.scierc(file, GoldSets.SCIERC) : GoldSets.orkg(file, GoldSets.ORKG);
         }
 
-        /** The documents of one part. */
-        public List<GoldDoc> docs(DevSplit.Part part) throws IOException { return DevSplit.part(docs(), part); }
+        /**
+         * The documents of one part. A held-out set is all report: nothing was chosen on it, so its tune part is
+         * empty.
+         */
+        public List<GoldDoc> docs(DevSplit.Part part) throws IOException {
+            if (heldOut) return part == DevSplit.Part.REPORT ? docs() : List.of();
+            return DevSplit.part(docs(), part);
+        }
     }
 
     /** Partial-match counts of predicted spans per source and type (the gold counts are those of the whole set). */
@@ -70,7 +81,12 @@ public final class Evaluation {
                 new GoldSet("ORKG CS-NER abstracts (full dataset/dev-abs.data)", orkg.resolve("full dataset/dev-abs.data"), false,
                         EntityFinder.Field.ABSTRACT, Set.of(EntityType.METHOD, EntityType.TASK), false),
                 new GoldSet("SciERC (raw/dev.json)", shared.resolve("data/scierc/raw/dev.json"), true,
-                        EntityFinder.Field.ABSTRACT, Set.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC), true));
+                        EntityFinder.Field.ABSTRACT, Set.of(EntityType.METHOD, EntityType.TASK, EntityType.METRIC), true),
+                // Sentences of NLP papers never read for training, rules or thresholds: report only. Its tasks, datasets
+                // and metrics follow its own guidelines (no methods; "accuracy" alone is a metric).
+                new GoldSet("TDMSci test (held out; TDMSci/conllFormat/test_500_v2.conll)",
+                        shared.resolve("data/nlp-tdms-tdmsci/TDMSci/conllFormat/test_500_v2.conll"), false, EntityFinder.Field.ABSTRACT,
+                        Set.of(EntityType.TASK, EntityType.DATASET, EntityType.METRIC), false, true));
     }
 
     /** The spans of {@code d} of the scored types with confidence at least {@code minConfidence}. */
@@ -141,7 +157,7 @@ public final class Evaluation {
         out.println("| gold set (dev) | part | docs | type | gold | predicted | exact P | exact R | exact F1 | partial P | partial R | partial F1 |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (GoldSet g : goldSets()) {
-            for (DevSplit.Part part : DevSplit.Part.values()) row(out, g, part, g.docs(part));
+            for (DevSplit.Part part : DevSplit.Part.values()) if (!g.heldOut() || part == DevSplit.Part.REPORT) row(out, g, part, g.docs(part));
         }
         out.flush();
     }

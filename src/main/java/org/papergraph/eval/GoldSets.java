@@ -165,6 +165,54 @@ public final class GoldSets {
 
     private static boolean wordish(String w) { return !w.isEmpty() && Character.isLetterOrDigit(w.charAt(w.length() - 1)) && Character.isLetterOrDigit(w.charAt(0)); }
 
+    /** TDMSci's tags (CoNLL {@code B-TASK}, {@code I-DATASET} ...) as papergraph types. */
+    public static final Map<String, EntityType> TDMSCI = Map.of(
+            "TASK", EntityType.TASK, "DATASET", EntityType.DATASET, "METRIC", EntityType.METRIC);
+
+    /**
+     * TDMSci's CoNLL files ({@code token TAB character offset TAB tag}, a blank line between sentences): one document
+     * per sentence, its text rebuilt with each token at its offset, its spans from the B-/I- tags.
+     */
+    public static List<GoldDoc> tdmsci(Path file, Map<String, EntityType> types) throws IOException {
+        List<GoldDoc> docs = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<GoldSpan> spans = new ArrayList<>();
+        int[] open = {-1, -1};
+        EntityType[] openType = {null};
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.add("");
+        for (String line : lines) {
+            if (line.isBlank()) {
+                if (openType[0] != null) spans.add(new GoldSpan(open[0], open[1], openType[0]));
+                openType[0] = null;
+                if (text.length() > 0) docs.add(new GoldDoc(file.getFileName() + "#" + docs.size(), text.toString(), List.copyOf(spans)));
+                text.setLength(0);
+                spans.clear();
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length < 3) throw new IOException(file + ": not token TAB offset TAB tag: " + line);
+            int at = Integer.parseInt(f[1].trim());
+            while (text.length() < at) text.append(' ');
+            if (text.length() > at) text.append(' ');
+            int start = text.length();
+            text.append(f[0]);
+            String tag = f[2].trim();
+            EntityType t = tag.length() > 2 ? types.get(tag.substring(2)) : null;
+            if (openType[0] != null && (t != openType[0] || !tag.startsWith("I-"))) {
+                spans.add(new GoldSpan(open[0], open[1], openType[0]));
+                openType[0] = null;
+            }
+            if (t == null) continue;
+            if (openType[0] == null) {
+                open[0] = start;
+                openType[0] = t;
+            }
+            open[1] = text.length();
+        }
+        return docs;
+    }
+
     /** Reads a SciERC JSON-lines file; the text is all sentences' tokens joined by single spaces. */
     public static List<GoldDoc> scierc(Path file, Map<String, EntityType> types) throws IOException {
         List<GoldDoc> docs = new ArrayList<>();

@@ -154,7 +154,7 @@ public record ExtractionModels(Lexicon lexicon, PerceptronTagger titleTagger, Pe
         report.put("abstract tagger", scierc + " SciERC abstracts, " + (abstracts.size() - scierc) + " SciREX sentences");
         report.put("ordinary words", OrdinaryWords.build(shared, outDir.resolve(OrdinaryWords.FILE), data) + " rows");
         report.put("part-of-speech tagger", PosTrainer.build(shared, outDir.resolve(PosTagger.FILE)));
-        report.put("span edges", SpanEdges.build(edgeDocs(shared, data), outDir.resolve(SpanEdges.FILE)) + " words");
+        report.put("span edges", SpanEdges.build(edgeDocs(shared, data), abstracts, outDir.resolve(SpanEdges.FILE)) + " words");
         report.put("confidence", ConfidenceFit.build(shared, outDir, false, data));
         report.put("confidence (fast)", ConfidenceFit.build(shared, outDir, true, data));
         Path tableNames = outDir.resolve(TableNames.FILE);

@@ -211,10 +211,14 @@ final class NounPhrases {
         int extended = 0;
         while (b > a) {
             Token last = toks.get(b - 1);
-            if (s.coined(b - 1)) break;
+            // A coined word names end in is the end; one they almost never end in is a fragment like any other
+            // ("stacked Long Short-Term" + "Memory", "CNN-based" + what it is based on).
+            if (s.coined(b - 1) && !s.edges.notAnEnd(last.lower()) && !measure(last)) break;
             Pos p = s.closedTag(b - 1);
-            // An adverb the labelled text knows as one ends no name either ("attention alone", "scales effectively").
-            boolean isClosed = p != null || s.edges.noPart(last.lower()) || s.known(b - 1) == Pos.ADV;
+            // An adverb ends no name either ("attention alone", "scales effectively"), nor a measurement ("running
+            // 1.8x", "trained 3 times").
+            boolean isClosed = p != null || s.edges.noPart(last.lower()) || adverbTail(s, a, b - 1) || measure(last)
+                    || participleTail(s, a, b - 1);
             boolean fragment = !isClosed && s.edges.notAnEnd(last.lower());
             if (!isClosed && !fragment) break;
             // A fragment is completed by a noun after it ("Convolutional Neural" + "Networks"); in a title, "of" or
@@ -234,6 +238,12 @@ final class NounPhrases {
                 }
             }
             b--;
+        }
+        // In a title, a name stopped one capitalised noun short of the end of its phrase is completed by it ("Open and
+        // Efficient Foundation Language" + "Models", "Internal Covariate" + "Shift").
+        if (a < b && s.title && b < toks.size() && !taken[b] && Character.isUpperCase(toks.get(b).text().charAt(0)) && goodEnd(s, b)
+                && (b + 1 == toks.size() || toks.get(b + 1).isPunct() || s.closedAt(b + 1))) {
+            b++;
         }
         if (a >= b) return null;
         // One letter is a symbol or a broken word ("s" of "Tilde 's"), not a name.
@@ -274,6 +284,76 @@ final class NounPhrases {
         if (!w.equals(t.text()) || w.endsWith("ing") || w.endsWith("ed")) return false;
         Pos p = s.tag(i);
         return p == Pos.VERB || p == Pos.ADJ || p == Pos.ADV;
+    }
+
+    /**
+     * True when token {@code i}, last of [a, i], is an adverb after the name ("attention alone", "inference
+     * cheaply"): a lower-case word the tagger data knows as an adverb, or one the classifier tags so after a noun.
+     */
+    private static boolean adverbTail(Sentence s, int a, int i) {
+        Pos k = s.known(i);
+        if (k == Pos.ADV) return true;
+        if (k != null || i == a) return false;
+        Token t = s.toks.get(i);
+        String w = t.lower();
+        // The classifier is asked only about words that may be adverbs: not one with a noun's ending (most span ends).
+        if (!t.text().equals(w) || nounEnding(w) || s.edges.notAnEnd(w)) return false;
+        return s.tag(i) == Pos.ADV;
+    }
+
+    /** Endings of English nouns (and of no adverb): "models", "classification", "learning", "encoder", "quality". */
+    private static final String[] NOUN_ENDINGS = {"s", "ion", "ing", "ment", "ity", "ness", "er", "or", "ure", "ics", "ism", "nce",
+        "age", "ist", "ogy", "phy", "sis", "ork", "el", "et", "ch", "ata", "ta", "rm", "al", "nt", "de", "ue"};
+
+    private static boolean nounEnding(String w) {
+        for (String e : NOUN_ENDINGS) if (w.endsWith(e)) return true;
+        return false;
+    }
+
+    /**
+     * True when token {@code i}, last of [a, i], is a past participle after a noun: the verb of a reduced clause
+     * ("strategy tailored", "solvers combined", "GANs trained"), not part of the name before it.
+     */
+    private static boolean participleTail(Sentence s, int a, int i) {
+        if (i == a) return false;
+        Token t = s.toks.get(i);
+        String w = t.lower();
+        if (!w.endsWith("ed") || !w.equals(t.text()) || w.indexOf('-') >= 0 || s.known(i) != null) return false;
+        if (s.tag(i) != Pos.VERB) return false;
+        Pos before = s.known(i - 1);
+        if (before == null) before = s.tag(i - 1);
+        return before == Pos.NOUN || before == Pos.PROPN || s.coined(i - 1);
+    }
+
+    /**
+     * True when token {@code i}, first of a span of two or more, is a verb in -ing taking the rest as its object
+     * ("Adding Gradient Noise", "Exploiting Simulated User Feedback", "building foundation models"): the name is
+     * what follows. Only verbs that annotated prose almost never starts a name with ({@link SpanEdges#action}):
+     * "Denoising Diffusion Probabilistic Models" and "training data" keep their first word.
+     */
+    static boolean gerundFirst(Sentence s, int i, int b) {
+        if (b - i < 2 || s.coined(i) || !s.edges.action(s.toks.get(i).lower())) return false;
+        Pos k = s.known(i);
+        if (k != null && k != Pos.VERB) return false;
+        return !s.closedAt(i + 1) && !s.toks.get(i + 1).isPunct();
+    }
+
+    /**
+     * A measurement, not a word of a name: digits then a unit or multiplier ("1.8x", "78ms", "3.5B", "10%"). Codes
+     * with letters first ("T5", "ResNet-50") or digits alone ("2014") are not measurements.
+     */
+    static boolean measure(Token t) {
+        String w = t.text();
+        if (w.length() < 2 || !Character.isDigit(w.charAt(0))) return false;
+        int k = 0;
+        while (k < w.length() && (Character.isDigit(w.charAt(k)) || w.charAt(k) == '.' || w.charAt(k) == ',')) k++;
+        String unit = w.substring(k);
+        if (unit.equals("%")) return true;
+        // "340M", "7B", "80K" parameters or images; a dimension ("3D", "2d") is no unit.
+        if (unit.length() == 1 && "KMBTkmbx".indexOf(unit.charAt(0)) >= 0) return true;
+        if (unit.length() < 2 || unit.length() > 3) return false;
+        for (int i = 0; i < unit.length(); i++) if (!Character.isLowerCase(unit.charAt(i))) return false;
+        return true;
     }
 
     private static boolean capitalised(Token t) { return Character.isUpperCase(t.text().charAt(0)); }

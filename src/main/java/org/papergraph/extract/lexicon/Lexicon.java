@@ -42,6 +42,9 @@ public final class Lexicon {
 
     private final Map<String, Entry> byKey;
     private final List<Entry> entries;
+    /** Type of the names that begin with a word and go on ("DETR" of "DETR-R101", "ILSVRC" of "ILSVRC 2015"). */
+    private final Map<String, org.papergraph.vocab.EntityType> stems = new HashMap<>();
+    private static final org.papergraph.vocab.EntityType MIXED = org.papergraph.vocab.EntityType.METRIC;
 
     private Lexicon(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -54,6 +57,10 @@ public final class Lexicon {
                 String k = Tokenizer.key(n);
                 if (k.isEmpty()) continue;
                 keys.putIfAbsent(k, e);
+                String[] parts = n.split("[\\s-]", 2);
+                if (parts.length == 2 && !parts[0].isEmpty()) {
+                    stems.merge(Tokenizer.key(parts[0]), e.type(), (x, y) -> x == y ? x : MIXED);
+                }
                 StringBuilder sb = new StringBuilder();
                 for (Token t : Tokenizer.tokens(n)) {
                     sb.append(t.key());
@@ -161,6 +168,16 @@ public final class Lexicon {
 
     /** The entry whose canonical name or variant has the key of {@code name}, or null. */
     public Entry lookup(String name) { return byKey.get(Tokenizer.key(name)); }
+
+    /**
+     * The type every listed name that begins with {@code word} and goes on has ("DETR" begins "DETR-R101" and
+     * "DETR-DC5", methods both), or null when no name begins with it or the names that do differ in type; a metric
+     * stem is never reported.
+     */
+    public EntityType stemType(String word) {
+        EntityType t = stems.get(Tokenizer.key(word));
+        return t == MIXED ? null : t;
+    }
 
     /**
      * Longest non-overlapping matches, left to right. A match never starts or ends on punctuation and never crosses
