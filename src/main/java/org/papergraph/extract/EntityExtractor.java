@@ -81,9 +81,11 @@ public final class EntityExtractor implements Extractor {
         for (EntityFinder.Found f : found) {
             String surface = text.substring(f.start(), f.end());
             if (f.type() == EntityType.METHOD && names.containsValue(surface)) continue;
-            EntityNodes.Resolved e = nodes.resolve(f.type(), names.getOrDefault(f, surface));
+            String name = names.get(f);
+            EntityNodes.Resolved e = nodes.resolve(f.type(), name != null ? name : surface);
             Node entity = e.iri();
-            nodes.describe(q, e, surface, described);
+            // The title's phrase is another name of the dataset only when it spells out the short name.
+            nodes.describe(q, e, name == null || TitleDatasets.abbreviates(name, surface) ? surface : e.canonical(), described);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
             q.add(paper, PG.hasMention, m);
             q.add(m, RDF.type.asNode(), PG.Mention);

@@ -104,6 +104,28 @@ final class TitleDatasets {
         return null;
     }
 
+    /**
+     * Whether {@code phrase} spells out {@code shortName}: the short name's letters and digits occur in the phrase in
+     * order, the first at the start of one of its words ("MOROCO" in "Moldavian and Romanian Dialectal Corpus"). A
+     * title's description that does not ("ImageNet: A large-scale hierarchical image database") is not another name of
+     * the dataset.
+     */
+    static boolean abbreviates(String shortName, String phrase) {
+        // A version or year at the end of the short name need not be spelt out ("CORD-19").
+        String s = shortName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "").replaceAll("\\d+$", "");
+        String p = phrase.toLowerCase(java.util.Locale.ROOT);
+        if (s.isEmpty()) return false;
+        for (int start = 0; start < p.length(); start++) {
+            if (p.charAt(start) != s.charAt(0) || (start > 0 && Character.isLetterOrDigit(p.charAt(start - 1)))) continue;
+            int i = 1;
+            for (int j = start + 1; j < p.length() && i < s.length(); j++) {
+                if (p.charAt(j) == s.charAt(i)) i++;
+            }
+            if (i == s.length()) return true;
+        }
+        return false;
+    }
+
     private static boolean coined(String name) {
         for (String word : name.split("\\s+")) {
             for (int i = 1; i < word.length(); i++) {

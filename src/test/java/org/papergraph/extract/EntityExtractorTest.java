@@ -1,6 +1,7 @@
 package org.papergraph.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,20 @@ class EntityExtractorTest {
         String q = PREFIX + "ASK { GRAPH ?g { ?d a pg:Dataset ; rdfs:label 'MOROCO' ; skos:altLabel 'Moldavian and Romanian Dialectal Corpus' } }";
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
             assertTrue(qe.execAsk());
+        }
+    }
+
+    @Test
+    void aTitlesDescriptionIsNoOtherNameOfItsDataset() {
+        // The demo's ImageNet paper: "large-scale hierarchical image database" describes ImageNet, it does not name it.
+        Dataset ds = extract("ImageNet: A large-scale hierarchical image database", "We introduce a database of images.");
+        String q = PREFIX + "ASK { GRAPH ?g { ?d a pg:Dataset ; rdfs:label 'ImageNet' } }";
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            assertTrue(qe.execAsk(), "the title's dataset is still ImageNet");
+        }
+        q = PREFIX + "ASK { GRAPH ?g { ?d skos:altLabel ?alt } }";
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            assertFalse(qe.execAsk());
         }
     }
 }

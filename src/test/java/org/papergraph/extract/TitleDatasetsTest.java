@@ -1,7 +1,9 @@
 package org.papergraph.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -14,6 +16,15 @@ class TitleDatasetsTest {
     static List<String> phrases(String title) {
         List<Token> toks = Tokenizer.tokens(title);
         return TitleDatasets.find(toks).stream().map(r -> title.substring(toks.get(r[0]).start(), toks.get(r[1] - 1).end())).toList();
+    }
+
+    @Test
+    void aTitlesPhraseIsAnotherNameOnlyWhenItSpellsOutTheShortName() {
+        assertTrue(TitleDatasets.abbreviates("MOROCO", "Moldavian and Romanian Dialectal Corpus"));
+        assertTrue(TitleDatasets.abbreviates("TORQUE", "Reading Comprehension Dataset of Temporal Ordering Questions"));
+        assertTrue(TitleDatasets.abbreviates("CORD-19", "COVID-19 Open Research Dataset"));
+        assertFalse(TitleDatasets.abbreviates("ImageNet", "large-scale hierarchical image database"));
+        assertFalse(TitleDatasets.abbreviates("SQuAD", "100,000+ Questions for Machine Comprehension of Text"));
     }
 
     @Test
