@@ -35,7 +35,9 @@ import org.papergraph.vocab.EntityType;
  * character", "62.42 (GLEU)"), else before it ("a top-5 error of 3.57%", "an F1 of 93.2", "reduces PER to 17.6%";
  * "a GLUE score of 80.5" is the metric Score on GLUE; "scores 88.5" the benchmark's score), else the metric of the
  * previous score in the sentence ("81.5% accuracy on Cora, 70.3% on Citeseer"), else, for a percentage, a metric
- * the sentence named before it and gave no other number ("the lowest error rate ..., with 2.46% for CIFAR-10").
+ * the sentence named before it and gave no other number ("the lowest error rate ..., with 2.46% for CIFAR-10"),
+ * else the one metric the sentence names, when it names it only in a change ("..., outperforming the previous best
+ * by 3% accuracy", "improves BLEU by 2 points, reaching 30.1").
  * <li><b>Dataset.</b> "on|for|in|over NAME" after the score (several: "on SCAN and PCFG"), past an aside, a compared
  * value or the name it is attributed to; else "on NAME" or "NAME (" just before it; else the set the clause or
  * sentence opens with ("On ImageNet, ..."), or the nearest set phrase before it in the sentence; else the set of the
@@ -391,6 +393,11 @@ public final class ResultFinder {
                 freeMetric(x, c, cands);
                 if (c.metric != null) inheritMetrics(x, cands);
             }
+        }
+        for (Cand c : cands) {
+            if (c.rejected || c.metric != null || !openAfter(x, c.end)) continue;
+            gainMetric(x, c, cands);
+            if (c.metric != null) inheritMetrics(x, cands);
         }
         for (Cand c : cands) if (!c.rejected && c.metric != null) datasetsAfter(x, c);
         shareDatasets(x, cands);
@@ -833,6 +840,45 @@ public final class ResultFinder {
             c.confidence = Math.min(c.confidence, 0.8);
             return;
         }
+    }
+
+    /**
+     * "outperforming the previous best by 3% accuracy", "improves BLEU by 2 points, reaching 30.1": a score with no
+     * metric of its own takes the metric its sentence names only in a change ("by N METRIC", "METRIC by N"), when that
+     * is the one metric the sentence names.
+     */
+    private void gainMetric(Sent x, Cand c, List<Cand> cands) {
+        int from = -1, to = -1;
+        for (int k = 0; k + 1 < x.n(); k++) {
+            if (!x.is(k, "by") || !x.isNumber(k + 1)) continue;
+            int f = -1, t = -1;
+            int end = k + 2;
+            if (x.text(end).equals("%")) end++;
+            int after = metricAfterEnd(x, end);
+            if (after > 0 && !lonelyScore(x, end, after)) {
+                f = end;
+                t = after;
+                while (f < t - 1 && (PRAISE.contains(x.lower(f)) || x.is(f, "points") || x.is(f, "point"))) f++;
+                if (x.is(t - 1, "points")) t--;
+            } else {
+                for (int h = k - 1; h >= 0 && h >= k - 4; h--) {
+                    if (isHead(x, h) && extendHead(x, h) == k && !lonelyScore(x, h, k)) { f = metricStart(x, h); t = k; break; }
+                }
+            }
+            if (f < 0 || t <= f) continue;
+            if (from >= 0 && !x.span(from, to).equalsIgnoreCase(x.span(f, t))) return;   // two metrics changed
+            from = f;
+            to = t;
+        }
+        if (from < 0) return;
+        Set<String> own = new HashSet<>();
+        for (int k = from; k < to; k++) own.add(x.lower(k));
+        for (int k = 0; k < x.n(); k++) {
+            if ((isHead(x, k) || x.type[k] == EntityType.METRIC) && !own.contains(x.lower(k))) return;
+        }
+        c.metric = x.span(from, to);
+        c.metricInherited = true;
+        c.confidence = Math.min(c.confidence, 0.75);
     }
 
     // ---------------------------------------------------------------- datasets
@@ -1332,29 +1378,35 @@ public final class ResultFinder {
         if (run.size() < 2) return;
         for (int k = run.get(0).first() - 1; k >= 0; k--) {
             if (!SET_PREPS.contains(x.lower(k))) continue;
-            List<String> sets = new ArrayList<>();
-            int j = k + 1;
-            // "on two well-known benchmarks, WikiQA and TREC-QA,": a counted set noun, then the list.
-            int q = j;
-            while (q < x.n() && q < j + 4 && (x.is(q, "the") || COUNTS.contains(x.lower(q)) || SET_ADJECTIVES.contains(x.lower(q)) || describes(x, q)
-                    || x.lower(q).indexOf('-') > 0 && !x.nameLike(q))) q++;
-            if (q > j && SET_HEADS.contains(x.lower(q)) && (x.text(q + 1).equals(",") || x.text(q + 1).equals(":")) && x.nameLike(q + 2)) j = q + 2;
-            while (true) {
-                int[] name = setName(x, j);
-                if (name == null) break;
-                String d = cleanSet(x, name[0], name[1], x.lower(k));
-                if (d == null) break;
-                sets.add(d);
-                j = name[2];
-                if (x.text(j).equals(",") && x.is(j + 1, "and")) j += 2;
-                else if (x.text(j).equals(",") || x.is(j, "and")) j++;
-                else break;
-            }
+            List<String> sets = setList(x, k);
             if (sets.size() == run.size()) {
                 for (int i = 0; i < run.size(); i++) { run.get(i).datasets.add(sets.get(i)); run.get(i).confidence = Math.min(run.get(i).confidence, 0.8); }
                 return;
             }
         }
+    }
+
+    /** A list of sets after the set preposition at {@code k}: "on two benchmarks, A and B", "on A, B and C". */
+    private List<String> setList(Sent x, int k) {
+        List<String> sets = new ArrayList<>();
+        int j = k + 1;
+        // "on two well-known benchmarks, WikiQA and TREC-QA,": a counted set noun, then the list.
+        int q = j;
+        while (q < x.n() && q < j + 4 && (x.is(q, "the") || COUNTS.contains(x.lower(q)) || SET_ADJECTIVES.contains(x.lower(q)) || describes(x, q)
+                || x.lower(q).indexOf('-') > 0 && !x.nameLike(q))) q++;
+        if (q > j && SET_HEADS.contains(x.lower(q)) && (x.text(q + 1).equals(",") || x.text(q + 1).equals(":")) && x.nameLike(q + 2)) j = q + 2;
+        while (true) {
+            int[] name = setName(x, j);
+            if (name == null) break;
+            String d = cleanSet(x, name[0], name[1], x.lower(k));
+            if (d == null) break;
+            sets.add(d);
+            j = name[2];
+            if (x.text(j).equals(",") && x.is(j + 1, "and")) j += 2;
+            else if (x.text(j).equals(",") || x.is(j, "and")) j++;
+            else break;
+        }
+        return sets;
     }
 
     private static final Set<String> COUNTS = words("two three four five six seven eight nine ten both several multiple");

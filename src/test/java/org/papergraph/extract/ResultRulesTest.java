@@ -49,6 +49,18 @@ class ResultRulesTest {
     }
 
     @Test
+    void aScoreWithoutAMetricTakesTheOneMetricItsSentenceNamesInAChange() {
+        assertEquals("null | WMT 2014 English-German | BLEU | 30.1",
+                table(results("Our system improves BLEU by 2 points on WMT 2014 English-German, reaching 30.1.")));
+        assertEquals("null | Quorvex | accuracy | 70.6", table(results("On the Quorvex reading task, our model obtains a new "
+                + "state-of-the-art result of 70.6% on the blind test set, outperforming the previous best by 3% accuracy.")));
+        assertEquals("", table(results("Our model reaches 70.6% on Quorvex, improving accuracy by 3% and F1 by 2.1%.")),
+                "two metrics changed: the score's own is not known");
+        assertEquals("null | Quorvex | recall | 81.0", table(results("Our model reaches 70.6% on Quorvex with a recall of 81.0%, "
+                + "improving accuracy by 3%.")), "the sentence names another metric: 70.6% is not known to be accuracy");
+    }
+
+    @Test
     void aSecondSetGivenByItsYearAloneSharesTheFirstOnesName() {
         assertEquals("null | CoNLL-2005 | F1 | 84.0\nnull | CoNLL-2012 | F1 | 83.1",
                 table(results("Our parser achieves 84.0 F1 and 83.1 F1 on the CoNLL-2005 and 2012 test sets, respectively.")));
