@@ -59,25 +59,36 @@ public final class ResultEvaluation {
         this.resolver = new EntityResolver(models.lexicon());
     }
 
+    /** A scored prediction: how it was read ({@link org.papergraph.extract.ResultConfidence#bucket}), its confidence, whether it is right. */
+    public record Judged(String evidence, double confidence, boolean right) {}
+
     /** Results the extractor finds in one paper. */
     public List<ResultGold.Tuple> extract(String title, String abstractText) {
-        List<ResultGold.Tuple> out = new ArrayList<>();
-        if (abstractText == null) return out;
+        return found(title, abstractText).stream().map(this::tuple).toList();
+    }
+
+    private List<ResultFinder.FoundResult> found(String title, String abstractText) {
+        if (abstractText == null) return List.of();
         List<EntityFinder.Found> m = entities.find(abstractText, EntityFinder.Field.ABSTRACT);
-        for (ResultFinder.FoundResult r : results.find(abstractText, m, results.proposed(title, abstractText, m))) {
-            ResultGold.Tuple labels = new ResultGold.Tuple(r.method() == null ? null : resolver.canonical(EntityType.METHOD, r.method()),
-                    resolver.canonical(EntityType.DATASET, r.dataset()), resolver.canonical(EntityType.METRIC, r.metric()), r.value(), null, null);
-            out.add(new ResultGold.Tuple(r.method(), r.dataset(), r.metric(), r.value(), r.lowerIsBetter(), labels));
-        }
-        return out;
+        return results.find(abstractText, m, results.proposed(title, abstractText, m));
+    }
+
+    private ResultGold.Tuple tuple(ResultFinder.FoundResult r) {
+        ResultGold.Tuple labels = new ResultGold.Tuple(r.method() == null ? null : resolver.canonical(EntityType.METHOD, r.method()),
+                resolver.canonical(EntityType.DATASET, r.dataset()), resolver.canonical(EntityType.METRIC, r.metric()), r.value(), null, null);
+        return new ResultGold.Tuple(r.method(), r.dataset(), r.metric(), r.value(), r.lowerIsBetter(), labels);
     }
 
     /** Scores {@code docs} against {@code gold}; {@code errors}, when not null, receives each paper's errors. */
-    public Counts score(List<ResultCorpora.Doc> docs, ResultGold gold, List<Errors> errors) {
+    public Counts score(List<ResultCorpora.Doc> docs, ResultGold gold, List<Errors> errors) { return score(docs, gold, errors, null); }
+
+    /** As {@link #score(List, ResultGold, List)}; {@code judged}, when not null, receives each prediction, judged. */
+    public Counts score(List<ResultCorpora.Doc> docs, ResultGold gold, List<Errors> errors, List<Judged> judged) {
         int g = 0, rec = 0, p = 0, c = 0, found = 0, not = 0;
         for (ResultCorpora.Doc d : docs) {
             List<ResultGold.Fact> facts = gold.of(d.id());
-            List<ResultGold.Tuple> pred = extract(d.title(), d.text());
+            List<ResultFinder.FoundResult> raw = found(d.title(), d.text());
+            List<ResultGold.Tuple> pred = raw.stream().map(this::tuple).toList();
             String text = d.text() == null ? "" : d.text();
             List<ResultGold.Tuple> wrong = new ArrayList<>();
             List<ResultGold.Fact> missed = new ArrayList<>();
@@ -87,9 +98,12 @@ public final class ResultEvaluation {
                 if (pred.stream().anyMatch(f::matches)) found++;
                 else missed.add(f);
             }
-            for (ResultGold.Tuple t : pred) {
+            for (int i = 0; i < pred.size(); i++) {
+                ResultGold.Tuple t = pred.get(i);
                 p++;
-                if (facts.stream().anyMatch(f -> f.matches(t))) c++;
+                boolean right = facts.stream().anyMatch(f -> f.matches(t));
+                if (judged != null) judged.add(new Judged(raw.get(i).evidence(), raw.get(i).confidence(), right));
+                if (right) c++;
                 else {
                     wrong.add(t);
                     if (notAScore(text, t.value())) not++;
@@ -194,21 +208,22 @@ public final class ResultEvaluation {
         ResultGold more = ResultGold.read(tuneGold);
         for (String o : orphans(more, tuneDocs)) out.println("warning: " + tuneGold + " names " + o + ", which no source holds (or another gold set's source holds its text)");
         List<Errors> errors = new ArrayList<>();
+        List<Judged> tuneJudged = new ArrayList<>(), reportJudged = new ArrayList<>();
         ResultGold.Part wanted = errorsOf == null ? null : errorsOf.equals("tune") ? ResultGold.Part.TUNE : ResultGold.Part.REPORT;
 
         out.println("| gold set | part | papers | gold results | in abstract | predicted | correct | precision | recall | gains/sizes/speeds as scores |");
         out.println("|---|---|---|---|---|---|---|---|---|---|");
         row(out, "seed listing (" + seedGold.getFileName() + "; the first rules were written on all of it)", "all",
-                score(seedDocs, seed, wanted == ResultGold.Part.TUNE ? errors : null));
+                score(seedDocs, seed, wanted == ResultGold.Part.TUNE ? errors : null, tuneJudged));
         for (ResultGold.Part part : ResultGold.Part.values()) {
             row(out, "demo corpus (" + demoGold.getFileName() + ")", part.label(),
-                    score(part(demoDocs, part), demo, part == wanted ? errors : null));
+                    score(part(demoDocs, part), demo, part == wanted ? errors : null, part == ResultGold.Part.TUNE ? tuneJudged : reportJudged));
         }
         for (ResultGold.Part part : ResultGold.Part.values()) {
             Map<String, Counts> bySource = new LinkedHashMap<>();
             Counts total = new Counts(0, 0, 0, 0, 0, 0, 0);
             for (ResultCorpora.Doc d : part(otherDocs, part)) {
-                Counts c = score(List.of(d), other, part == wanted ? errors : null);
+                Counts c = score(List.of(d), other, part == wanted ? errors : null, part == ResultGold.Part.TUNE ? tuneJudged : reportJudged);
                 bySource.merge(d.source(), c, Counts::plus);
                 total = total.plus(c);
             }
@@ -218,12 +233,14 @@ public final class ResultEvaluation {
         Map<String, Counts> moreBySource = new LinkedHashMap<>();
         Counts moreTotal = new Counts(0, 0, 0, 0, 0, 0, 0);
         for (ResultCorpora.Doc d : tuneDocs) {
-            Counts c = score(List.of(d), more, wanted == ResultGold.Part.TUNE ? errors : null);
+            Counts c = score(List.of(d), more, wanted == ResultGold.Part.TUNE ? errors : null, tuneJudged);
             moreBySource.merge(d.source(), c, Counts::plus);
             moreTotal = moreTotal.plus(c);
         }
         row(out, "more tune text (" + tuneGold.getFileName() + "; tune only)", "tune", moreTotal);
         for (Map.Entry<String, Counts> e : moreBySource.entrySet()) row(out, "- " + SOURCE_NAMES.getOrDefault(e.getKey(), e.getKey()), "tune", e.getValue());
+        out.println();
+        confidenceTables(tuneJudged, reportJudged, out);
         out.println();
         out.println("Table-derived gold (scores mostly in tables, few recoverable from the abstract):");
         out.println();
@@ -243,6 +260,48 @@ public final class ResultEvaluation {
             }
         }
         out.flush();
+    }
+
+    /**
+     * The result confidence tables: per way of reading ({@link org.papergraph.extract.ResultConfidence#bucket}) the
+     * correct and predicted results of the tune parts (what the confidence is measured on: the seed listing, the demo
+     * corpus's and other sources' tune parts, the tune-only set) and of the report parts; then per confidence bin the
+     * share right, and among results with confidence at least the bin's start, which calibration says should be about
+     * that start or more.
+     */
+    static void confidenceTables(List<Judged> tune, List<Judged> report, PrintWriter out) {
+        out.println("Result confidence by how a result was read (dataset from the score's sentence or its context | metric next to the "
+                + "score or borrowed | method named, the paper's proposed name or unnamed | dataset name known to the lexicon or new):");
+        out.println();
+        out.println("| evidence | tune correct | tune predicted | confidence | report correct | report predicted | report precision |");
+        out.println("|---|---|---|---|---|---|---|");
+        java.util.TreeMap<String, int[]> by = new java.util.TreeMap<>();
+        java.util.Map<String, Double> conf = new java.util.HashMap<>();
+        for (Judged j : tune) { int[] c = by.computeIfAbsent(j.evidence(), k -> new int[4]); c[1]++; if (j.right()) c[0]++; conf.put(j.evidence(), j.confidence()); }
+        for (Judged j : report) { int[] c = by.computeIfAbsent(j.evidence(), k -> new int[4]); c[3]++; if (j.right()) c[2]++; conf.put(j.evidence(), j.confidence()); }
+        for (Map.Entry<String, int[]> e : by.entrySet()) {
+            int[] c = e.getValue();
+            out.printf(java.util.Locale.ROOT, "| %s | %d | %d | %.2f | %d | %d | %s |%n", e.getKey(), c[0], c[1], conf.get(e.getKey()), c[2], c[3],
+                    c[3] == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", (double) c[2] / c[3]));
+        }
+        out.println();
+        out.println("| confidence bin | tune results | tune precision | tune precision >= bin start | report results | report precision | report precision >= bin start |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (int b = 0; b < 10; b++) {
+            double lo = b / 10.0, hi = (b + 1) / 10.0;
+            out.printf(java.util.Locale.ROOT, "| %.1f-%.1f | %s | %s |%n", lo, hi, cells(tune, lo, hi), cells(report, lo, hi));
+        }
+    }
+
+    private static String cells(List<Judged> js, double lo, double hi) {
+        int n = 0, right = 0, atLeast = 0, atLeastRight = 0;
+        for (Judged j : js) {
+            int bin = Math.min(9, (int) Math.floor(j.confidence() * 10 + 1e-9));
+            if (bin == (int) Math.round(lo * 10)) { n++; if (j.right()) right++; }
+            if (j.confidence() >= lo - 1e-9) { atLeast++; if (j.right()) atLeastRight++; }
+        }
+        return n + " | " + (n == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", (double) right / n)) + " | "
+                + (atLeast == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.3f", (double) atLeastRight / atLeast));
     }
 
     private static final Map<String, String> SOURCE_NAMES = Map.ofEntries(

@@ -61,10 +61,12 @@ public final class ResultFinder {
      * One result: names as written in the text (resolved later), value as decimal, and its evidence. {@code method}
      * is null when the result is the paper's own method and the paper names it nowhere. {@code lowerIsBetter} is
      * the metric's direction ({@link Metrics#lowerIsBetter}). {@code metricEntry} is always null (kept for callers).
+     * {@code evidence} says how the result was read ({@link ResultConfidence#bucket}) and {@code confidence} is the
+     * share of results read that way that were right on the tune parts of the result gold ({@link ResultConfidence}).
      */
     public record FoundResult(String method, String dataset, String metric, Lexicon.Entry metricEntry,
                               BigDecimal value, String rawValue, boolean percent, boolean lowerIsBetter,
-                              String surface, String sentence, double confidence) {}
+                              String surface, String sentence, double confidence, String evidence) {}
 
     private final Lexicon lexicon;
     private final EntityResolver resolver;
@@ -255,12 +257,12 @@ public final class ResultFinder {
         int datasetsAfterEnd = -1;   // token after the last set read after the score
         boolean ownSetPhrase;     // a set phrase follows the score that names no set ("on the official server")
         boolean setFromText;      // its set was read around it, not taken from another sentence
+        boolean setFromContext;   // its set is the previous sentence's or the abstract's only one
         String method;            // the name the score is attributed to, or the subject's
         boolean methodSet;        // the method is decided (possibly null: the paper's own)
         boolean skip;             // a score of something unnamed
         String method2;           // the subject, when it shares the value ("X matches the 76.2% of Y")
         int verb = -1;
-        double confidence = 0.9;
 
         Cand(int tok, BigDecimal value, String raw, boolean percent) {
             this.tok = tok;
@@ -416,7 +418,7 @@ public final class ResultFinder {
             if (d != null && placeAfter(x, c, cands)) d = null;
             if (d != null) {
                 c.datasets.add(d);
-                c.confidence = Math.min(c.confidence, 0.7);
+                c.setFromContext = true;
             }
         }
         for (Cand c : cands) {
@@ -439,7 +441,12 @@ public final class ResultFinder {
                             + Tokenizer.key(resolver.canonical(EntityType.DATASET, d)) + '\u0001' + Tokenizer.key(metricName) + '\u0001'
                             + c.value.stripTrailingZeros().toPlainString();
                     if (!seen.add(key)) continue;
-                    out.add(new FoundResult(method, d, c.metric, null, c.value, c.raw, c.percent, lower, surface, x.s, c.confidence));
+                    Lexicon.Entry known = lexicon.lookup(d);
+                    String evidence = ResultConfidence.bucket(c.setFromContext, c.metricInherited,
+                            method == null ? "unnamed" : method.equals(proposed) ? "proposed" : "named",
+                            known != null && known.type() == EntityType.DATASET);
+                    out.add(new FoundResult(method, d, c.metric, null, c.value, c.raw, c.percent, lower, surface, x.s,
+                            ResultConfidence.ofBucket(evidence), evidence));
                 }
             }
         }
@@ -786,7 +793,6 @@ public final class ResultFinder {
                     && (!newStatement(x, prev.tok, c.tok) || relative(x, prev.tok, c.tok)) && openAfter(x, c.end)) {
                 c.metric = prev.metric;
                 c.metricInherited = true;
-                c.confidence = Math.min(c.confidence, 0.85);
             }
             if (c.metric != null) prev = c;
         }
@@ -837,7 +843,6 @@ public final class ResultFinder {
             int from = metricStart(x, k);
             c.metric = x.span(from, e);
             c.metricInherited = true;
-            c.confidence = Math.min(c.confidence, 0.8);
             return;
         }
     }
@@ -878,7 +883,6 @@ public final class ResultFinder {
         }
         c.metric = x.span(from, to);
         c.metricInherited = true;
-        c.confidence = Math.min(c.confidence, 0.75);
     }
 
     // ---------------------------------------------------------------- datasets
@@ -948,7 +952,6 @@ public final class ResultFinder {
             if (d != null) {
                 c.datasets.add(d);
                 c.datasetsAfterEnd = e;
-                c.confidence = Math.min(c.confidence, 0.8);
                 return;
             }
         }
@@ -968,7 +971,6 @@ public final class ResultFinder {
             if (prep.equals("for") && isMethodName(x, name[0], name[1]) && !c.methodSet) {
                 c.method = d;
                 c.methodSet = true;
-                c.confidence = Math.min(c.confidence, 0.85);
                 k = name[2];
                 if (SET_PREPS.contains(x.lower(k)) && !x.is(k, "for")) { prep = x.lower(k); k++; continue; }
                 break;
@@ -1223,7 +1225,7 @@ public final class ResultFinder {
             }
             if (s < e && setContext) {
                 String d = cleanSet(x, s, e, "on");
-                if (d != null && !isMethodName(x, s, e)) { c.datasets.add(d); c.confidence = Math.min(c.confidence, 0.85); return; }
+                if (d != null && !isMethodName(x, s, e)) { c.datasets.add(d); return; }
             }
         }
         int limit = 0;
@@ -1238,7 +1240,7 @@ public final class ResultFinder {
                 // "On ImageNet MobileNetV2 achieves": the last name before the verb is the subject.
                 if (e - name[0] > 1 && x.verb(e)) e = splitBeforeSubject(x, name[0], e);
                 String d = cleanSet(x, name[0], e, x.lower(s));
-                if (d != null) { c.datasets.add(d); c.confidence = Math.min(c.confidence, 0.85); return; }
+                if (d != null) { c.datasets.add(d); return; }
             }
         }
         // "our CIFAR-10 model achieves": the set the model was built for.
@@ -1259,7 +1261,6 @@ public final class ResultFinder {
             String d = cleanSet(x, name[0], name[1], forSet ? "for" : "on");
             if (d != null && !isMethodName(x, name[0], name[1]) && x.type[name[0]] != EntityType.TASK) {
                 c.datasets.add(d);
-                c.confidence = Math.min(c.confidence, 0.8);
                 return;
             }
         }
@@ -1280,7 +1281,6 @@ public final class ResultFinder {
                     && (!newStatement(x, prev.tok, c.tok) || relative(x, prev.tok, c.tok)
                         || c.methodSet && prev.methodSet && java.util.Objects.equals(c.method, prev.method))) {
                 c.datasets.add(prev.datasets.get(0));
-                c.confidence = Math.min(c.confidence, 0.8);
             }
             if (!c.datasets.isEmpty()) prev = c;
         }
@@ -1380,7 +1380,7 @@ public final class ResultFinder {
             if (!SET_PREPS.contains(x.lower(k))) continue;
             List<String> sets = setList(x, k);
             if (sets.size() == run.size()) {
-                for (int i = 0; i < run.size(); i++) { run.get(i).datasets.add(sets.get(i)); run.get(i).confidence = Math.min(run.get(i).confidence, 0.8); }
+                for (int i = 0; i < run.size(); i++) { run.get(i).datasets.add(sets.get(i)); }
                 return;
             }
         }
@@ -1461,7 +1461,7 @@ public final class ResultFinder {
         // "an F1 score of 32.82% is obtained", "error rates of 2.25% and 24.7% are reported": the paper's own.
         for (int k = c.after(); k < Math.min(x.n(), c.after() + 8); k++) {
             if ((x.is(k, "is") || x.is(k, "are") || x.is(k, "was") || x.is(k, "were"))
-                    && OWN_PASSIVE.matcher(x.lower(k + 1)).matches()) { own(c, proposed, 0.7); return; }
+                    && OWN_PASSIVE.matcher(x.lower(k + 1)).matches()) { own(c, proposed); return; }
             String w = x.text(k);
             if (x.isNumber(k) || w.equals("%") || w.equals("\\") || w.equals("$") || w.equals("{") || w.equals("}") || w.equals(",")
                     || x.is(k, "and") || isHead(x, k)) continue;
@@ -1484,7 +1484,7 @@ public final class ResultFinder {
             if (name != null && x.nameLike(s) && x.span(s, c.tok).startsWith(name)) {
                 int after = s + Tokenizer.tokens(name).size();
                 String w = x.lower(after);
-                if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && Character.isLowerCase(x.text(after).charAt(0))) { set(c, name, 0.8); return; }
+                if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && Character.isLowerCase(x.text(after).charAt(0))) { set(c, name); return; }
             }
             c.skip = true;
             return;
@@ -1493,29 +1493,29 @@ public final class ResultFinder {
         // Passive: "an accuracy of 62% is achieved", "rank-1 accuracy is improved from ...".
         if ((x.is(verb, "is") || x.is(verb, "are") || x.is(verb, "was") || x.is(verb, "were"))
                 && RESULT_PASSIVE.matcher(x.lower(verb + 1)).matches()) {
-            own(c, proposed, 0.7);
+            own(c, proposed);
             return;
         }
         int[] np = subject(x, verb);
         if (np == null) { c.skip = true; return; }
         // "The average F1 score from kidney and tumor pixel classifications was calculated as 0.6758": the paper's own.
-        if (c.metricFrom >= np[0] && c.metricFrom < np[1] && firstName(x, np[0], np[1], c) == null) { own(c, proposed, 0.7); return; }
+        if (c.metricFrom >= np[0] && c.metricFrom < np[1] && firstName(x, np[0], np[1], c) == null) { own(c, proposed); return; }
         String subjectWords = x.span(np[0], np[1]).toLowerCase(Locale.ROOT);
-        if (!c.methodSet && OF_OWN.matcher(subjectWords).matches()) { own(c, proposed, 0.8); return; }
+        if (!c.methodSet && OF_OWN.matcher(subjectWords).matches()) { own(c, proposed); return; }
         String name = firstName(x, np[0], np[1], c);
         if (name != null) {
             if (c.methodSet && !name.equals(c.method)) c.method2 = name;
-            else set(c, name, 0.9);
+            else set(c, name);
             return;
         }
         if (c.methodSet) return;
         String words = x.span(np[0], np[1]).toLowerCase(Locale.ROOT).replace("'s", "").replace("’s", "").strip();
         if (IT.matcher(words).matches()) {
-            if (about != null && !about.equals(OWN)) set(c, about, 0.8);
-            else own(c, proposed, 0.75);
+            if (about != null && !about.equals(OWN)) set(c, about);
+            else own(c, proposed);
             return;
         }
-        if (isOwn(words) || ENSEMBLE.matcher(words).matches()) { own(c, proposed, 0.8); return; }
+        if (isOwn(words) || ENSEMBLE.matcher(words).matches()) { own(c, proposed); return; }
         // "transfer results include 91.7%": results of the method named before.
         String[] w = SPACES.split(words);
         if (RESULT_NOUNS.contains(w[w.length - 1])) {
@@ -1558,7 +1558,7 @@ public final class ResultFinder {
             boolean set = x.type[m] == EntityType.DATASET && !isMethodName(x, m, e);
             if (prep.equals("for") || prep.equals("from") ? isMethodName(x, m, e) : !set) {
                 String name = x.span(m, e);
-                if (!c.datasets.contains(name)) set(c, name, 0.85);
+                if (!c.datasets.contains(name)) set(c, name);
             }
             return;
         }
@@ -1581,17 +1581,14 @@ public final class ResultFinder {
         return prev;
     }
 
-    private static void adopt(Cand c, Cand prev) { set(c, prev.method, 0.85); }
+    private static void adopt(Cand c, Cand prev) { set(c, prev.method); }
 
-    private static void set(Cand c, String method, double confidence) {
+    private static void set(Cand c, String method) {
         c.method = method;
         c.methodSet = true;
-        c.confidence = Math.min(c.confidence, confidence);
     }
 
-    private static void own(Cand c, String proposed, double confidence) {
-        set(c, proposed, proposed == null ? Math.min(confidence, 0.7) : confidence);
-    }
+    private static void own(Cand c, String proposed) { set(c, proposed); }
 
     /**
      * The subject of {@code verb}, read from the start of its clause: the clause's comma-separated segments left to
