@@ -1713,9 +1713,10 @@ public final class ResultFinder {
             // "Past Decode Regularization (PDR) method": the spelled-out name stands.
             String name = x.span(k, e);
             boolean afterPrep = false;
+            // "on the challenging Quorvex corpus", "on the 2007 Quorvex Challenge data": the name of a set.
             for (int p = k - 1; p >= from && p >= k - 3; p--) {
                 if (SET_PREPS.contains(x.lower(p))) { afterPrep = true; break; }
-                if (!SET_ADJECTIVES.contains(x.lower(p))) break;
+                if (!SET_ADJECTIVES.contains(x.lower(p)) && !(x.isNumber(p) && x.text(p).length() == 4)) break;
             }
             boolean lexSet = x.type[k] == EntityType.DATASET && !isMethodName(x, k, e);
             // "on SimCLR features": a name that modifies a noun is no set ("on the SemEval 2010 task" is one).

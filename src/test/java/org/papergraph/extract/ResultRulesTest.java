@@ -61,6 +61,12 @@ class ResultRulesTest {
     }
 
     @Test
+    void aNameAfterASetPrepositionAndAYearIsTheSetNotTheMethod() {
+        assertEquals("", table(results("Experimental results on the 2007 Quorvex Challenge data show a layered text classifier has "
+                + "achieved a micro-averaged F1 value of 86.6.")), "the set is no method; the classifier is unnamed");
+    }
+
+    @Test
     void aSecondSetGivenByItsYearAloneSharesTheFirstOnesName() {
         assertEquals("null | CoNLL-2005 | F1 | 84.0\nnull | CoNLL-2012 | F1 | 83.1",
                 table(results("Our parser achieves 84.0 F1 and 83.1 F1 on the CoNLL-2005 and 2012 test sets, respectively.")));
