@@ -901,6 +901,13 @@ public final class ResultFinder {
                 continue;
             }
             if (w.equals("overall") || w.equals("accuracy") || w.equals("single-model") || w.equals("respectively") || w.equals("alone")) { k++; continue; }
+            // ", higher than previously reported results on NEGRA": the results compared with are on the score's set.
+            if (w.equals(",") && (x.is(k + 1, "higher") || x.is(k + 1, "better") || x.is(k + 1, "lower")) && x.is(k + 2, "than")) {
+                int e = k + 3;
+                while (e < x.n() && e < k + 8 && !x.punct(e) && !x.is(e, "on")) e++;
+                if (x.is(e, "on") && RESULT_NOUNS.contains(x.lower(e - 1))) { k = e; break; }
+                return;
+            }
             if (w.equals("vs") || w.equals("vs.") || w.equals("v/s") || w.equals("versus")) {
                 k++;
                 if (x.text(k).equals(".")) k++;
@@ -1252,12 +1259,15 @@ public final class ResultFinder {
         }
         // The nearest set phrase before the score in the sentence, with no other score holding a set between; "for"
         // only with a set the lexicon knows or a numbered name ("The two submissions for RTE 2007 scored").
+        // "with the ATIS data set where X achieves 94%": the set a relative "where" clause speaks of.
         for (int j = first - 1; j > limit; j--) {
             boolean forSet = x.is(j, "for") || x.is(j, "For");
-            if (!x.is(j, "on") && !x.is(j, "On") && !forSet) continue;
+            boolean withSet = x.is(j, "with") || x.is(j, "using");
+            if (!x.is(j, "on") && !x.is(j, "On") && !forSet && !withSet) continue;
             int[] name = setName(x, j + 1);
             if (name == null || name[1] > first) continue;
             if (forSet && !(x.type[name[0]] == EntityType.DATASET || name[1] - name[0] > 1 && x.isNumber(name[1] - 1))) continue;
+            if (withSet && !(name[2] > name[1] && (x.is(name[2], "where") || x.text(name[2]).equals(",") && x.is(name[2] + 1, "where")))) continue;
             String d = cleanSet(x, name[0], name[1], forSet ? "for" : "on");
             if (d != null && !isMethodName(x, name[0], name[1]) && x.type[name[0]] != EntityType.TASK) {
                 c.datasets.add(d);

@@ -22,7 +22,7 @@ class ResultConfidenceTest {
 
     @Test
     void aWayOftenRightOnTheTunePartsIsTrustedMoreThanOneThatFailedThere() {
-        double often = ResultConfidence.ofBucket("text|own|unnamed|known"), failed = ResultConfidence.ofBucket("context|own|named|new");
+        double often = ResultConfidence.ofBucket("text|own|unnamed|known"), failed = ResultConfidence.ofBucket("text|borrowed|proposed|new");
         assertTrue(often > failed, often + " vs " + failed);
         // Shrunk towards the overall tune precision: a way seen twice, right once, is not given 0.5.
         assertTrue(failed > 0.5 && failed < ResultConfidence.OVERALL, String.valueOf(failed));

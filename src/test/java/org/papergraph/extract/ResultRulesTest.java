@@ -67,6 +67,20 @@ class ResultRulesTest {
     }
 
     @Test
+    void aSetThatARelativeWhereClauseSpeaksOfIsTheScoresSet() {
+        assertEquals("Quorbert | Quorvex | accuracy | 91.5", table(results("We report results with the standard Quorvex data set, "
+                + "where Quorbert achieves 91.5% accuracy.")));
+        assertEquals("", table(results("We train with the Quorvex data, then Quorbert achieves 91.5% accuracy.")),
+                "no relative clause: the data is only what the model was trained with");
+    }
+
+    @Test
+    void aScoreComparedWithEarlierResultsOnASetIsOnThatSet() {
+        assertEquals("null | Quorvex | F-score | 76.2", table(results("Our parser achieves an F-score of 76.2, higher than "
+                + "previously reported results on the Quorvex corpus.")));
+    }
+
+    @Test
     void aSecondSetGivenByItsYearAloneSharesTheFirstOnesName() {
         assertEquals("null | CoNLL-2005 | F1 | 84.0\nnull | CoNLL-2012 | F1 | 83.1",
                 table(results("Our parser achieves 84.0 F1 and 83.1 F1 on the CoNLL-2005 and 2012 test sets, respectively.")));
