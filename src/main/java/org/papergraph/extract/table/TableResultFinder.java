@@ -98,6 +98,8 @@ public final class TableResultFinder {
             + "ppl|perplexity|wer|cer|exact match|precision|recall|hits?@\\d+|h@\\d+|r@\\d+|recall@\\d+|p@\\d+|mrr|ndcg(?:@\\d+)?|pck(?:h)?(?:@[\\d.]+)?|mpjpe|pa-mpjpe|epe|"
             + "abs ?rel|sq ?rel|rank-?1|top-?5|spearman|pearson|kappa|mcc|bpc|bpd|nll|success rate|spl|"
             + "uas|las|chrf|gleu|sari|dice|hd95|jaccard|ap50|ap75|f0\\.5|gflops|flops|params|fps|latency|macro-?f1|micro-?f1)\\.?$");
+    /** A threshold accuracy of depth and flow ("δ < 1.25", "δ>1.25^2", "delta < 1.25^3"). */
+    private static final Pattern THRESHOLD_METRIC = Pattern.compile("(?i)^(?:δ|delta)\\s*(?:<|>|≤|≥)\\s*\\d+(?:\\.\\d+)?(?:\\s*\\^\\s*\\d)?$");
     /** Short metric names that are also words or letters: only as written ("IS", not "is"). */
     private static final Pattern METRIC_ABBREVIATION = Pattern.compile(
             "^(?:IS|EM|CA|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
@@ -136,7 +138,8 @@ public final class TableResultFinder {
         Hit paperMetric = mostNamed(paper, false);
         for (PaperTable t : paper.tables()) {
             try {
-                One one = new One(t, proposed, paperTasks, GROBID.equals(paper.format()));
+                boolean merged = GROBID.equals(paper.format());
+                One one = new One(merged ? GrobidTableRepair.repair(t, this::isMetric) : t, proposed, paperTasks, merged);
                 one.title = paper.title();
                 one.paperDataset = paperDataset;
                 one.paperMetric = paperMetric;
@@ -263,7 +266,7 @@ public final class TableResultFinder {
     boolean isMetric(String text) {
         String b = TableNames.base(text);
         if (b.length() < 2 || QUALIFIER.matcher(b).matches() || !b.matches(".*\\p{L}.*")) return false;
-        if (METRIC_WORD.matcher(b).matches() || METRIC_ABBREVIATION.matcher(b).matches()) return true;
+        if (METRIC_WORD.matcher(b).matches() || METRIC_ABBREVIATION.matcher(b).matches() || THRESHOLD_METRIC.matcher(b).matches()) return true;
         Lexicon.Entry e = names.lookup(b, EntityType.METRIC);
         if (e == null) e = names.lookup(text, EntityType.METRIC);
         if (e == null) return false;
