@@ -81,6 +81,8 @@ public final class TableResultFinder {
             "(?i)\\b(?:ours|our (?:model|method|approach|system|framework|network|full model|best model)|(?:the )?proposed(?: method| model| approach)?|this (?:work|paper))\\b|\\(our\\)");
     private static final Pattern ONLY_OURS = Pattern.compile(
             "(?i)^\\s*(?:ours|our (?:model|method|approach|system|framework|network)|(?:the )?proposed(?: method| model| approach)?|this (?:work|paper))\\s*(?:\\(([^)]*)\\))?\\s*$");
+    /** A row of the proposed method named by a mark and a variant: "Ours-ResNet", "Proposed: large", "BU Ours". */
+    private static final Pattern OURS_VARIANT = Pattern.compile("(?i)^(?:ours|proposed)\\s*[-:–+]\\s*(\\S.*)$|^(.+?)\\s+ours$");
     private static final Pattern CITATION = Pattern.compile("\\[\\s*\\d+(?:\\s*[,–-]\\s*\\d+)*\\s*\\]|\\bet al\\b\\.?|\\(\\s*[A-Z][A-Za-z-]+(?: et al\\.?| and [A-Z][A-Za-z-]+)?,? \\d{4}[a-z]?\\s*\\)");
     private static final Pattern FOOTNOTE = Pattern.compile("[*†‡§¶⋆∗✝]+|\\^\\{?[a-z0-9*†‡]{1,3}\\}?");
     private static final Pattern ABLATION = Pattern.compile(
@@ -299,8 +301,22 @@ public final class TableResultFinder {
     /** The method a row label names: marks and "(ours)" taken off; the proposed name for a bare "Ours". */
     static String method(String label, List<String> proposed) {
         String s = cleanLabel(label);
-        if (ONLY_OURS.matcher(s).matches()) return proposed.isEmpty() ? null : proposed.get(0);
-        s = s.replaceAll("(?i)\\s*\\((?:ours|proposed|this (?:work|paper))\\)", "").replaceAll("(?i)^(?:ours|proposed)\\s*[-:–]\\s*", "").strip();
+        java.util.regex.Matcher only = ONLY_OURS.matcher(s);
+        if (only.matches()) {
+            String inner = only.group(1) == null ? "" : only.group(1).strip();
+            if (inner.isEmpty()) return proposed.isEmpty() ? null : proposed.get(0);
+            // "Ours (AgentFormer)" names the method; "Ours (large)" is a variant of the proposed one.
+            if (ProposedNames.names(inner, proposed) || proposed.isEmpty() && looksLikeName(inner)) return inner;
+            return proposed.isEmpty() ? null : proposed.get(0) + " (" + inner + ")";
+        }
+        // "Ours-ResNet", "Ours: large", "BU Ours": a variant of the proposed method, not the method after the mark.
+        java.util.regex.Matcher variant = OURS_VARIANT.matcher(s);
+        if (variant.matches()) {
+            String rest = (variant.group(1) != null ? variant.group(1) : variant.group(2)).strip();
+            if (ProposedNames.names(rest, proposed)) return rest;
+            return proposed.isEmpty() ? null : proposed.get(0) + " (" + rest + ")";
+        }
+        s = s.replaceAll("(?i)\\s*\\((?:ours|proposed|this (?:work|paper))\\)", "").strip();
         s = s.replaceAll("^[\\s(\\-–:,]+|[\\s\\-–:,]+$", "").strip();
         return s.isEmpty() || s.length() > 80 ? null : s;
     }
