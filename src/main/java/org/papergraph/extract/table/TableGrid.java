@@ -299,6 +299,15 @@ final class TableGrid {
         List<TableCell> out = new ArrayList<>();
         boolean changed = false;
         for (TableCell c : row) {
+            // Values with intervals ("97.5 ± 1.2 94.9 ± 0.5" over two columns): one cell per value with its interval.
+            List<String> intervals = merged && c.text().contains("±") ? values(c.text()) : null;
+            if (intervals != null && intervals.size() >= 2
+                    && (intervals.size() == c.columns() || intervals.size() > c.columns() && intervals.size() <= c.columns() + missing)) {
+                for (String v : intervals) out.add(new TableCell(v, 1, c.rows(), c.bold(), c.underline()));
+                missing -= Math.max(0, intervals.size() - c.columns());
+                changed = true;
+                continue;
+            }
             String[] words = c.text().split("\\s+");
             int numbers = 0;
             while (numbers < words.length && isNumber(words[words.length - 1 - numbers])) numbers++;

@@ -47,6 +47,18 @@ class GrobidTableRepairTest {
     }
 
     @Test
+    void twoValuesWithIntervalsInOneCellAreTwoColumns() {
+        PaperTable t = new PaperTable("t1", null, null,
+                List.of(row("Method", "Wine", "Cancer", "Digits"),
+                        List.of(TableCell.of("Ours"), new TableCell("98.0 ± 1.1 95.7 ± 0.6", 2, 1, false, false), TableCell.of("92.5 ± 0.6"))),
+                List.of(), null);
+        TableGrid g = TableGrid.of(t, FINDER::isMetric, true);
+        assertEquals("98.0 ± 1.1", g.text(1, 1));
+        assertEquals("95.7 ± 0.6", g.text(1, 2));
+        assertEquals("92.5 ± 0.6", g.text(1, 3));
+    }
+
+    @Test
     void theCaptionWrittenAsTheLastRowsBecomesTheCaption() {
         PaperTable t = new PaperTable("t1", null, null,
                 List.of(row("Method", "RMSE"), row("Smith et al. [4]", "0.573"), row("Ours", "0.392"),
