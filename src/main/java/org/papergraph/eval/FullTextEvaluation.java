@@ -212,21 +212,54 @@ public final class FullTextEvaluation {
                 f.value().value());
     }
 
-    /** Headline results per confidence bucket ({@link TableConfidence#bucket}): how many, how many right. */
-    public java.util.Map<String, int[]> calibration(List<Paper> papers) {
-        java.util.Map<String, int[]> out = new java.util.TreeMap<>();
+    /**
+     * Headline results per confidence bucket ({@link TableConfidence#bucket}): {predicted, correct, papers with a
+     * result in the bucket, the sum over those papers of their precision in it}. The last two give the bucket's
+     * precision by paper, what {@link TableConfidence} is fitted to: one paper's results are read by the same rules
+     * from the same tables and are right or wrong together, so a paper, not a result, is one observation.
+     */
+    public java.util.Map<String, double[]> calibration(List<Paper> papers) {
+        java.util.Map<String, double[]> out = new java.util.TreeMap<>();
         for (Paper p : papers) {
             if (p.record() == null) continue;
             boolean merged = p.corpus() == Corpus.TEI;
             List<Tuple> gold = distinct(p.gold(), false);
             Set<String> seen = new LinkedHashSet<>();
+            java.util.Map<String, int[]> mine = new java.util.TreeMap<>();
             for (TableResultFinder.Found f : headline(p.record())) {
                 Tuple t = tuple(f);
                 if (!seen.add(key(t.dataset()) + "\u0001" + key(t.metric()) + "\u0001" + t.score().stripTrailingZeros().toPlainString())) continue;
-                int[] c = out.computeIfAbsent(TableConfidence.bucket(f, merged), k -> new int[2]);
+                int[] c = mine.computeIfAbsent(TableConfidence.bucket(f, merged), k -> new int[2]);
                 c[0]++;
                 for (Tuple g : gold) if (matches(t, g, false)) { c[1]++; break; }
             }
+            for (java.util.Map.Entry<String, int[]> e : mine.entrySet()) {
+                double[] c = out.computeIfAbsent(e.getKey(), k -> new double[4]);
+                c[0] += e.getValue()[0];
+                c[1] += e.getValue()[1];
+                c[2]++;
+                c[3] += (double) e.getValue()[1] / e.getValue()[0];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Per source ({@code tei}, {@code latex}): {papers with a headline result, the sum of their precision}, over all
+     * buckets: the prior {@link TableConfidence} shrinks a bucket towards.
+     */
+    public java.util.Map<String, double[]> overallByPaper(List<Paper> papers) {
+        java.util.Map<String, double[]> out = new java.util.TreeMap<>();
+        for (Paper p : papers) {
+            if (p.record() == null) continue;
+            List<Tuple> gold = distinct(p.gold(), false);
+            List<Tuple> pred = distinct(headline(p.record()).stream().map(this::tuple).toList(), false);
+            if (pred.isEmpty()) continue;
+            int correct = 0;
+            for (Tuple t : pred) for (Tuple g : gold) if (matches(t, g, false)) { correct++; break; }
+            double[] c = out.computeIfAbsent(p.corpus() == Corpus.TEI ? "tei" : "latex", k -> new double[2]);
+            c[0]++;
+            c[1] += (double) correct / pred.size();
         }
         return out;
     }
@@ -412,19 +445,46 @@ public final class FullTextEvaluation {
         out.println("Calibration: headline results per evidence bucket (source | own rule | dataset from | metric from), "
                 + "precision on (D, M, S) against the confidence the extractor gives.");
         out.println();
-        out.println("| bucket | confidence | tune predicted | tune correct | tune precision | report predicted | report correct | report precision |");
-        out.println("|---|---|---|---|---|---|---|---|");
+        out.println("| bucket | confidence | tune predicted | tune correct | tune precision | tune papers | tune precision by paper | report predicted | report correct | report precision |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         List<Paper> all = new ArrayList<>(tei);
         all.addAll(latex);
-        java.util.Map<String, int[]> tune = calibration(all.stream().filter(p -> p.half() == Half.TUNE).toList());
-        java.util.Map<String, int[]> report = calibration(all.stream().filter(p -> p.half() == Half.REPORT).toList());
+        List<Paper> tunePapers = all.stream().filter(p -> p.half() == Half.TUNE).toList();
+        java.util.Map<String, double[]> tune = calibration(tunePapers);
+        java.util.Map<String, double[]> report = calibration(all.stream().filter(p -> p.half() == Half.REPORT).toList());
         java.util.Set<String> buckets = new java.util.TreeSet<>(tune.keySet());
         buckets.addAll(report.keySet());
         for (String b : buckets) {
-            int[] t = tune.getOrDefault(b, new int[2]), r = report.getOrDefault(b, new int[2]);
-            out.printf(Locale.ROOT, "| %s | %.2f | %d | %d | %s | %d | %d | %s |%n", b, TableConfidence.ofBucket(b), t[0], t[1],
-                    t[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) t[1] / t[0]), r[0], r[1],
-                    r[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) r[1] / r[0]));
+            double[] t = tune.getOrDefault(b, new double[4]), r = report.getOrDefault(b, new double[4]);
+            out.printf(Locale.ROOT, "| %s | %.2f | %d | %d | %s | %d | %s | %d | %d | %s |%n", b, TableConfidence.ofBucket(b), (int) t[0], (int) t[1],
+                    t[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", t[1] / t[0]), (int) t[2],
+                    t[2] == 0 ? "-" : String.format(Locale.ROOT, "%.3f (%.2f/%d)", t[3] / t[2], t[3], (int) t[2]), (int) r[0], (int) r[1],
+                    r[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", r[1] / r[0]));
+        }
+        out.println();
+        java.util.Map<String, double[]> overall = overallByPaper(tunePapers);
+        for (java.util.Map.Entry<String, double[]> e : overall.entrySet()) {
+            out.printf(Locale.ROOT, "Tune precision by paper, %s: %.3f (%.2f/%d papers with a headline result).%n", e.getKey(),
+                    e.getValue()[1] / e.getValue()[0], e.getValue()[1], (int) e.getValue()[0]);
+        }
+        out.println();
+        out.println("Confident results: headline results with confidence at least c, share right on each half (calibrated when about c or more).");
+        out.println();
+        out.println("| c | tune results | tune right | tune share | report results | report right | report share |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (double c : new double[] {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4}) {
+            int[] tc = new int[2], rc = new int[2];
+            for (String b : buckets) {
+                if (TableConfidence.ofBucket(b) < c) continue;
+                double[] t = tune.getOrDefault(b, new double[4]), r = report.getOrDefault(b, new double[4]);
+                tc[0] += (int) t[0];
+                tc[1] += (int) t[1];
+                rc[0] += (int) r[0];
+                rc[1] += (int) r[1];
+            }
+            out.printf(Locale.ROOT, "| %.2f | %d | %d | %s | %d | %d | %s |%n", c, tc[0], tc[1],
+                    tc[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) tc[1] / tc[0]), rc[0], rc[1],
+                    rc[0] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) rc[1] / rc[0]));
         }
         out.flush();
     }

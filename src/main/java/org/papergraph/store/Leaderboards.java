@@ -38,7 +38,7 @@ import org.papergraph.vocab.PG;
  * is better when any result of (D, M) or M itself says so; the best value is then the least, else the greatest;
  * every result with that value is a best result. Only results a paper reports for its own method count (no
  * {@code pg:resultRole "other"}): a method is ranked by what its own paper reports, and the scores other papers
- * report for it stay on the dataset's page. Results read from a table with a confidence below 0.1
+ * report for it stay on the dataset's page. Results read from a table with a confidence below 0.05
  * ({@code TableConfidence.RANKED}: their dataset or metric was guessed from the paper's text) are not ranked either.
  *
  * <p>Every method runs inside the caller's write transaction on the store's dataset graph (the one that reads its
@@ -57,7 +57,7 @@ public final class Leaderboards {
                 WHERE {
                   ?r pg:dataset ?of ; pg:metric ?metric ; pg:value ?v .
                   FILTER NOT EXISTS { ?r pg:resultRole "other" }
-                  FILTER NOT EXISTS { ?r pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.1) }
+                  FILTER NOT EXISTS { ?r pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.05) }
                   OPTIONAL { ?r pg:lowerIsBetter ?rl }
                   OPTIONAL { ?metric pg:lowerIsBetter ?ml }
                   BIND(IF(COALESCE(?rl, false) || COALESCE(?ml, false), 1, 0) AS ?lower)
@@ -67,7 +67,7 @@ public final class Leaderboards {
               }
               ?result pg:dataset ?dataset ; pg:metric ?metric ; pg:value ?value .
               FILTER NOT EXISTS { ?result pg:resultRole "other" }
-              FILTER NOT EXISTS { ?result pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.1) }
+              FILTER NOT EXISTS { ?result pg:fromTable ?t ; pg:confidence ?c FILTER(?c < 0.05) }
               FILTER(?value = IF(?lowerIsBetter, ?least, ?greatest))
             }""";
 

@@ -39,7 +39,7 @@ final class TableGrid {
      */
     static TableGrid of(PaperTable t, Predicate<String> isMetric, boolean merged) {
         List<List<TableCell>> src = new ArrayList<>();
-        List<List<TableCell>> rows = merged ? realigned(t.rows()) : t.rows();
+        List<List<TableCell>> rows = merged ? realigned(t.rows(), isMetric) : t.rows();
         for (List<TableCell> row : rows) src.add(splitHeaders(row, isMetric, merged));
         int width = 0;
         for (List<TableCell> row : src) width = Math.max(width, span(row));
@@ -99,7 +99,7 @@ final class TableGrid {
      * cells and one cell per value, and each header row above spreads its k named cells over m/k columns each
      * (when k divides m). Tables whose cells already hold one word or value per column are left as they are.
      */
-    static List<List<TableCell>> realigned(List<List<TableCell>> rows) {
+    static List<List<TableCell>> realigned(List<List<TableCell>> rows, Predicate<String> isMetric) {
         int firstData = -1;
         for (int r = 0; r < rows.size() && firstData < 0; r++) {
             for (TableCell c : rows.get(r)) if (!c.text().isBlank() && values(c.text()) != null) { firstData = r; break; }
@@ -128,11 +128,23 @@ final class TableGrid {
         List<TableCell> words = new ArrayList<>();
         for (TableCell c : leaf) {
             String[] w = c.text().isBlank() ? new String[0] : c.text().strip().split("\\s+");
+            // A cell that is one header unit per column it spans ("Abs Rel", "δ < 1.25^2") keeps its words together.
+            List<String> units = c.text().isBlank() ? List.of() : GrobidTableRepair.units(c.text(), isMetric, c.columns());
+            if (units.size() == c.columns() && w.length != c.columns()) w = units.toArray(new String[0]);
             if (w.length != c.columns()) inconsistent = true;
             for (String x : w) words.add(new TableCell(x, 1, 1, c.bold(), c.underline()));
         }
         if (!inconsistent) return rows;
         int extra = words.size() - m;
+        if (extra > labels) {
+            // More words than columns: group them into header units ("δ < 1.25 2", "RMSE log"), one per column.
+            StringBuilder all = new StringBuilder();
+            for (TableCell w : words) all.append(all.isEmpty() ? "" : " ").append(w.text());
+            List<TableCell> grouped = new ArrayList<>();
+            for (String u : GrobidTableRepair.units(all.toString(), isMetric, m + labels)) grouped.add(TableCell.of(u));
+            words = grouped;
+            extra = words.size() - m;
+        }
         if (extra < 0 || extra > labels) return rows;
         List<List<TableCell>> out = new ArrayList<>(rows.size());
         for (int r = 0; r < firstData - 1; r++) out.add(spread(rows.get(r), labels, m, words.subList(extra, words.size())));
@@ -160,7 +172,7 @@ final class TableGrid {
      * A data row whose last label cell also holds the first values ("DPT-Hybrid 0.959 | 0.995 | ..."): that cell
      * split into its label and one cell of the values. Other rows as they are.
      */
-    private static List<TableCell> labelThenValues(List<TableCell> row) {
+    static List<TableCell> labelThenValues(List<TableCell> row) {
         for (int i = 0; i < row.size(); i++) {
             TableCell c = row.get(i);
             if (c.text().isBlank()) continue;
@@ -287,6 +299,15 @@ final class TableGrid {
         List<TableCell> out = new ArrayList<>();
         boolean changed = false;
         for (TableCell c : row) {
+            // Values with intervals ("97.5 ± 1.2 94.9 ± 0.5" over two columns): one cell per value with its interval.
+            List<String> intervals = merged && c.text().contains("±") ? values(c.text()) : null;
+            if (intervals != null && intervals.size() >= 2
+                    && (intervals.size() == c.columns() || intervals.size() > c.columns() && intervals.size() <= c.columns() + missing)) {
+                for (String v : intervals) out.add(new TableCell(v, 1, c.rows(), c.bold(), c.underline()));
+                missing -= Math.max(0, intervals.size() - c.columns());
+                changed = true;
+                continue;
+            }
             String[] words = c.text().split("\\s+");
             int numbers = 0;
             while (numbers < words.length && isNumber(words[words.length - 1 - numbers])) numbers++;

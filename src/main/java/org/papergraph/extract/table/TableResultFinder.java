@@ -81,6 +81,8 @@ public final class TableResultFinder {
             "(?i)\\b(?:ours|our (?:model|method|approach|system|framework|network|full model|best model)|(?:the )?proposed(?: method| model| approach)?|this (?:work|paper))\\b|\\(our\\)");
     private static final Pattern ONLY_OURS = Pattern.compile(
             "(?i)^\\s*(?:ours|our (?:model|method|approach|system|framework|network)|(?:the )?proposed(?: method| model| approach)?|this (?:work|paper))\\s*(?:\\(([^)]*)\\))?\\s*$");
+    /** A row of the proposed method named by a mark and a variant: "Ours-ResNet", "Proposed: large", "BU Ours". */
+    private static final Pattern OURS_VARIANT = Pattern.compile("(?i)^(?:ours|proposed)\\s*[-:–+]\\s*(\\S.*)$|^(.+?)\\s+ours$");
     private static final Pattern CITATION = Pattern.compile("\\[\\s*\\d+(?:\\s*[,–-]\\s*\\d+)*\\s*\\]|\\bet al\\b\\.?|\\(\\s*[A-Z][A-Za-z-]+(?: et al\\.?| and [A-Z][A-Za-z-]+)?,? \\d{4}[a-z]?\\s*\\)");
     private static final Pattern FOOTNOTE = Pattern.compile("[*†‡§¶⋆∗✝]+|\\^\\{?[a-z0-9*†‡]{1,3}\\}?");
     private static final Pattern ABLATION = Pattern.compile(
@@ -98,6 +100,8 @@ public final class TableResultFinder {
             + "ppl|perplexity|wer|cer|exact match|precision|recall|hits?@\\d+|h@\\d+|r@\\d+|recall@\\d+|p@\\d+|mrr|ndcg(?:@\\d+)?|pck(?:h)?(?:@[\\d.]+)?|mpjpe|pa-mpjpe|epe|"
             + "abs ?rel|sq ?rel|rank-?1|top-?5|spearman|pearson|kappa|mcc|bpc|bpd|nll|success rate|spl|"
             + "uas|las|chrf|gleu|sari|dice|hd95|jaccard|ap50|ap75|f0\\.5|gflops|flops|params|fps|latency|macro-?f1|micro-?f1)\\.?$");
+    /** A threshold accuracy of depth and flow ("δ < 1.25", "δ>1.25^2", "delta < 1.25^3"). */
+    private static final Pattern THRESHOLD_METRIC = Pattern.compile("(?i)^(?:δ|delta)\\s*(?:<|>|≤|≥)\\s*\\d+(?:\\.\\d+)?(?:\\s*\\^\\s*\\d)?$");
     /** Short metric names that are also words or letters: only as written ("IS", not "is"). */
     private static final Pattern METRIC_ABBREVIATION = Pattern.compile(
             "^(?:IS|EM|CA|PQ|SQ|RQ|MR|AP|APs|APm|APl|AP_?[SML]|AR|ADE|FDE|TER|NMI|ARI|ACC|Acc|OA|AA|mAcc|CD|EMD|NDS|AMOTA|MOTA|IDF1|HOTA|EER|DER|CER|WER|SDR|SI-SDR|SI-SNR|PESQ|STOI|CSIG|CBAK|COVL|MOS|R1|R5|R10|MedR)$");
@@ -136,7 +140,8 @@ public final class TableResultFinder {
         Hit paperMetric = mostNamed(paper, false);
         for (PaperTable t : paper.tables()) {
             try {
-                One one = new One(t, proposed, paperTasks, GROBID.equals(paper.format()));
+                boolean merged = GROBID.equals(paper.format());
+                One one = new One(merged ? GrobidTableRepair.repair(t, this::isMetric) : t, proposed, paperTasks, merged);
                 one.title = paper.title();
                 one.paperDataset = paperDataset;
                 one.paperMetric = paperMetric;
@@ -263,7 +268,7 @@ public final class TableResultFinder {
     boolean isMetric(String text) {
         String b = TableNames.base(text);
         if (b.length() < 2 || QUALIFIER.matcher(b).matches() || !b.matches(".*\\p{L}.*")) return false;
-        if (METRIC_WORD.matcher(b).matches() || METRIC_ABBREVIATION.matcher(b).matches()) return true;
+        if (METRIC_WORD.matcher(b).matches() || METRIC_ABBREVIATION.matcher(b).matches() || THRESHOLD_METRIC.matcher(b).matches()) return true;
         Lexicon.Entry e = names.lookup(b, EntityType.METRIC);
         if (e == null) e = names.lookup(text, EntityType.METRIC);
         if (e == null) return false;
@@ -296,8 +301,22 @@ public final class TableResultFinder {
     /** The method a row label names: marks and "(ours)" taken off; the proposed name for a bare "Ours". */
     static String method(String label, List<String> proposed) {
         String s = cleanLabel(label);
-        if (ONLY_OURS.matcher(s).matches()) return proposed.isEmpty() ? null : proposed.get(0);
-        s = s.replaceAll("(?i)\\s*\\((?:ours|proposed|this (?:work|paper))\\)", "").replaceAll("(?i)^(?:ours|proposed)\\s*[-:–]\\s*", "").strip();
+        java.util.regex.Matcher only = ONLY_OURS.matcher(s);
+        if (only.matches()) {
+            String inner = only.group(1) == null ? "" : only.group(1).strip();
+            if (inner.isEmpty()) return proposed.isEmpty() ? null : proposed.get(0);
+            // "Ours (AgentFormer)" names the method; "Ours (large)" is a variant of the proposed one.
+            if (ProposedNames.names(inner, proposed) || proposed.isEmpty() && looksLikeName(inner)) return inner;
+            return proposed.isEmpty() ? null : proposed.get(0) + " (" + inner + ")";
+        }
+        // "Ours-ResNet", "Ours: large", "BU Ours": a variant of the proposed method, not the method after the mark.
+        java.util.regex.Matcher variant = OURS_VARIANT.matcher(s);
+        if (variant.matches()) {
+            String rest = (variant.group(1) != null ? variant.group(1) : variant.group(2)).strip();
+            if (ProposedNames.names(rest, proposed)) return rest;
+            return proposed.isEmpty() ? null : proposed.get(0) + " (" + rest + ")";
+        }
+        s = s.replaceAll("(?i)\\s*\\((?:ours|proposed|this (?:work|paper))\\)", "").strip();
         s = s.replaceAll("^[\\s(\\-–:,]+|[\\s\\-–:,]+$", "").strip();
         return s.isEmpty() || s.length() > 80 ? null : s;
     }

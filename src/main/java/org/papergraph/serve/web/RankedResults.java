@@ -24,7 +24,7 @@ record RankedResults(List<Row> rows, Map<Node, Node> labels) {
     record Row(Node result, Node paper, Node method, Node dataset, Node metric, Node value, String unit, boolean lower, NodeValue rank,
                boolean other, boolean weak) {
         /** The least confidence of a table result that leaderboards rank ({@code TableConfidence.RANKED}). */
-        static final double RANKED = 0.10;
+        static final double RANKED = 0.05;
 
         /** Whether a leaderboard ranks it: its own paper's result, not a table result read with low confidence. */
         boolean ranked() { return !other && !weak; }

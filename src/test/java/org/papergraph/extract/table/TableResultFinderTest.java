@@ -171,6 +171,17 @@ class TableResultFinderTest {
         assertEquals("FixNet", TableResultFinder.method("Ours", List.of("FixNet")));
         assertNull(TableResultFinder.method("Ours", List.of()));
         assertEquals("FixNet-L", TableResultFinder.method("FixNet-L (ours)", List.of("FixNet")));
+    }
+
+    /** An "Ours" row with a variant is the proposed method's variant, never the method after the mark. */
+    @Test
+    void oursVariantsTakeTheProposedName() {
+        assertEquals("FixNet (ResNet)", TableResultFinder.method("Ours-ResNet", List.of("FixNet")));
+        assertEquals("FixNet (BU)", TableResultFinder.method("BU Ours", List.of("FixNet")));
+        assertEquals("FixNet (large)", TableResultFinder.method("Ours (large)", List.of("FixNet")));
+        assertEquals("AgentFormer", TableResultFinder.method("Ours (AgentFormer)", List.of("AgentFormer")));
+        assertEquals("AgentFormer", TableResultFinder.method("Ours (AgentFormer)", List.of()));
+        assertNull(TableResultFinder.method("Ours-ResNet", List.of()));
         assertTrue(ProposedNames.acronymOf("NLSPN", "Non-Local Spatial Propagation Network for Depth Completion"));
         assertTrue(ProposedNames.acronymOf("PSMNet", "Pyramid Stereo Matching Network"));
         assertFalse(ProposedNames.acronymOf("GCN", "Pyramid Stereo Matching Network"));
