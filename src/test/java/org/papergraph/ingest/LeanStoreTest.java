@@ -35,6 +35,11 @@ import org.papergraph.vocab.PROV;
 class LeanStoreTest {
     @TempDir Path tmp;
 
+    static {
+        // Jena's vocabulary classes need Jena initialised first when this class runs alone.
+        org.apache.jena.sys.JenaSystem.init();
+    }
+
     private static final Iris IRIS = Iris.defaults();
     private static final Node TYPE = RDF.type.asNode();
 
