@@ -16,9 +16,11 @@ import org.papergraph.vocab.PG;
 /**
  * Citations: {@code cito:cites} from the paper to each reference that has an arXiv id, a DOI, a title or an
  * OpenAlex / Semantic Scholar id. The cited paper is the one resolution matched ({@link PaperRecord#referenceMatches()})
- * or else the one minted from the reference's own key, and is described as far as the reference says (a stub:
- * type, title, identifiers, year, authors' names), in the citing record's graph, so the citation graph is complete
- * now and meets the full record in the union graph when it arrives.
+ * or else the one minted from the reference's own key, and is described as far as the reference says (a stub), so
+ * the citation graph is complete now and meets the full record in the union graph when it arrives. What identifies
+ * the cited paper (its type and identifiers) is the same in every record citing it and goes to
+ * {@link Iris#citedGraph()}, stated once per run (ADR 0023); the title and year the reference gives stay in the
+ * citing record's graph.
  *
  * <p>When the source gives the sentence the citation is made in, the citation also becomes a {@code cito:Citation}
  * node ({@code cito:hasCitingEntity}, {@code cito:hasCitedEntity}) with {@code pg:citationContext}; the plain
@@ -33,12 +35,13 @@ public final class CitationExtractor implements Extractor {
     public String name() { return "citations"; }
 
     @Override
-    public String version() { return "2"; }
+    public String version() { return "3"; }
 
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         if (r.references().isEmpty()) return;
         Quads q = new Quads(graph, out);
+        Quads shared = new Quads(iris.citedGraph(), out);
         Node paper = iris.paper(r);
         List<Reference> refs = r.references();
         for (int i = 0; i < refs.size(); i++) {
@@ -47,12 +50,13 @@ public final class CitationExtractor implements Extractor {
             Node cited = m != null ? m.paper() : iris.paperByReference(ref);
             if (cited == null || cited.equals(paper)) continue;
             q.add(paper, CITO.cites, cited);
-            q.add(cited, RDF.type.asNode(), PG.Paper);
+            // What identifies the cited paper is the same whoever cites it: stated once, in the cited graph.
+            shared.add(cited, RDF.type.asNode(), PG.Paper);
             q.literal(cited, DCTerms.title.asNode(), ref.title());
-            if (ref.arxivId() != null) q.literal(cited, PG.arxivId, Iris.arxivBase(ref.arxivId()));
-            if (ref.doi() != null) q.literal(cited, PG.doi, Iris.normaliseDoi(ref.doi()));
-            q.literal(cited, PG.openalexId, ref.otherIds().get("openalex"));
-            q.literal(cited, PG.s2Id, ref.otherIds().get("s2"));
+            if (ref.arxivId() != null) shared.literal(cited, PG.arxivId, Iris.arxivBase(ref.arxivId()));
+            if (ref.doi() != null) shared.literal(cited, PG.doi, Iris.normaliseDoi(ref.doi()));
+            shared.literal(cited, PG.openalexId, ref.otherIds().get("openalex"));
+            shared.literal(cited, PG.s2Id, ref.otherIds().get("s2"));
             if (ref.year() != null) q.date(cited, DCTerms.issued.asNode(), year(ref.year()));
             if (ref.context() != null) {
                 Node c = iris.citation(paper, cited);

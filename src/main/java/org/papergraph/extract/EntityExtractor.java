@@ -9,7 +9,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.vocabulary.RDF;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
@@ -19,7 +18,7 @@ import org.papergraph.vocab.PG;
 
 /**
  * Methods, datasets, tasks and metrics named in a paper's title and abstract, one {@code pg:Mention} per occurrence
- * with its evidence (surface, field, UTF-16 offsets, sentence, role, confidence, extractor), each pointing at the
+ * with its evidence (surface, field, UTF-16 offsets, sentence, role, confidence), each pointing at the
  * canonical entity it resolves to (see docs/adr/0002-mentions-and-evidence.md). Stateless over shared immutable
  * models; safe from many threads.
  */
@@ -51,18 +50,21 @@ public final class EntityExtractor implements Extractor {
     @Override
     public String name() { return NAME; }
 
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    @Override
+    public String version() { return "2"; }
+
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         Quads q = new Quads(graph, out);
         Node paper = iris.paper(r);
-        Node by = iris.extractor(NAME);
         // Each entity (and each of its other spellings) is described once per record, however often it is mentioned.
         java.util.Set<Object> described = new java.util.HashSet<>();
-        emit(q, paper, by, r.title(), EntityFinder.Field.TITLE, described);
-        emit(q, paper, by, r.abstractText(), EntityFinder.Field.ABSTRACT, described);
+        emit(q, paper, r.title(), EntityFinder.Field.TITLE, described);
+        emit(q, paper, r.abstractText(), EntityFinder.Field.ABSTRACT, described);
     }
 
-    private void emit(Quads q, Node paper, Node by, String text, EntityFinder.Field field, java.util.Set<Object> described) {
+    private void emit(Quads q, Node paper, String text, EntityFinder.Field field, java.util.Set<Object> described) {
         if (text == null) return;
         List<EntityFinder.Found> found = finder.find(text, field);
         // A title's own dataset is labelled with the short name the title gives it ("MOROCO: The Moldavian and
@@ -87,8 +89,9 @@ public final class EntityExtractor implements Extractor {
             // The title's phrase is another name of the dataset only when it spells out the short name.
             nodes.describe(q, e, name == null || TitleDatasets.abbreviates(name, surface) ? surface : e.canonical(), described);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
+            // No rdf:type pg:Mention (the range of pg:hasMention says it) and no pg:extractedBy: a mention with
+            // offsets was found in the text by this extractor, named once in its record graph's provenance (ADR 0023).
             q.add(paper, PG.hasMention, m);
-            q.add(m, RDF.type.asNode(), PG.Mention);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
             q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text)));
@@ -103,7 +106,6 @@ public final class EntityExtractor implements Extractor {
                 sentence = NodeFactory.createLiteralString(text.substring(sentenceStart, sentenceEnd));
             }
             q.add(m, PG.sentence, sentence);
-            q.add(m, PG.extractedBy, by);
         }
     }
 

@@ -25,6 +25,10 @@ public final class MetadataExtractor implements Extractor {
     @Override
     public String name() { return "metadata"; }
 
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    @Override
+    public String version() { return "2"; }
+
     @Override
     public void extract(PaperRecord r, Node graph, StreamRDF out) {
         Quads q = new Quads(graph, out);
@@ -56,7 +60,6 @@ public final class MetadataExtractor implements Extractor {
             q.literal(person, PG.orcid, a.orcid());
             q.add(paper, DCTerms.creator.asNode(), person);
             q.add(paper, PG.authorship, ship);
-            q.add(ship, RDF.type.asNode(), PG.Authorship);
             q.add(ship, PG.author, person);
             q.integer(ship, PG.position, i + 1);
             for (String aff : a.affiliations()) q.literal(ship, PG.affiliation, aff);

@@ -2,7 +2,6 @@ package org.papergraph.extract;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
@@ -40,6 +39,10 @@ public final class SourceEntityExtractor implements Extractor {
     @Override
     public String name() { return NAME; }
 
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    @Override
+    public String version() { return "2"; }
+
     /** Reads every record that names entities, entity records included. */
     @Override
     public boolean reads(PaperRecord record) { return !record.entities().isEmpty(); }
@@ -60,7 +63,6 @@ public final class SourceEntityExtractor implements Extractor {
             if (paper == null) continue;
             Node m = iris.mention(paper.getURI(), "source", e.type().label(), entity.getURI());
             q.add(paper, PG.hasMention, m);
-            q.add(m, RDF.type.asNode(), PG.Mention);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, e.name());
             q.literal(m, PG.role, e.role());

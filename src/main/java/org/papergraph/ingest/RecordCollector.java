@@ -25,12 +25,18 @@ import org.papergraph.vocab.PG;
  * to the record's graph (ADR 0008): a common metric is mentioned by tens of thousands of records, and a copy in
  * each made every query that reads its label or type read them all. A record that describes no paper but an entity
  * (a Papers with Code method entry) keeps its entity's declaration in its own graph: that is what it says, and there
- * is one such record per entity. One instance per record; not thread-safe.
+ * is one such record per entity. What identifies a cited paper, which the citation extractor already puts in
+ * {@link Iris#citedGraph()} (ADR 0023), is a declaration too: the same in every citing record, given once per run.
+ * One instance per record; not thread-safe.
  */
 final class RecordCollector extends StreamRDFBase {
+    /** How many declarations a run remembers having given (about 200 MB of quads at most). */
+    static final int DECLARED_CAP = 1 << 20;
+
     private final Node graph;
     private final Iris iris;
     private final Node entities;
+    private final Node cited;
     private final boolean route;
     private final List<Quad> quads = new ArrayList<>(64);
     private final List<Quad> declarations = new ArrayList<>(16);
@@ -45,11 +51,14 @@ final class RecordCollector extends StreamRDFBase {
         this.iris = iris;
         this.route = routeDeclarations;
         this.entities = iris.entitiesGraph();
+        this.cited = iris.citedGraph();
     }
 
     @Override
     public void quad(Quad q) {
-        if (route && isDeclaration(q)) {
+        if (q.getGraph().equals(cited)) {
+            if (seen.add(q)) declarations.add(q);
+        } else if (route && isDeclaration(q)) {
             Quad d = Quad.create(entities, q.getSubject(), q.getPredicate(), q.getObject());
             if (seen.add(d)) declarations.add(d);
         } else if (seen.add(q)) {
@@ -82,6 +91,9 @@ final class RecordCollector extends StreamRDFBase {
      * @return how many were given
      */
     int newDeclarations(Set<Quad> declared, java.util.function.Consumer<Quad> out) {
+        // A run citing millions of papers would hold each cited paper's declaration here: past the cap the set starts
+        // again, and a declaration given twice is stored once (a store's indexes are sets), only counted twice.
+        if (declared.size() >= DECLARED_CAP) declared.clear();
         int n = 0;
         for (Quad d : declarations) {
             if (declared.add(d)) {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -119,6 +120,13 @@ public final class Iris {
      * that mentions an entity links to it, but does not state its declaration again.
      */
     public Node entitiesGraph() { return iri("graph/entities"); }
+    /**
+     * Named graph holding what identifies a cited paper, once (ADR 0023): its {@code rdf:type pg:Paper} and the
+     * identifiers its reference gives (arXiv id, DOI, OpenAlex and Semantic Scholar ids). Every record citing a paper
+     * says the same of it; the citation itself ({@code cito:cites}) and what a reference alone says (its title, year)
+     * stay in the citing record's graph.
+     */
+    public Node citedGraph() { return iri("graph/cited"); }
 
     /** True for a method, dataset, task or metric IRI minted here. */
     public boolean isEntity(Node n) {
@@ -150,6 +158,15 @@ public final class Iris {
     /** Named graph receiving writes that a server client aims at the default graph (SPARQL Update, uploads). */
     public Node manualGraph() { return iri("graph/manual"); }
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }
+
+    /**
+     * The set of extractors a run used ({@code pg:ExtractorSet}, ADR 0023), from their names and versions in the order
+     * given: runs with the same extractors share it, a new version of one makes another. Under {@code extractor/},
+     * with the extractors' own descriptions.
+     */
+    public Node extractorSet(List<String> namesAndVersions) {
+        return iri("extractor/set-" + hash(String.join("\u0001", namesAndVersions)));
+    }
 
     // ---- people and entities
 

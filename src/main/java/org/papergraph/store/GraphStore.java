@@ -156,16 +156,16 @@ public final class GraphStore implements AutoCloseable {
      * declarations, the extractors' descriptions) in one transaction. The first time a run meets a record graph (or
      * a subject of the metadata graph), that graph is emptied and its description in the metadata graph removed, so
      * a record loaded again replaces itself as in {@link #write}; {@code replaced} remembers them across batches (a
-     * 64-bit hash each). The entities graph only grows. Every leaderboard is marked out of date.
+     * 64-bit hash each). The entities and cited graphs only grow. Every leaderboard is marked out of date.
      */
     public void writeConverted(Collection<Quad> quads, Set<Long> replaced) {
         if (quads.isEmpty()) return;
-        Node meta = iris.metaGraph(), entities = iris.entitiesGraph();
+        Node meta = iris.metaGraph(), entities = iris.entitiesGraph(), cited = iris.citedGraph();
         try {
             Txn.executeWrite(dsg, () -> {
                 for (Quad q : quads) {
                     Node g = q.getGraph();
-                    Node target = g.equals(meta) ? q.getSubject() : g.equals(entities) ? null : g;
+                    Node target = g.equals(meta) ? q.getSubject() : g.equals(entities) || g.equals(cited) ? null : g;
                     if (target != null && target.isURI() && replaced.add(hash64(target.getURI()))) {
                         dsg.deleteAny(target, ANY, ANY, ANY);
                         dsg.deleteAny(meta, target, ANY, ANY);

@@ -24,7 +24,10 @@ import org.papergraph.vocab.PROV;
 public final class RecordProvenance {
     private RecordProvenance() {}
 
-    /** Quads describing each extractor: type, label and version; 3 per extractor. */
+    /**
+     * Quads describing each extractor (type, label and version; 3 per extractor) and the set of them the record graphs
+     * of this run name ({@link #extractorSet}: type, a label listing names and versions, one member per extractor).
+     */
     public static void agents(Iris iris, List<Extractor> extractors, Consumer<Quad> out) {
         Node meta = iris.metaGraph();
         for (Extractor x : extractors) {
@@ -33,11 +36,35 @@ public final class RecordProvenance {
             out.accept(Quad.create(meta, agent, RDFS.label.asNode(), NodeFactory.createLiteralString(x.name())));
             out.accept(Quad.create(meta, agent, PG.version, NodeFactory.createLiteralString(x.version())));
         }
+        Node set = extractorSet(iris, extractors);
+        out.accept(Quad.create(meta, set, RDF.type.asNode(), PG.ExtractorSet));
+        out.accept(Quad.create(meta, set, RDFS.label.asNode(), NodeFactory.createLiteralString(String.join(", ", namesAndVersions(extractors)))));
+        for (Extractor x : extractors) out.accept(Quad.create(meta, set, PROV.hadMember, iris.extractor(x.name())));
+    }
+
+    /**
+     * The {@code pg:ExtractorSet} of {@code extractors}: a record graph names it once instead of naming each extractor
+     * (ADR 0023), and as its IRI comes from the names and versions, an older record keeps the set that made it.
+     */
+    public static Node extractorSet(Iris iris, List<Extractor> extractors) {
+        Memo m = memo;
+        if (m != null && m.iris() == iris && m.extractors() == extractors) return m.set();
+        Node set = iris.extractorSet(namesAndVersions(extractors));
+        memo = new Memo(iris, extractors, set);
+        return set;
+    }
+
+    /** The last set made: a run asks for the same one for every record. */
+    private record Memo(Iris iris, List<Extractor> extractors, Node set) {}
+    private static volatile Memo memo;
+
+    private static List<String> namesAndVersions(List<Extractor> extractors) {
+        return extractors.stream().map(x -> x.name() + " " + x.version()).toList();
     }
 
     /**
      * Quads describing record graph {@code graph}: its type, the paper it describes (when {@code paper} is not null),
-     * source file, format, unit and index, generation time and one {@code pg:extractedBy} per extractor.
+     * source file, format, unit and index, generation time and the set of extractors that made it.
      *
      * @return how many quads were given to {@code out}
      */
@@ -52,7 +79,7 @@ public final class RecordProvenance {
         out.accept(Quad.create(meta, graph, PG.sourceIndex,
                 NodeFactory.createLiteralDT(Long.toString(position.index()), XSDDatatype.XSDinteger)));
         out.accept(Quad.create(meta, graph, PROV.generatedAtTime, time));
-        for (Extractor x : extractors) out.accept(Quad.create(meta, graph, PG.extractedBy, iris.extractor(x.name())));
-        return (paper != null ? 7 : 6) + extractors.size();
+        out.accept(Quad.create(meta, graph, PG.extractors, extractorSet(iris, extractors)));
+        return paper != null ? 8 : 7;
     }
 }

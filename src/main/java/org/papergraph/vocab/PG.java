@@ -47,6 +47,8 @@ public final class PG {
     public static final Node Mention = term("Mention");
     /** A named graph holding what one source record says about one paper. */
     public static final Node RecordGraph = term("RecordGraph");
+    /** The extractors a run used, with their versions in its label: what made each record graph naming it. */
+    public static final Node ExtractorSet = term("ExtractorSet");
 
     // ---- paper metadata
     /** arXiv identifier without version. */
@@ -194,7 +196,7 @@ public final class PG {
     public static final Node end = term("end");
     /** The sentence that holds the evidence. */
     public static final Node sentence = term("sentence");
-    /** The extractor that produced a fact or a record graph. */
+    /** The extractor that produced a fact. */
     public static final Node extractedBy = term("extractedBy");
     /**
      * A dataset that is a version, size or split of another ("ImageNet-1K" of "ImageNet"): related but not the
@@ -220,6 +222,8 @@ public final class PG {
     public static final Node conflictingPaper = term("conflictingPaper");
 
     // ---- record provenance
+    /** The set of extractors that made a record graph; its members are prov:hadMember. */
+    public static final Node extractors = term("extractors");
     /** Source file a record graph was read from. */
     public static final Node sourceFile = term("sourceFile");
     /** Format of the source file. */

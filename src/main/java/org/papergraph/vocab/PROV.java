@@ -14,4 +14,6 @@ public final class PROV {
     public static final Node generatedAtTime = NodeFactory.createURI(NS + "generatedAtTime");
     public static final Node wasAttributedTo = NodeFactory.createURI(NS + "wasAttributedTo");
     public static final Node wasDerivedFrom = NodeFactory.createURI(NS + "wasDerivedFrom");
+    public static final Node Collection = NodeFactory.createURI(NS + "Collection");
+    public static final Node hadMember = NodeFactory.createURI(NS + "hadMember");
 }

@@ -42,7 +42,7 @@ class EntityExtractorTest {
     static List<String[]> mentions(Dataset ds) {
         String q = PREFIX + "SELECT ?surface ?type ?label ?role ?field ?start ?end ?conf ?entity WHERE { GRAPH ?g { ?p pg:hasMention ?m . "
                 + "?m pg:entity ?entity ; pg:surface ?surface ; pg:role ?role ; pg:field ?field ; pg:start ?start ; pg:end ?end ; pg:confidence ?conf ; "
-                + "pg:sentence ?s ; pg:extractedBy ?x . ?entity a ?cls ; rdfs:label ?label ; skos:prefLabel ?label . "
+                + "pg:sentence ?s . ?entity a ?cls ; rdfs:label ?label ; skos:prefLabel ?label . "
                 + "BIND(STRAFTER(STR(?cls), '#') AS ?type) } } ORDER BY ?field ?start";
         List<String[]> rows = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {

@@ -46,7 +46,7 @@ class IngestTest {
             assertEquals(132, count(store, papers));
             // Each record has its own named graph and a provenance entry in the metadata graph.
             assertEquals(132, count(store, "PREFIX pg: <https://papergraph.org/ontology#> SELECT (COUNT(DISTINCT ?g) AS ?n) "
-                    + "WHERE { GRAPH <https://papergraph.org/id/graph/meta> { ?g a pg:RecordGraph ; pg:sourceIndex ?i ; pg:extractedBy ?x } }"));
+                    + "WHERE { GRAPH <https://papergraph.org/id/graph/meta> { ?g a pg:RecordGraph ; pg:sourceIndex ?i ; pg:extractors ?set . ?set a pg:ExtractorSet ; <http://www.w3.org/ns/prov#hadMember> ?x } }"));
         }
     }
 
