@@ -19,7 +19,7 @@ import org.papergraph.vocab.PG;
  * or else the one minted from the reference's own key, and is described as far as the reference says (a stub), so
  * the citation graph is complete now and meets the full record in the union graph when it arrives. What identifies
  * the cited paper (its type and identifiers) is the same in every record citing it and goes to
- * {@link Iris#citedGraph()}, stated once per run (ADR 0023); the title and year the reference gives stay in the
+ * {@link Iris#citedGraph()}, stated once per run (ADR 0024); the title and year the reference gives stay in the
  * citing record's graph.
  *
  * <p>When the source gives the sentence the citation is made in, the citation also becomes a {@code cito:Citation}

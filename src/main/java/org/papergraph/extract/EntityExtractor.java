@@ -50,7 +50,7 @@ public final class EntityExtractor implements Extractor {
     @Override
     public String name() { return NAME; }
 
-    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0024). */
     @Override
     public String version() { return "2"; }
 
@@ -90,7 +90,7 @@ public final class EntityExtractor implements Extractor {
             nodes.describe(q, e, name == null || TitleDatasets.abbreviates(name, surface) ? surface : e.canonical(), described);
             Node m = iris.mention(paper.getURI(), field.label(), Integer.toString(f.start()), Integer.toString(f.end()), f.type().label());
             // No rdf:type pg:Mention (the range of pg:hasMention says it) and no pg:extractedBy: a mention with
-            // offsets was found in the text by this extractor, named once in its record graph's provenance (ADR 0023).
+            // offsets was found in the text by this extractor, named once in its record graph's provenance (ADR 0024).
             q.add(paper, PG.hasMention, m);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);

@@ -25,7 +25,7 @@ public final class MetadataExtractor implements Extractor {
     @Override
     public String name() { return "metadata"; }
 
-    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0024). */
     @Override
     public String version() { return "2"; }
 

@@ -39,7 +39,7 @@ public final class SourceEntityExtractor implements Extractor {
     @Override
     public String name() { return NAME; }
 
-    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0023). */
+    /** 2: no {@code rdf:type} on the nodes a predicate's range types, fewer repeated statements (ADR 0024). */
     @Override
     public String version() { return "2"; }
 

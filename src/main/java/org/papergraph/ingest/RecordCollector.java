@@ -26,7 +26,7 @@ import org.papergraph.vocab.PG;
  * each made every query that reads its label or type read them all. A record that describes no paper but an entity
  * (a Papers with Code method entry) keeps its entity's declaration in its own graph: that is what it says, and there
  * is one such record per entity. What identifies a cited paper, which the citation extractor already puts in
- * {@link Iris#citedGraph()} (ADR 0023), is a declaration too: the same in every citing record, given once per run.
+ * {@link Iris#citedGraph()} (ADR 0024), is a declaration too: the same in every citing record, given once per run.
  * One instance per record; not thread-safe.
  */
 final class RecordCollector extends StreamRDFBase {

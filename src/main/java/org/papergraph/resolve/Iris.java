@@ -121,7 +121,7 @@ public final class Iris {
      */
     public Node entitiesGraph() { return iri("graph/entities"); }
     /**
-     * Named graph holding what identifies a cited paper, once (ADR 0023): its {@code rdf:type pg:Paper} and the
+     * Named graph holding what identifies a cited paper, once (ADR 0024): its {@code rdf:type pg:Paper} and the
      * identifiers its reference gives (arXiv id, DOI, OpenAlex and Semantic Scholar ids). Every record citing a paper
      * says the same of it; the citation itself ({@code cito:cites}) and what a reference alone says (its title, year)
      * stay in the citing record's graph.
@@ -160,7 +160,7 @@ public final class Iris {
     public Node extractor(String name) { return iri("extractor/" + slug(name)); }
 
     /**
-     * The set of extractors a run used ({@code pg:ExtractorSet}, ADR 0023), from their names and versions in the order
+     * The set of extractors a run used ({@code pg:ExtractorSet}, ADR 0024), from their names and versions in the order
      * given: runs with the same extractors share it, a new version of one makes another. Under {@code extractor/},
      * with the extractors' own descriptions.
      */

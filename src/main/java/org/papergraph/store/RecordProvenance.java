@@ -44,7 +44,7 @@ public final class RecordProvenance {
 
     /**
      * The {@code pg:ExtractorSet} of {@code extractors}: a record graph names it once instead of naming each extractor
-     * (ADR 0023), and as its IRI comes from the names and versions, an older record keeps the set that made it.
+     * (ADR 0024), and as its IRI comes from the names and versions, an older record keeps the set that made it.
      */
     public static Node extractorSet(Iris iris, List<Extractor> extractors) {
         Memo m = memo;

@@ -28,7 +28,7 @@ import org.papergraph.vocab.PG;
 import org.papergraph.vocab.PROV;
 
 /**
- * ADR 0023: what repeats is stated once. On real inputs (GROBID TEI files with their authors and reference lists, the
+ * ADR 0024: what repeats is stated once. On real inputs (GROBID TEI files with their authors and reference lists, the
  * listing with its mentions): a mention carries its evidence but no type and no extractor, an authorship no type, a record graph
  * names one extractor set, and what identifies a cited paper is in the cited graph once, however many cite it.
  */
