@@ -309,15 +309,15 @@ final class NounPhrases {
      */
     private static boolean verbTail(Sentence s, int a, int i) {
         if (i == a || i + 1 >= s.toks.size()) return false;
+        Token t = s.toks.get(i);
+        String w = t.lower();
+        if (!t.text().equals(w) || w.endsWith("ing") || w.endsWith("ed") || w.endsWith("s") || s.coined(i)) return false;
+        Pos k = s.known(i);
+        if (k != null && k != Pos.VERB) return false;
         Pos next = s.closedTag(i + 1);
         // A relative pronoun starts a clause about the name, not an object ("a parallelization variant that ...").
         if (next != Pos.DET && next != Pos.PRON || RELATIVE.contains(s.toks.get(i + 1).lower())) return false;
-        Token t = s.toks.get(i);
-        String w = t.lower();
-        if (!t.text().equals(w) || s.coined(i) || w.endsWith("ing") || w.endsWith("ed") || w.endsWith("s")) return false;
-        Pos k = s.known(i);
-        if (k != null) return k == Pos.VERB;
-        return s.tag(i) == Pos.VERB;
+        return k == Pos.VERB || s.tag(i) == Pos.VERB;
     }
 
     /**
@@ -334,9 +334,10 @@ final class NounPhrases {
         if (!t.text().equals(w) || s.coined(i)) return false;
         Pos k = s.known(i);
         if (k != null) return k == Pos.ADJ;
-        // Endings of nouns the classifier may call adjectives ("transformer", "likelihood"); not -al or -nt, which
-        // adjectives have as often ("non-linear", "critical", "efficient").
-        for (String e : ADJECTIVE_NOUN_ENDINGS) if (w.endsWith(e)) return false;
+        // The classifier is asked only about words with an adjective's form (most span ends are nouns, and each
+        // question costs): hyphenated modifiers ("spatially-gated", "block-wise") and the endings English adjectives
+        // are made with ("non-linear", "critical", "efficient", "invariant", "adaptive").
+        if (!adjectiveForm(w)) return false;
         return s.tag(i) == Pos.ADJ;
     }
 
@@ -346,8 +347,16 @@ final class NounPhrases {
 
     private static final Set<String> RELATIVE = Set.of("that", "which", "who", "whom", "whose", "what");
 
-    private static final String[] ADJECTIVE_NOUN_ENDINGS = {"s", "ion", "ing", "ment", "ity", "ness", "er", "or", "ure", "ics", "ism",
-        "age", "ist", "ogy", "phy", "sis", "hood", "ship", "ork", "ch", "ata"};
+    private static final String[] ADJECTIVE_ENDINGS = {"al", "ar", "ic", "ive", "ous", "ful", "less", "able", "ible", "ant", "ent",
+        "ary", "ory", "ish", "ile", "like", "wise", "ed"};
+
+    /** A word built like an adjective: hyphenated (not in -s or -ing) or with an adjective's ending. */
+    private static boolean adjectiveForm(String w) {
+        if (w.endsWith("s") || w.endsWith("ing")) return false;
+        if (w.indexOf('-') > 0) return true;
+        for (String e : ADJECTIVE_ENDINGS) if (w.endsWith(e)) return true;
+        return false;
+    }
 
     private static boolean nounEnding(String w) {
         for (String e : NOUN_ENDINGS) if (w.endsWith(e)) return true;
