@@ -333,4 +333,100 @@ class NounPhrasesTest {
             assertTrue(all.contains(kept), kept);
         }
     }
+
+    @Test
+    void aHyphenatedModifierIsNoEndOfAName() {
+        SpanEdges edges = ExtractionModels.shipped().edges();
+        // By the last part's counts over the train splits ("-based" ends 46 of 2,449 names it is in), and a participle
+        // as last part, whatever the word ("-shaped", "-gated").
+        for (String w : List.of("MLP-based", "UNet-shaped", "spatially-gated", "Scene-Aware", "Patient-Specific")) {
+            assertTrue(edges.notAnEnd(Tokenizer.tokens(w).get(0)), w);
+        }
+        // A last part written in capitals or digits is a name's ("UNIBA-CORE", "GPT-4"); a noun ends names ("Fast R-CNN").
+        for (String w : List.of("UNIBA-CORE", "GPT-4", "R-CNN", "Wav2Vec-2", "self-attention")) {
+            assertFalse(edges.notAnEnd(Tokenizer.tokens(w).get(0)), w);
+        }
+        // Listing: "long-range interactions enabled by spatially-gated MLPs", a tagger span of the modifier alone.
+        assertEquals("spatially-gated MLPs", nameOf(textWith("spatially-gated MLPs"), "spatially-gated MLPs", 0, 1));
+        for (String[] p : PAPERS) {
+            for (String s : shown(p)) {
+                String surface = s.substring(s.indexOf(' ') + 1);
+                assertFalse(surface.indexOf(' ') < 0 && surface.matches("(?i).*-(based|shaped|gated|aware|specific)"), p[0] + ": " + s);
+            }
+        }
+    }
+
+    @Test
+    void theSuffixStatisticsAreCountedOnTheGoldNames() throws Exception {
+        // "-based" words inside names, never last; "-guided" words last in most of their names.
+        List<org.papergraph.eval.GoldDoc> docs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String text = "We use CNN-based encoders and text-guided";
+            docs.add(new org.papergraph.eval.GoldDoc("d" + i, text, List.of(
+                    new org.papergraph.eval.GoldSpan(7, 25, EntityType.METHOD), new org.papergraph.eval.GoldSpan(30, 41, EntityType.METHOD))));
+        }
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("edges", ".tsv");
+        try {
+            SpanEdges.build(docs, tmp);
+            SpanEdges edges;
+            try (InputStream in = java.nio.file.Files.newInputStream(tmp)) { edges = SpanEdges.read(in); }
+            assertTrue(edges.notAnEnd(Tokenizer.tokens("MLP-based").get(0)));
+            assertFalse(edges.notAnEnd(Tokenizer.tokens("image-guided").get(0)));
+            // Participles are counted as one class too: "-based" and "-guided" together end 12 of 24 names.
+            assertFalse(edges.notAnEnd(Tokenizer.tokens("UNet-shaped").get(0)));
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
+    void anAdjectiveAfterTheNameIsAModifierOfTheNounAfterIt() {
+        // Listing: "GPU-based self-critical" (of "a GPU-based self-critical sequence training") was a name.
+        for (String[] p : PAPERS) {
+            for (String s : shown(p)) assertFalse(s.endsWith(" self-critical"), p[0] + ": " + s);
+        }
+        String text = "The regularizer keeps the hidden features invariant in practice.";
+        List<Token> toks = Tokenizer.tokens(text);
+        NounPhrases.Sentence s = new NounPhrases.Sentence(toks, ExtractionModels.shipped().pos(), ExtractionModels.shipped().edges());
+        // "hidden features invariant" (tokens 4-7): the adjective said of the name is no part of it.
+        int[] name = NounPhrases.name(text, s, 4, 7, true, new boolean[toks.size()]);
+        assertNotNull(name);
+        assertEquals("hidden features", text.substring(name[0], name[1]));
+    }
+
+    @Test
+    void aClauseVerbAfterTheNameEndsIt() {
+        // Demo: "LDMs set a new state of the art", "lets one model, loss and decoding procedure cover them all".
+        assertEquals("LDMs", nameOf(textWith("LDMs set a new"), "LDMs set", 0, 2));
+        assertEquals("loss and decoding procedure", nameOf(textWith("decoding procedure cover"), "loss and decoding procedure cover", 0, 5));
+        // A relative pronoun after the noun starts no object: "a parallelization variant that processes ...".
+        assertEquals("parallelization variant", nameOf(textWith("parallelization variant that"), "parallelization variant", 0, 2));
+        for (String[] p : PAPERS) {
+            for (String sp : shown(p)) assertFalse(sp.endsWith(" set") || sp.endsWith(" cover"), p[0] + ": " + sp);
+        }
+    }
+
+    @Test
+    void aSpanCrossingAKnownNameYieldsToIt() {
+        // Demo: "a jointly learned encoder makes posterior inference cheap" gave the method "inference cheap".
+        List<String> vae = shown(paper("Auto-Encoding Variational Bayes"));
+        assertFalse(vae.contains("METHOD inference cheap"), vae.toString());
+        assertTrue(vae.contains("TASK posterior inference"), vae.toString());
+    }
+
+    @Test
+    void theWordsADatasetsShortNameStandsForNameThatDataset() {
+        // Demo: "Microsoft COCO: Common Objects in Context" showed a method "Common Objects in Context".
+        List<String> coco = shown(paper("Microsoft COCO"));
+        assertFalse(coco.contains("METHOD Common Objects in Context"), coco.toString());
+        assertTrue(coco.contains("DATASET Common Objects in Context"), coco.toString());
+        org.papergraph.extract.lexicon.Lexicon lexicon = ExtractionModels.shipped().lexicon();
+        String text = "We evaluate on the Patch Camelyon (PCam) benchmark.";
+        List<Token> toks = Tokenizer.tokens(text);
+        assertTrue(EntityFinder.spellsOutDataset(text, toks, lexicon.match(toks), 4, 6) || lexicon.lookup("PCam") == null);
+        // The short name must be spelt out from its first letter.
+        String other = "We evaluate on the Camelyon Patch (PCam) benchmark.";
+        List<Token> otherToks = Tokenizer.tokens(other);
+        assertFalse(EntityFinder.spellsOutDataset(other, otherToks, lexicon.match(otherToks), 4, 6));
+    }
 }
