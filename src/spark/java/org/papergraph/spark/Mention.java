@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.KryoSerializable;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
 import org.apache.jena.graph.Node;
 import org.papergraph.resolve.Iris;
 import org.papergraph.resolve.PaperResolver;
@@ -19,8 +23,11 @@ import org.papergraph.source.SourcePosition;
  * number {@code ref}. Carries what {@link PaperResolver} reads of a record or a reference, and the keys under which
  * it can meet other mentions: the IRIs its identifiers and title mint (hashed). Two mentions that share no key,
  * directly or through others (or through similar titles), cannot change each other's resolution.
+ *
+ * <p>Mentions are what resolution shuffles and caches (one per record and per reference), so Kryo writes them
+ * field by field as written here ({@link KryoSerializable}), not through its reflective field serializer.
  */
-final class Mention implements Serializable {
+final class Mention implements Serializable, KryoSerializable {
     private static final long serialVersionUID = 1L;
 
     /** The record: slice index in the high 32 bits, the record's number in the slice in the low ones. */
@@ -36,6 +43,54 @@ final class Mention implements Serializable {
     String matchTitle;
 
     Mention() {}
+
+    @Override
+    public void write(Kryo kryo, Output out) {
+        out.writeLong(record);
+        out.writeVarInt(ref, false);
+        out.writeString(arxiv);
+        out.writeString(doi);
+        out.writeString(title);
+        out.writeString(published);
+        writeStrings(out, idSchemes);
+        writeStrings(out, ids);
+        out.writeBoolean(year != null);
+        if (year != null) out.writeInt(year);
+        writeStrings(out, authors);
+        out.writeVarInt(keys.length, true);
+        out.writeLongs(keys);
+        out.writeString(matchTitle);
+    }
+
+    @Override
+    public void read(Kryo kryo, Input in) {
+        record = in.readLong();
+        ref = in.readVarInt(false);
+        arxiv = in.readString();
+        doi = in.readString();
+        title = in.readString();
+        published = in.readString();
+        idSchemes = readStrings(in);
+        ids = readStrings(in);
+        year = in.readBoolean() ? in.readInt() : null;
+        authors = readStrings(in);
+        keys = in.readLongs(in.readVarInt(true));
+        matchTitle = in.readString();
+    }
+
+    /** An array of strings, null or not, as Kryo writes it in {@link #write}. */
+    static void writeStrings(Output out, String[] a) {
+        out.writeVarInt(a == null ? 0 : a.length + 1, true);
+        if (a != null) for (String x : a) out.writeString(x);
+    }
+
+    static String[] readStrings(Input in) {
+        int n = in.readVarInt(true);
+        if (n == 0) return null;
+        String[] a = new String[n - 1];
+        for (int i = 0; i < a.length; i++) a[i] = in.readString();
+        return a;
+    }
 
     static long record(int slice, int seq) { return ((long) slice << 32) | (seq & 0xffffffffL); }
 

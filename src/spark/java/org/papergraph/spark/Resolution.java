@@ -10,7 +10,6 @@ import org.apache.jena.graph.Node;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.Optional;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.storage.StorageLevel;
 import org.papergraph.resolve.Iris;
@@ -127,19 +126,17 @@ final class Resolution {
         cached.add(labels.rdd());
         stage.accept("resolution: key components found in " + rounds + " round(s) of label propagation");
 
-        // 4. Each mention in its component (mentions alone with their one key are left as they are).
+        // 4. Each mention in its component (mentions alone with their one key are left as they are), and the words
+        //    of each component's titles with their counts. A title is in the component of its key, so these come
+        //    from the titles and the labels, each title once; the mentions are shuffled once more, to their
+        //    component, and never cached.
         JavaPairRDD<Long, Mention> byComponent = mentions.mapToPair(m -> new Tuple2<>(m.keys[0], m))
-                .leftOuterJoin(labels, partitions)
-                .flatMapToPair(x -> {
-                    Optional<Long> label = x._2._2;
-                    if (!label.isPresent()) return java.util.Collections.emptyIterator();
-                    return List.of(new Tuple2<>(label.get(), x._2._1)).iterator();
-                });
-        byComponent = byComponent.persist(StorageLevel.MEMORY_AND_DISK_SER());
-        cached.add(byComponent.rdd());
-        JavaPairRDD<Long, TitleWords> componentWords = byComponent.filter(x -> x._2.matchTitle != null)
-                .mapToPair(x -> new Tuple2<>(x._2.matchTitle, x._1)).distinct(partitions)
-                .join(titleWords).mapToPair(x -> new Tuple2<>(x._2._1, x._2._2));
+                .join(labels, partitions)
+                .mapToPair(x -> new Tuple2<>(x._2._2, x._2._1));
+        JavaPairRDD<Long, TitleWords> componentWords = titleWords
+                .mapToPair(t -> new Tuple2<>(Mention.titleKey(new Iris(base), t._1), t._2))
+                .join(labels, partitions)
+                .mapToPair(x -> new Tuple2<>(x._2._2, x._2._1));
 
         // 5. The resolver, once per component, over its mentions in input order.
         JavaPairRDD<Integer, Directive> out = byComponent.cogroup(componentWords, partitions).flatMapToPair(c -> {
