@@ -78,11 +78,11 @@ final class GrobidTableRepair {
     static PaperTable headerFromCaption(PaperTable t, Predicate<String> isMetric) {
         if (t.caption() == null || t.rows().size() < 2) return t;
         List<List<TableCell>> rows = t.rows();
-        if (labelsAndValues(TableGrid.labelThenValues(rows.get(0))) == null) return t;
+        if (TableGrid.labelsAndValues(TableGrid.labelThenValues(rows.get(0))) == null) return t;
         java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
         int dataRows = 0, labels = -1;
         for (List<TableCell> row : rows) {
-            int[] lv = labelsAndValues(TableGrid.labelThenValues(row));
+            int[] lv = TableGrid.labelsAndValues(TableGrid.labelThenValues(row));
             if (lv == null) continue;
             dataRows++;
             counts.merge(lv[1], 1, Integer::sum);
@@ -142,20 +142,4 @@ final class GrobidTableRepair {
         return null;
     }
 
-    /** {label cells, values} of a data row: leading text cells, then cells of values only; null otherwise. */
-    private static int[] labelsAndValues(List<TableCell> row) {
-        int labels = 0, n = 0;
-        boolean inValues = false;
-        for (TableCell c : row) {
-            List<String> v = c.text().isBlank() ? null : TableGrid.values(c.text());
-            if (v == null) {
-                if (inValues) return null;
-                labels++;
-                continue;
-            }
-            inValues = true;
-            n += v.size();
-        }
-        return n == 0 ? null : new int[] {labels, n};
-    }
 }

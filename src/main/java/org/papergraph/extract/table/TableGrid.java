@@ -216,7 +216,7 @@ final class TableGrid {
      * {label cells, values, 1 when some cell holds several values} of a data row: leading cells of text, then cells
      * each holding one or more values; null when text follows a value or there is no value.
      */
-    private static int[] labelsAndValues(List<TableCell> row) {
+    static int[] labelsAndValues(List<TableCell> row) {
         int labels = 0, n = 0, several = 0;
         boolean inValues = false;
         for (TableCell c : row) {
