@@ -71,6 +71,12 @@ public final class ResultFinder {
     private final Lexicon lexicon;
     private final EntityResolver resolver;
 
+    /**
+     * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
+     * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName). Empty in normal use.
+     */
+    static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
+
     public ResultFinder(ExtractionModels models) {
         this.lexicon = models.lexicon();
         this.resolver = new EntityResolver(lexicon);
@@ -160,7 +166,7 @@ public final class ResultFinder {
     private static final Set<String> PRAISE = words("state-of-the-art new best competitive strong impressive record high low sota "
             + "reported published corresponding single-model overall");
     /** Tails a metric phrase may carry after its head: "error rate", "F1 score", "BLEU points". */
-    private static final Set<String> TAILS = words("rate rates score scores measure points ratio coefficient coefficients value values");
+    private static final Set<String> TAILS = words("rate rates score scores measure points ratio coefficient coefficients value values figure figures");
     // Compiled once: these are tested per token and per candidate (String.matches compiles on every call).
     private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern COUNT_WORD = Pattern.compile("\\d+(?:\\.\\d+)?-[a-z]+");
@@ -182,7 +188,7 @@ public final class ResultFinder {
     private static final Pattern TRAILING_PUNCT = Pattern.compile("[.,;:]+$");
     private static final Pattern HEAD_PATTERN = Pattern.compile(
             "(?i)(?:top-?\\d+|ap\\d*|ap@[\\d.:]+|map@[\\d.:]+|hits@\\d+|h@\\d+|r@\\d+|recall@\\d+|p@\\d+|precision@\\d+|ndcg@\\d+|"
-            + "mrr@\\d+|bleu-?\\d|rouge-?\\w+|f\\d(?:\\.\\d)?(?:-score|-measure)?|acc@\\d+|apbox|apmask|map\\d+)");
+            + "mrr@\\d+|bleu-?\\d|rouge-?\\w+|f\\d(?:\\.\\d)?(?:-?score|-?measure)?|acc@\\d+|apbox|apmask|map\\d+)");
     /** Prepositions that introduce the set a score was measured on. */
     private static final Set<String> SET_PREPS = words("on for in over across");
     /** Trailing words that say what a named set is ("the Cityscapes dataset", "the WMT 2014 translation task"). */
@@ -287,7 +293,7 @@ public final class ResultFinder {
 
         Sent(String s) {
             this.s = s;
-            this.t = Tokenizer.tokens(s);
+            this.t = OFF.contains("unglue") ? Tokenizer.tokens(s) : unglue(Tokenizer.tokens(s));
             this.type = new EntityType[t.size()];
             this.lexEnd = new int[t.size()];
             this.nameLike = new byte[t.size()];
@@ -342,6 +348,28 @@ public final class ResultFinder {
             // A capitalised word: a name inside the sentence; at its start only with a name after it or in the lexicon.
             return i > 0 || nameLike(i + 1) || type[i] != null;
         }
+    }
+
+    /** A preposition glued to the name after it, where a text lost the space at a line break: "onUD v1.2", "inCIFAR-10". */
+    private static final Pattern GLUED_PREP = Pattern.compile("(on|in|for|over|of|with|and)\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*");
+
+    /** Splits tokens that are a lower-case preposition glued to a capitalised name ({@link #GLUED_PREP}) in two. */
+    static List<Token> unglue(List<Token> tokens) {
+        List<Token> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token tk = tokens.get(i);
+            String w = tk.text();
+            boolean shape = w.length() > 2 && Character.isLowerCase(w.charAt(0))
+                    && (Character.isUpperCase(w.charAt(2)) || w.length() > 3 && Character.isUpperCase(w.charAt(3)) || w.length() > 4 && Character.isUpperCase(w.charAt(4)));
+            Matcher m = shape ? GLUED_PREP.matcher(w) : null;
+            if (m == null || !m.matches()) { if (out != null) out.add(tk); continue; }
+            if (out == null) out = new ArrayList<>(tokens.subList(0, i));
+            int cut = m.end(1);
+            String a = tk.text().substring(0, cut), b = tk.text().substring(cut);
+            out.add(new Token(a, tk.start(), tk.start() + cut, a, a));
+            out.add(new Token(b, tk.start() + cut, tk.end(), b.toLowerCase(Locale.ROOT), Tokenizer.key(b)));
+        }
+        return out == null ? tokens : out;
     }
 
     /** Results in {@code abstractText}; {@code proposed} names the paper's own method (for "our model"), or null. */
@@ -423,7 +451,7 @@ public final class ResultFinder {
         }
         for (Cand c : cands) {
             if (!c.live() || c.metric == null || c.datasets.isEmpty() || !c.methodSet) continue;
-            c.metric = Metrics.choose(singular(c.metric), c.value);
+            c.metric = Metrics.choose(singular(F_SPACE_1.matcher(c.metric).replaceAll("F1")), c.value);
             // The metric as the graph names it decides its direction, the same for every result of that metric.
             String metricName = resolver.canonical(EntityType.METRIC, c.metric);
             if (metricName == null || Metrics.isCost(c.metric) || !Metrics.plausible(metricName, c.value, c.percent)) continue;
@@ -556,7 +584,8 @@ public final class ResultFinder {
      * character"), or -1: modifiers and heads run on, and the phrase ends after its last head.
      */
     private int metricAfterEnd(Sent x, int j) {
-        if (x.text(j).equals("(") && isHead(x, j + 1) && x.text(j + 2).equals(")")) return j + 3;
+        // "(GLEU)", "86.6% (F1, sentences under 40 words)": the metric alone at the head of a parenthesis.
+        if (x.text(j).equals("(") && isHead(x, j + 1) && (x.text(j + 2).equals(")") || x.text(j + 2).equals(",") && !x.isNumber(j + 3) && !OFF.contains("parenMetric"))) return j + 3;
         int k = j;
         int end = -1;
         while (k < x.n() && k < j + 6) {
@@ -617,7 +646,7 @@ public final class ResultFinder {
             if (!lonelyScore(x, from, to)) {
                 while (from < to - 1 && PRAISE.contains(x.lower(from))) from++;
                 int mto = to;
-                if (x.is(mto - 1, "points")) mto--;
+                if (x.is(mto - 1, "points") || x.is(mto - 1, "figure")) mto--;
                 if (x.text(mto - 1).equals(")") && x.text(mto - 3).equals("(")) mto -= 3;
                 c.metric = x.span(from, mto);
                 c.metricFrom = from;
@@ -643,6 +672,8 @@ public final class ResultFinder {
         }
     }
 
+    /** "F 1 score": an F1 the text's tokenisation split. */
+    private static final Pattern F_SPACE_1 = Pattern.compile("\\bF 1\\b");
     private static final Pattern PLURAL_HEAD = Pattern.compile("(?i)(measure|score|rate|error|value|coefficient)s$");
     private static final Pattern PLURAL_Y = Pattern.compile("(?i)(accurac|perplexit)ies$");
 
@@ -683,10 +714,22 @@ public final class ResultFinder {
         int glue = 0;
         while (k >= 0 && glue < 4 && BEFORE_GLUE.contains(x.lower(k))) { k--; glue++; }
         if (k < 0) return;
+        // "an F1 score on scope resolution of 92.36", "an accuracy on the test set of 80.2%": the metric, then where
+        // it was measured, then its value.
+        if (glue > 0 && x.is(k + 1, "of") && !OFF.contains("metricOnOf") && !isHead(x, k) && !TAILS.contains(x.lower(k))) {
+            for (int p = k - 1; p >= 1 && p >= k - 5 && !x.punct(p) && !x.isNumber(p); p--) {
+                if (!x.is(p, "on") && !x.is(p, "for") && !x.is(p, "in")) continue;
+                if (isHead(x, p - 1) || TAILS.contains(x.lower(p - 1)) && isHead(x, p - 2) || F1_TAIL.matcher(x.text(p - 1)).matches() && x.text(p - 2).equals("F")
+                        || TAILS.contains(x.lower(p - 1)) && x.text(p - 2).equals("1") && x.text(p - 3).equals("F")) { k = p - 1; glue++; }
+                break;
+            }
+        }
         int end = k + 1;
         int h = k;
         if (x.text(h).equals(")") && isHead(x, h - 1) && x.text(h - 2).equals("(")) { end = h - 2; h -= 3; }
         if (TAILS.contains(x.lower(h)) && h > 0 && isHead(x, h - 1) && !x.is(h - 1, "score") && !x.is(h - 1, "rate")) h--;
+        // "an F 1 score of 92.36": an F1 split in two by the text's tokenisation.
+        else if (TAILS.contains(x.lower(h)) && x.text(h - 1).equals("1") && x.text(h - 2).equals("F") && !OFF.contains("splitF1")) h--;
         if ((x.is(h, "character") || x.is(h, "char") || x.is(h, "dimension") || x.is(h, "dim")) && x.is(h - 1, "per") && x.is(h - 2, "bits")) h -= 2;
         if (x.is(h, "match") && x.is(h - 1, "exact")) h--;
         if (x.is(h, "rate") && (x.is(h - 1, "success") || x.is(h - 1, "miss"))) h--;
@@ -715,7 +758,7 @@ public final class ResultFinder {
             c.metricEnd = end;
             return;
         }
-        c.metric = x.span(from, end);
+        c.metric = x.span(from, x.is(end - 1, "figure") && end - 1 > from ? end - 1 : end);
         c.metricFrom = from;
         c.metricTo = end;
         c.metricEnd = end;
@@ -734,7 +777,7 @@ public final class ResultFinder {
         int from = h;
         while (from - 1 >= 0 && (METRIC_MODIFIERS.contains(x.lower(from - 1)) || isHead(x, from - 1) || x.type[from - 1] == EntityType.METRIC
                 || x.text(from - 1).equals("/") && isHead(x, from - 2))) from--;
-        while (from < h && PRAISE.contains(x.lower(from))) from++;
+        while (from < h && (PRAISE.contains(x.lower(from)) || x.is(from, "level"))) from++;
         return from;
     }
 
@@ -962,6 +1005,9 @@ public final class ResultFinder {
                 return;
             }
         }
+        // "86% F-measure in recovering full analyses", "for predicting the next word": a manner, not a place; the set
+        // may be named before the score.
+        if (!OFF.contains("gerund") && gerund(x, k)) return;
         boolean any = false;
         String base = null;
         while (true) {
@@ -1011,6 +1057,13 @@ public final class ResultFinder {
             }
             if (!x.nameLike(k) && !x.is(k, "the")) break;
         }
+    }
+
+    /** True when token {@code k} is a lower-case -ing word with no set word right after it ("in recovering", not "on training data"). */
+    private static boolean gerund(Sent x, int k) {
+        String w = x.text(k);
+        if (w.length() < 6 || !w.endsWith("ing") || !Character.isLowerCase(w.charAt(0)) || SET_ADJECTIVES.contains(w)) return false;
+        return !SET_HEADS.contains(x.lower(k + 1)) && !SET_HEADS.contains(x.lower(k + 2));
     }
 
     /**
@@ -1487,6 +1540,7 @@ public final class ResultFinder {
         if (verb < 0) {
             Cand prev = previousNamed(cands, c);
             if (prev != null) { adopt(c, prev); return; }
+            if (!OFF.contains("resultsShow") && resultsShow(x, clause, c.first())) { own(c, proposed); return; }
             // "On Visual Commonsense Reasoning, MERLOT answers questions correctly with 80.6% accuracy": a name that
             // opens the clause and is followed by a verb-like word ("answers", "performs").
             int s = subjectStart(x, clause, c.tok);
@@ -1533,6 +1587,32 @@ public final class ResultFinder {
             if (prev != null) { adopt(c, prev); return; }
         }
         c.skip = true;
+    }
+
+    /** Subjects that are the paper's own evaluation: "Results on X show 86% F-measure", "Experiments on X show ...". */
+    private static final Set<String> EVALUATION_NOUNS = words("results result experiments experiment evaluation evaluations tests test "
+            + "experimental empirical evaluation");
+
+    /**
+     * "Results for the approach on X data show 86% F-measure": a reporting verb right before the score (no "that"),
+     * whose subject is the paper's results or experiments and names no system; the score is the paper's own.
+     */
+    private static boolean resultsShow(Sent x, int clause, int first) {
+        int s = skipAdverbs(x, clause);
+        if (!EVALUATION_NOUNS.contains(x.lower(s)) && !(x.is(s, "our") && EVALUATION_NOUNS.contains(x.lower(s + 1)))) return false;
+        for (int k = s + 1; k < first; k++) {
+            if (x.punct(k) && !x.text(k).equals("-")) return false;
+            if (!REPORTING.contains(x.lower(k))) continue;
+            int v = k + 1;
+            while (x.is(v, "a") || x.is(v, "an") || x.is(v, "the")) v++;
+            if (v != first) return false;
+            for (int j = s + 1; j < k; j++) {
+                // A name in the subject that is no set ("Results of BERT on X show") is someone else's system.
+                if (x.nameLike(j) && x.type[j] != EntityType.DATASET && !afterSetPrep(x, s, j)) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** "we", "our model", "the proposed method", "these residual nets" ("an ensemble of our models", "a combination of two models": see ENSEMBLE). */
@@ -1744,6 +1824,13 @@ public final class ResultFinder {
         return null;
     }
 
+    /** True when name token {@code k} is in a set phrase: a set preposition before it, past names and set adjectives. */
+    private static boolean afterSetPrep(Sent x, int from, int k) {
+        int p = k - 1;
+        while (p >= from && (x.nameLike(p) || x.isNumber(p) || SET_ADJECTIVES.contains(x.lower(p)))) p--;
+        return p >= from && SET_PREPS.contains(x.lower(p));
+    }
+
     /** True when a set preposition leads a list of names that ends right before token {@code k} ("on MUC-6 and"). */
     private static boolean setBefore(Sent x, int from, int k) {
         int p = k - 2;
@@ -1853,10 +1940,23 @@ public final class ResultFinder {
             for (Pattern p : List.of(WE_PROPOSE_THE, WE_PROPOSE, OUR_NAMED)) {
                 // "We propose a new simple network architecture, the Transformer", "Our ANN model", "later known as AlexNet".
                 Matcher m = p.matcher(abstractText);
-                while (m.find()) if (notASet(m.group(1), lexicon)) return m.group(1);
+                while (m.find()) if (notASet(m.group(1), lexicon) && (p != WE_PROPOSE || !modifier(abstractText, m.start(1), m.end(1)))) return m.group(1);
             }
         }
         return null;
+    }
+
+    private static final Pattern ARTICLE_BEFORE = Pattern.compile("(?:^|\\s)(?:a|an|the)\\s+$");
+    private static final Pattern WORD_AFTER = Pattern.compile("^\\s+[a-z]");
+
+    /**
+     * "We present a PropBank semantic role labeling system", "we introduce a CNN architecture": a name right after the
+     * article and before lower-case words modifies the noun; it does not name the system.
+     */
+    static boolean modifier(String text, int start, int end) {
+        if (OFF.contains("modifierName")) return false;
+        return ARTICLE_BEFORE.matcher(text.substring(Math.max(0, start - 5), start)).find()
+                && WORD_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 3))).find();
     }
 
     private static boolean notASet(String name, Lexicon lexicon) {

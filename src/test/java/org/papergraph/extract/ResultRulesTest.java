@@ -176,6 +176,59 @@ class ResultRulesTest {
     }
 
     @Test
+    void metricNamesAsTextExtractionLeavesThem() {
+        // Tokenised sources split "F1" in two, or glue "score" to it.
+        assertEquals("null | Quorvex | F1 score | 92.4", table(results("Our tagger reaches an F 1 score of 92.4 on the Quorvex dataset.")));
+        assertEquals("null | Quorvex | F1score | 96.5", table(results("Our tagger reaches 96.5 F1score on the Quorvex dataset.")));
+        // "figure" after a metric is a tail, as "score" is.
+        assertEquals("null | Quorvex | F1 | 77.9", table(results("Our parser reaches an F1 figure of 77.9 on the Quorvex test set.")));
+        // The metric at the head of a parenthesis with a comment after it.
+        assertEquals("null | Quorvex | F1 | 86.6", table(results("On Quorvex, our parser gives a performance of 86.6% (F1, short sentences only).")));
+        assertEquals("", table(results("On Quorvex, our parser gives a performance of 86.6% (F1, 3.2 points better).")),
+                "a number after the comma: the parenthesis is no metric name");
+    }
+
+    @Test
+    void aMetricMayNameWhereItWasMeasuredBeforeItsValue() {
+        assertEquals("null | Quorvex | F1 score | 92.4\nnull | Zentra | F1 score | 95.1", table(results(
+                "Our tagger reaches an F1 score on scope detection of 92.4 on the Quorvex dataset and 95.1 on Zentra.")));
+        assertEquals("", table(results("Our tagger reaches a share on scope detection of 92.4 on the Quorvex dataset.")),
+                "no metric before the place: nothing");
+    }
+
+    @Test
+    void aGerundAfterTheScoreIsAMannerNotASet() {
+        assertEquals("null | Quorvex | F-measure | 88.0", table(results(
+                "We parse the Quorvex corpus. On Quorvex data our parser attains 88.0% F-measure in recovering full analyses.")));
+        assertEquals("", table(results("We parse the Quorvex corpus. Our parser attains 88.0% F-measure in single utterances.")),
+                "a place the text does not name: still no set");
+    }
+
+    @Test
+    void resultsThatShowAScoreAreThePapersOwn() {
+        assertEquals("null | Quorvex | F-measure | 86.0\nnull | Quorvex | F-measure | 95.9", table(results(
+                "Results for the approach on Quorvex data show 86.0% F-measure for full analyses and 95.9% F-measure by a partial criterion.")));
+        assertEquals("", table(results("Results of Zentrix on Quorvex data show 86.1% F-measure.")), "someone else's system");
+        assertEquals("", table(results("Results show that 86.1% of the Quorvex sentences are parsed.")), "a proportion, reported with that");
+    }
+
+    @Test
+    void aPrepositionGluedToTheNameAfterItIsSplit() {
+        assertEquals("null | UD v1.2 | accuracy | 95.7\nnull | UD v1.3 | accuracy | 95.6",
+                table(results("Our tagger reaches 95.7% accuracy onUD v1.2 and 95.6% accuracy on UD v1.3.")));
+        List<org.papergraph.extract.text.Token> t = ResultFinder.unglue(org.papergraph.extract.text.Tokenizer.tokens("tested onImageNet and forEach"));
+        assertEquals("tested|on|ImageNet|and|for|Each", t.stream().map(org.papergraph.extract.text.Token::text).collect(Collectors.joining("|")));
+        assertEquals("ImageNet", "tested onImageNet".substring(t.get(2).start(), t.get(2).end()));
+    }
+
+    @Test
+    void aNameThatModifiesTheNounAfterTheArticleIsNotTheProposedMethod() {
+        assertEquals(null, ResultFinder.proposedMethod("A study", "We present a PropBank semantic role labeler for English. It reaches 80.1% F1.", List.of()));
+        assertEquals("Zentrix", ResultFinder.proposedMethod("A study", "We present Zentrix, a semantic role labeler for English.", List.of()));
+        assertEquals("Zentrix", ResultFinder.proposedMethod("A study", "We present a labeler, Zentrix, for English.", List.of()));
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
