@@ -451,7 +451,7 @@ public final class ResultFinder {
         }
         for (Cand c : cands) {
             if (!c.live() || c.metric == null || c.datasets.isEmpty() || !c.methodSet) continue;
-            c.metric = Metrics.choose(singular(F_SPACE_1.matcher(c.metric).replaceAll("F1")), c.value);
+            c.metric = Metrics.choose(singular(FIGURE_TAIL.matcher(F_SPACE_1.matcher(c.metric).replaceAll("F1")).replaceAll("")), c.value);
             // The metric as the graph names it decides its direction, the same for every result of that metric.
             String metricName = resolver.canonical(EntityType.METRIC, c.metric);
             if (metricName == null || Metrics.isCost(c.metric) || !Metrics.plausible(metricName, c.value, c.percent)) continue;
@@ -674,6 +674,8 @@ public final class ResultFinder {
 
     /** "F 1 score": an F1 the text's tokenisation split. */
     private static final Pattern F_SPACE_1 = Pattern.compile("\\bF 1\\b");
+    /** "F1 figure": "figure" says the number is one, it is not part of the metric's name. */
+    private static final Pattern FIGURE_TAIL = Pattern.compile("(?<=\\S)\\s+figures?$");
     private static final Pattern PLURAL_HEAD = Pattern.compile("(?i)(measure|score|rate|error|value|coefficient)s$");
     private static final Pattern PLURAL_Y = Pattern.compile("(?i)(accurac|perplexit)ies$");
 
