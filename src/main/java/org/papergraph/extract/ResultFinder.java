@@ -73,7 +73,7 @@ public final class ResultFinder {
 
     /**
      * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
-     * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName). Empty in normal use.
+     * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior). Empty in normal use.
      */
     static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
 
@@ -98,7 +98,7 @@ public final class ResultFinder {
             produced won wins win is was are were improve improves improved improving reduce reduces reduced reducing decrease
             decreases decreased increase increases increased push pushes pushed pushing raise raises raised boost boosts boosted
             lower lowers lowered drop drops dropped bring brings brought include includes included leads lead hits performs
-            performed runs edges""");
+            performed runs edges resulted""");
     /** Other finite verbs: they end a subject and start a new statement. */
     private static final Set<String> OTHER_VERBS = words("""
             outperform outperforms outperformed surpass surpasses surpassed exceed exceeds exceeded beat beats ranks ranked
@@ -659,6 +659,20 @@ public final class ResultFinder {
                 return;
             }
         }
+        // "71.3% in terms of exact match", "71.3% on the evaluation metric of exact match": the metric named after a phrase.
+        int named = OFF.contains("termsOf") ? -1 : termsOf(x, c.end);
+        if (named > 0) {
+            int end = metricAfterEnd(x, named);
+            if (end > 0 && !lonelyScore(x, named, end)) {
+                int from = named;
+                while (from < end - 1 && PRAISE.contains(x.lower(from))) from++;
+                c.metric = x.span(from, end);
+                c.metricFrom = from;
+                c.metricTo = end;
+                c.metricEnd = end;
+                return;
+            }
+        }
         metricBefore(x, c);
         if (c.metric == null && !c.percent) {
             // "RoBERTa scores 88.5 on the GLUE leaderboard": the verb names the benchmark's own score.
@@ -676,6 +690,15 @@ public final class ResultFinder {
     private static final Pattern F_SPACE_1 = Pattern.compile("\\bF 1\\b");
     /** "F1 figure": "figure" says the number is one, it is not part of the metric's name. */
     private static final Pattern FIGURE_TAIL = Pattern.compile("(?<=\\S)\\s+figures?$");
+    /** Where the metric starts after "in terms of" or "on|in|under the (evaluation) metric(s) of" at token {@code k}, else -1. */
+    private static int termsOf(Sent x, int k) {
+        if (x.is(k, "in") && x.is(k + 1, "terms") && x.is(k + 2, "of")) return k + 3;
+        if (!(x.is(k, "on") || x.is(k, "in") || x.is(k, "under")) || !x.is(k + 1, "the")) return -1;
+        int m = k + 2;
+        if (x.is(m, "evaluation")) m++;
+        return (x.is(m, "metric") || x.is(m, "metrics") || x.is(m, "measure")) && x.is(m + 1, "of") ? m + 2 : -1;
+    }
+
     private static final Pattern PLURAL_HEAD = Pattern.compile("(?i)(measure|score|rate|error|value|coefficient)s$");
     private static final Pattern PLURAL_Y = Pattern.compile("(?i)(accurac|perplexit)ies$");
 
@@ -1552,6 +1575,17 @@ public final class ResultFinder {
                 String w = x.lower(after);
                 if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && Character.isLowerCase(x.text(after).charAt(0))) { set(c, name); return; }
             }
+            // "Our system outperforms prior results on X tagging (95.7% accuracy on Y)": the subject's own scores.
+            int beats = OFF.contains("outperformsPrior") ? -1 : outperformsPrior(x, c);
+            if (beats >= 0) {
+                int[] np = subject(x, beats);
+                if (np != null) {
+                    String who = firstName(x, np[0], np[1], c);
+                    String words = x.span(np[0], np[1]).toLowerCase(Locale.ROOT).strip();
+                    if (who != null) { set(c, who); return; }
+                    if (isOwn(words)) { own(c, proposed); return; }
+                }
+            }
             c.skip = true;
             return;
         }
@@ -1589,6 +1623,35 @@ public final class ResultFinder {
             if (prev != null) { adopt(c, prev); return; }
         }
         c.skip = true;
+    }
+
+    private static final Set<String> BEATING = words("outperform outperforms outperformed outperforming surpass surpasses surpassed "
+            + "exceed exceeds exceeded beat beats");
+    /** Objects of a beating verb that are earlier work as a whole, not a system with a score of its own. */
+    private static final Set<String> PRIOR_WORK = words("prior previous earlier existing results state-of-the-art art best baselines work");
+
+    /**
+     * The beating verb of "X outperforms prior results on TASK (95.7% accuracy on Y)": a score opening a parenthesis
+     * right after a verb of beating whose object is earlier work as a whole and names no system; else -1.
+     */
+    private static int outperformsPrior(Sent x, Cand c) {
+        int open = c.tok - 1;
+        if (!x.text(open).equals("(")) return -1;
+        int verb = -1;
+        for (int k = open - 1; k >= 0 && k >= open - 12 && verb < 0; k--) {
+            if (x.punct(k) && !x.text(k).equals("-")) return -1;
+            if (BEATING.contains(x.lower(k))) verb = k;
+            else if (x.verb(k)) return -1;
+        }
+        if (verb < 0) return -1;
+        boolean prior = false, place = false;
+        for (int k = verb + 1; k < open; k++) {
+            if (PRIOR_WORK.contains(x.lower(k))) prior = true;
+            if (SET_PREPS.contains(x.lower(k))) place = true;
+            // A name in the object is a system the parenthesis may be about, unless a set or task phrase holds it.
+            if (x.nameLike(k) && !place) return -1;
+        }
+        return prior ? verb : -1;
     }
 
     /** Subjects that are the paper's own evaluation: "Results on X show 86% F-measure", "Experiments on X show ...". */

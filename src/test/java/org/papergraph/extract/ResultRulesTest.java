@@ -228,6 +228,21 @@ class ResultRulesTest {
     }
 
     @Test
+    void aMetricNamedInTermsOfAfterTheScore() {
+        assertEquals("null | Quorvex | exact match | 71.3", table(results("On Quorvex, our reader achieves 71.3% in terms of exact match.")));
+        assertEquals("null | Quorvex | exact match | 71.3", table(results("Our reader achieves 71.3% on the evaluation metric of exact match on Quorvex.")));
+        assertEquals("", table(results("Our reader achieves 71.3% in terms of speed on Quorvex.")), "no metric after the phrase");
+    }
+
+    @Test
+    void scoresInAParenthesisAfterBeatingEarlierWorkAreTheSubjects() {
+        assertEquals("null | UD v1.2 | accuracy | 95.7\nnull | UD v1.3 | accuracy | 95.6", table(results(
+                "Our tagger clearly outperforms prior results on English tagging (95.7% accuracy on UD v1.2 and 95.6% accuracy on UD v1.3).")));
+        assertEquals("", table(results("Our tagger outperforms ZenTrix (80.1% accuracy on Quorvex).")), "the parenthesis may be the named system's");
+        assertEquals("", table(results("Our tagger handles English text well (95.7% accuracy on UD v1.2).")), "no earlier work beaten");
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
