@@ -1032,7 +1032,15 @@ public final class ResultFinder {
         }
         // "86% F-measure in recovering full analyses", "for predicting the next word": a manner, not a place; the set
         // may be named before the score.
-        if (!OFF.contains("gerund") && gerund(x, k)) return;
+        if (!OFF.contains("gerund") && gerund(x, k)) {
+            // "... in predicting links on FB15k": an "on" set phrase of the manner is the score's ("for X translation"
+            // after a gerund names what was done, not where).
+            int e = k + 1;
+            while (e < x.n() && e < k + 8 && !x.punct(e) && !(x.is(e, "on") && setName(x, e + 1) != null)) e++;
+            if (e >= x.n() || e >= k + 8 || x.punct(e)) return;
+            prep = x.lower(e);
+            k = e + 1;
+        }
         boolean any = false;
         String base = null;
         while (true) {

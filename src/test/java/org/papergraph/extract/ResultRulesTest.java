@@ -202,6 +202,9 @@ class ResultRulesTest {
                 "We parse the Quorvex corpus. On Quorvex data our parser attains 88.0% F-measure in recovering full analyses.")));
         assertEquals("", table(results("We parse the Quorvex corpus. Our parser attains 88.0% F-measure in single utterances.")),
                 "a place the text does not name: still no set");
+        assertEquals("null | Zentra | F-measure | 88.0", table(results(
+                "We parse the Quorvex corpus. Our parser attains 88.0% F-measure in recovering full analyses on Zentra.")),
+                "the manner's own set phrase");
     }
 
     @Test
