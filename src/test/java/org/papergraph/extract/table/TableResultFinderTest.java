@@ -189,4 +189,25 @@ class TableResultFinderTest {
         assertEquals(List.of("QuatE"), ProposedNames.of("Quaternion Knowledge Graph Embeddings", "We move beyond complex numbers.",
                 "Introduction. In this work, we propose a model called QuatE, which uses quaternions."));
     }
+    /** The short form a text gives the proposed name or the title in brackets is a proposed name too. */
+    @Test
+    void shortFormsInBracketsAreProposedNames() {
+        assertEquals(List.of("SCALEGRAPH", "SG"), ProposedNames.of("SCALEGRAPH: A System for Big Graphs",
+                "We present ScaleGraph (SG), an embedding system. SG partitions graphs."));
+        assertEquals(List.of("MoCoX"), ProposedNames.of("Momentum Contrast Extended",
+                "This paper studies Momentum Contrast Extended (MoCoX) for long-tailed data."));
+        // A bracketed short form of some other phrase is not the paper's name.
+        assertEquals(List.of(), ProposedNames.of("Momentum Contrast Extended",
+                "Graph convolutional networks (GCNs) and Label Propagation (LP) are baselines."));
+    }
+
+    /** A row that runs the proposed method on a named backbone ends in its name, and is the paper's own. */
+    @Test
+    void backboneThenProposedNameIsOwn() {
+        assertTrue(ProposedNames.names("ResNeXt-50 PaCo", List.of("PaCo")));
+        assertTrue(ProposedNames.names("BERT-large + PaCo", List.of("PaCo")));
+        assertTrue(ProposedNames.names("PaCo (ours)", List.of("PaCo")));
+        assertFalse(ProposedNames.names("ResNeXt-50 SimCLR", List.of("PaCo")));
+        assertFalse(ProposedNames.names("PaCo-like loss on ResNet", List.of("MoCo")));
+    }
 }
