@@ -210,4 +210,22 @@ class TableResultFinderTest {
         assertFalse(ProposedNames.names("ResNeXt-50 SimCLR", List.of("PaCo")));
         assertFalse(ProposedNames.names("PaCo-like loss on ResNet", List.of("MoCo")));
     }
+    /**
+     * A caption that says where the other rows' results come from makes a comparison with other work, even when its
+     * legend explains the own variants with "without": every row is a result, the others kept as such.
+     */
+    @Test
+    void aCaptionCitingOtherResultsIsNoAblation() {
+        PaperRecord p = paper("latex", "FixNet: Fixing Things", table(
+                "Results on CIFAR-10. †: results are taken from [Smith et al., 2016]. FixNet 1: without augmentation.", List.of(),
+                "Method | Accuracy",
+                "ResNet † | 91.0",
+                "WideNet † | 92.5",
+                "FixNet 1 | 93.0",
+                "FixNet 2 | 94.0"));
+        List<TableResultFinder.Found> found = FINDER.find(p);
+        assertEquals(4, found.size());
+        assertTrue(found.stream().allMatch(f -> f.kind() == TableResultFinder.Kind.LEADERBOARD));
+        assertEquals(List.of("OTHER", "OTHER", "OWN", "OWN"), found.stream().map(x -> x.role().name()).toList());
+    }
 }
