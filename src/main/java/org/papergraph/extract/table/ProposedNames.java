@@ -93,6 +93,14 @@ final class ProposedNames {
         return initials.indexOf(caps.toString()) >= 0;
     }
 
+    /** The key of a label's last word after a space or "+" ("PaCo" of "ResNeXt-50 PaCo"); empty for a one-word label. */
+    private static String lastWordKey(String label) {
+        String s = label.strip();
+        int cut = Math.max(s.lastIndexOf(' '), s.lastIndexOf('+'));
+        for (int i = s.length() - 1; i > cut; i--) if (Character.isWhitespace(s.charAt(i))) cut = i;
+        return cut < 0 ? "" : Tokenizer.key(s.substring(cut + 1));
+    }
+
     private static boolean hasInnerCapitalOrDigit(String s) {
         for (int i = 1; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -117,12 +125,13 @@ final class ProposedNames {
     static boolean names(String label, List<String> names) {
         String k = Tokenizer.key(label);
         if (k.isEmpty()) return false;
-        String[] words = label.strip().split("[\\s+]+");
-        String last = words.length > 1 ? Tokenizer.key(words[words.length - 1]) : "";
+        String last = null;
         for (String n : names) {
             String nk = Tokenizer.key(n);
             if (nk.length() >= 3 && (k.startsWith(nk) || (k.length() >= 4 && nk.startsWith(k) && k.length() * 2 >= nk.length()))) return true;
-            if (nk.length() >= 3 && last.equals(nk)) return true;
+            if (nk.length() < 3) continue;
+            if (last == null) last = lastWordKey(label);
+            if (last.equals(nk)) return true;
         }
         return false;
     }
