@@ -981,6 +981,10 @@ public final class TableResultFinder {
     public static List<Found> headline(List<Found> found) {
         List<Found> out = new ArrayList<>();
         for (List<Found> all : byDatasetAndMetric(found.stream().filter(f -> f.role() == Role.OWN).toList()).values()) {
+            // A score whose dataset and metric a table's own headers name outranks one named from a caption or the
+            // paper for the same dataset and metric (a column the caption or the paper's commonest metric named).
+            List<Found> named = all.stream().filter(TableResultFinder::namedByTable).toList();
+            if (!named.isEmpty()) all = named;
             List<Found> group = all;
             // The table's bold marks its best score: among own cells, a bold one wins whatever the metric's direction.
             List<Found> bold = group.stream().filter(Found::bold).toList();
@@ -997,6 +1001,11 @@ public final class TableResultFinder {
             if (last.value().value().compareTo(best.value().value()) != 0) out.add(last);
         }
         return out;
+    }
+
+    /** Whether the table's own headers or rows named both the result's dataset and its metric. */
+    static boolean namedByTable(Found f) {
+        return "table".equals(TableConfidence.place(f.evidence().datasetSource())) && "table".equals(TableConfidence.place(f.evidence().metricSource()));
     }
 
     /** Candidates grouped per dataset and metric key, for callers that rank them. */

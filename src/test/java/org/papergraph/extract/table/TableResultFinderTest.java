@@ -228,4 +228,22 @@ class TableResultFinderTest {
         assertTrue(found.stream().allMatch(f -> f.kind() == TableResultFinder.Kind.LEADERBOARD));
         assertEquals(List.of("OTHER", "OTHER", "OWN", "OWN"), found.stream().map(x -> x.role().name()).toList());
     }
+    /**
+     * For one dataset and metric, a score whose dataset and metric the table's own headers name is the headline over a
+     * better one whose dataset only the caption names (another setting, a subset the caption calls by the set's name).
+     */
+    @Test
+    void theHeadlinePrefersScoresTheTableNames() {
+        PaperTable named = new PaperTable("tab:1", "Table 1", "Comparison with earlier work.", rows(
+                "Method | CIFAR-10",
+                " | Accuracy",
+                "ResNet [3] | 93.0",
+                "FixNet | 94.0"), List.of(), "Experiments");
+        PaperTable captioned = new PaperTable("tab:2", "Table 2", "FixNet with more data on CIFAR-10.", rows(
+                "Method | Accuracy",
+                "FixNet + extra data | 97.0"), List.of(), "Experiments");
+        List<TableResultFinder.Found> h = TableResultFinder.headline(FINDER.find(paper("latex", "FixNet: Fixing Things", named, captioned)));
+        assertEquals(List.of("94"), h.stream().map(x -> x.value().lexical()).toList());
+        assertEquals("header", h.get(0).evidence().datasetSource());
+    }
 }
