@@ -44,15 +44,31 @@ final class ProposedNames {
                 if (words.length <= 3 && hasInnerCapitalOrDigit(head) || words.length == 1 && head.length() >= 3 && Character.isUpperCase(head.charAt(0))) add(out, head);
             }
         }
-        for (String text : new String[] {abstractText, body == null ? null : body.substring(0, Math.min(body.length(), BODY_HEAD))}) {
+        String[] texts = {abstractText, body == null ? null : body.substring(0, Math.min(body.length(), BODY_HEAD))};
+        for (String text : texts) {
             if (text == null) continue;
             for (Pattern p : List.of(CALLED, INTRODUCED, OUR)) {
                 Matcher m = p.matcher(text);
                 while (m.find()) add(out, m.group(1));
             }
         }
+        // The short form the text gives a proposed name, or the whole title, in brackets after it: "We present
+        // PyTorch-BigGraph (PBG)", "Parametric Contrastive Learning (PaCo)". Tables use the short form.
+        List<String> longForms = new ArrayList<>(out);
+        if (title != null && title.strip().length() >= 8) longForms.add(title.strip().replaceAll("[.\\s]+$", ""));
+        for (String longForm : longForms) {
+            Pattern shortForm = Pattern.compile("(?i:" + Pattern.quote(longForm) + ")\\s*\\(\\s*" + SHORT + "\\s*\\)");
+            for (String text : texts) {
+                if (text == null) continue;
+                Matcher m = shortForm.matcher(text);
+                if (m.find()) add(out, m.group(1));
+            }
+        }
         return out;
     }
+
+    /** A short name: a capital, then letters, digits or dashes, with a second capital or a digit ("PBG", "PaCo"). */
+    private static final String SHORT = "([A-Z](?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{1,11})";
 
     private static final java.util.Set<String> SMALL = java.util.Set.of("for", "of", "and", "the", "a", "an", "with", "via",
             "to", "on", "in", "by", "from", "using", "towards", "toward", "at", "as");
@@ -77,6 +93,14 @@ final class ProposedNames {
         return initials.indexOf(caps.toString()) >= 0;
     }
 
+    /** The key of a label's last word after a space or "+" ("PaCo" of "ResNeXt-50 PaCo"); empty for a one-word label. */
+    private static String lastWordKey(String label) {
+        String s = label.strip();
+        int cut = Math.max(s.lastIndexOf(' '), s.lastIndexOf('+'));
+        for (int i = s.length() - 1; i > cut; i--) if (Character.isWhitespace(s.charAt(i))) cut = i;
+        return cut < 0 ? "" : Tokenizer.key(s.substring(cut + 1));
+    }
+
     private static boolean hasInnerCapitalOrDigit(String s) {
         for (int i = 1; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -94,13 +118,20 @@ final class ProposedNames {
         out.add(n);
     }
 
-    /** Whether a row label names one of {@code names}: its key starts with the name's key ("BoxE(u)" for "BoxE"). */
+    /**
+     * Whether a row label names one of {@code names}: its key starts with the name's key ("BoxE(u)" for "BoxE"), or
+     * its last word is the name, after the backbone it runs on ("ResNeXt-50 PaCo", "BERT-large + PaCo").
+     */
     static boolean names(String label, List<String> names) {
         String k = Tokenizer.key(label);
         if (k.isEmpty()) return false;
+        String last = null;
         for (String n : names) {
             String nk = Tokenizer.key(n);
             if (nk.length() >= 3 && (k.startsWith(nk) || (k.length() >= 4 && nk.startsWith(k) && k.length() * 2 >= nk.length()))) return true;
+            if (nk.length() < 3) continue;
+            if (last == null) last = lastWordKey(label);
+            if (last.equals(nk)) return true;
         }
         return false;
     }

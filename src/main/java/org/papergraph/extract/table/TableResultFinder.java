@@ -87,6 +87,10 @@ public final class TableResultFinder {
     private static final Pattern FOOTNOTE = Pattern.compile("[*†‡§¶⋆∗✝]+|\\^\\{?[a-z0-9*†‡]{1,3}\\}?");
     private static final Pattern ABLATION = Pattern.compile(
             "(?i)\\b(?:ablat\\w*|w/o|without|component(?:s)? (?:analysis|study)|contribution of (?:each|the)|effect(?:s)? of (?:each|different|the)|impact of (?:each|different|the)|variants? of (?:our|the proposed)|sensitivity|hyper-?parameter|design choices?)");
+    /** A caption saying that some rows' results come from other papers: "Results are taken from [12]", "reported in". */
+    private static final Pattern TAKEN_FROM = Pattern.compile(
+            "(?i)\\b(?:results?|numbers?|scores?|values?)\\s+(?:\\w+\\s+)?(?:are|were|is|was)\\s+(?:\\w+\\s+)?(?:taken|copied|quoted|borrowed|cited|reported|obtained)\\s+(?:from|in|by)\\b"
+            + "|\\b(?:taken|copied|quoted|borrowed)\\s+from\\s+(?:the\\s+)?(?:original\\s+)?(?:papers?|\\[|\\()|\\breported\\s+(?:in|by)\\s+(?:the\\s+)?(?:original\\s+)?(?:papers?|authors|\\[|\\()");
     private static final Pattern ABLATION_ROW = Pattern.compile("(?i)^\\s*(?:w/o|w/|without|with|no|\\+|-|–|−|only)\\b|^\\s*[+−–-]\\s*\\w");
     private static final Pattern STATISTICS = Pattern.compile(
             "(?i)\\b(?:statistics|dataset details|datasets? (?:used|summary)|summary of (?:the )?datasets|number of (?:samples|images|examples|classes|instances|sentences|documents)|data splits?|(?:training|train) (?:settings|details|configurations?)|hyper-?parameters? (?:settings|used|values)|implementation details)\\b");
@@ -508,6 +512,9 @@ public final class TableResultFinder {
 
         /** The table's kind from its caption, the sentences citing it and its labels. */
         Kind kind(boolean anyMetric, boolean cited) {
+            // A caption that says where other rows' results come from compares with other work, whatever variants
+            // its legend explains ("[QuatE 1]: without type constraints").
+            cited |= t.caption() != null && TAKEN_FROM.matcher(t.caption()).find();
             String about = (t.caption() == null ? "" : t.caption()) + " " + String.join(" ", t.mentions().subList(0, Math.min(2, t.mentions().size())));
             int rows = 0, ablationRows = 0;
             for (int r = firstData; r < g.rows; r++) {
@@ -974,6 +981,10 @@ public final class TableResultFinder {
     public static List<Found> headline(List<Found> found) {
         List<Found> out = new ArrayList<>();
         for (List<Found> all : byDatasetAndMetric(found.stream().filter(f -> f.role() == Role.OWN).toList()).values()) {
+            // A score whose dataset and metric a table's own headers name outranks one named from a caption or the
+            // paper for the same dataset and metric (a column the caption or the paper's commonest metric named).
+            List<Found> named = all.stream().filter(TableResultFinder::namedByTable).toList();
+            if (!named.isEmpty()) all = named;
             List<Found> group = all;
             // The table's bold marks its best score: among own cells, a bold one wins whatever the metric's direction.
             List<Found> bold = group.stream().filter(Found::bold).toList();
@@ -990,6 +1001,11 @@ public final class TableResultFinder {
             if (last.value().value().compareTo(best.value().value()) != 0) out.add(last);
         }
         return out;
+    }
+
+    /** Whether the table's own headers or rows named both the result's dataset and its metric. */
+    static boolean namedByTable(Found f) {
+        return "table".equals(TableConfidence.place(f.evidence().datasetSource())) && "table".equals(TableConfidence.place(f.evidence().metricSource()));
     }
 
     /** Candidates grouped per dataset and metric key, for callers that rank them. */

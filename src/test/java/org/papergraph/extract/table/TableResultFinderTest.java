@@ -189,4 +189,61 @@ class TableResultFinderTest {
         assertEquals(List.of("QuatE"), ProposedNames.of("Quaternion Knowledge Graph Embeddings", "We move beyond complex numbers.",
                 "Introduction. In this work, we propose a model called QuatE, which uses quaternions."));
     }
+    /** The short form a text gives the proposed name or the title in brackets is a proposed name too. */
+    @Test
+    void shortFormsInBracketsAreProposedNames() {
+        assertEquals(List.of("SCALEGRAPH", "SG"), ProposedNames.of("SCALEGRAPH: A System for Big Graphs",
+                "We present ScaleGraph (SG), an embedding system. SG partitions graphs."));
+        assertEquals(List.of("MoCoX"), ProposedNames.of("Momentum Contrast Extended",
+                "This paper studies Momentum Contrast Extended (MoCoX) for long-tailed data."));
+        // A bracketed short form of some other phrase is not the paper's name.
+        assertEquals(List.of(), ProposedNames.of("Momentum Contrast Extended",
+                "Graph convolutional networks (GCNs) and Label Propagation (LP) are baselines."));
+    }
+
+    /** A row that runs the proposed method on a named backbone ends in its name, and is the paper's own. */
+    @Test
+    void backboneThenProposedNameIsOwn() {
+        assertTrue(ProposedNames.names("ResNeXt-50 PaCo", List.of("PaCo")));
+        assertTrue(ProposedNames.names("BERT-large + PaCo", List.of("PaCo")));
+        assertTrue(ProposedNames.names("PaCo (ours)", List.of("PaCo")));
+        assertFalse(ProposedNames.names("ResNeXt-50 SimCLR", List.of("PaCo")));
+        assertFalse(ProposedNames.names("PaCo-like loss on ResNet", List.of("MoCo")));
+    }
+    /**
+     * A caption that says where the other rows' results come from makes a comparison with other work, even when its
+     * legend explains the own variants with "without": every row is a result, the others kept as such.
+     */
+    @Test
+    void aCaptionCitingOtherResultsIsNoAblation() {
+        PaperRecord p = paper("latex", "FixNet: Fixing Things", table(
+                "Results on CIFAR-10. †: results are taken from [Smith et al., 2016]. FixNet 1: without augmentation.", List.of(),
+                "Method | Accuracy",
+                "ResNet † | 91.0",
+                "WideNet † | 92.5",
+                "FixNet 1 | 93.0",
+                "FixNet 2 | 94.0"));
+        List<TableResultFinder.Found> found = FINDER.find(p);
+        assertEquals(4, found.size());
+        assertTrue(found.stream().allMatch(f -> f.kind() == TableResultFinder.Kind.LEADERBOARD));
+        assertEquals(List.of("OTHER", "OTHER", "OWN", "OWN"), found.stream().map(x -> x.role().name()).toList());
+    }
+    /**
+     * For one dataset and metric, a score whose dataset and metric the table's own headers name is the headline over a
+     * better one whose dataset only the caption names (another setting, a subset the caption calls by the set's name).
+     */
+    @Test
+    void theHeadlinePrefersScoresTheTableNames() {
+        PaperTable named = new PaperTable("tab:1", "Table 1", "Comparison with earlier work.", rows(
+                "Method | CIFAR-10",
+                " | Accuracy",
+                "ResNet [3] | 93.0",
+                "FixNet | 94.0"), List.of(), "Experiments");
+        PaperTable captioned = new PaperTable("tab:2", "Table 2", "FixNet with more data on CIFAR-10.", rows(
+                "Method | Accuracy",
+                "FixNet + extra data | 97.0"), List.of(), "Experiments");
+        List<TableResultFinder.Found> h = TableResultFinder.headline(FINDER.find(paper("latex", "FixNet: Fixing Things", named, captioned)));
+        assertEquals(List.of("94"), h.stream().map(x -> x.value().lexical()).toList());
+        assertEquals("header", h.get(0).evidence().datasetSource());
+    }
 }
