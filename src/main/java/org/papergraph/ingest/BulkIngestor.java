@@ -23,6 +23,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.papergraph.extract.Extractor;
 import org.papergraph.resolve.Iris;
 import org.papergraph.store.Leaderboards;
+import org.papergraph.store.ListSummaries;
 import org.papergraph.store.StoreLayout;
 import org.papergraph.store.Summaries;
 
@@ -136,6 +137,9 @@ public final class BulkIngestor {
             // The counts and paper orders (ADR 0017), from the finished indexes, last: they count the summaries too.
             listener.stage("computing the counts and paper orders");
             Summaries.build(built);
+            // The summaries of long paper lists (ADR 0025) find the big lists through the counts.
+            listener.stage("summarising the long paper lists");
+            Txn.executeWrite(built, () -> ListSummaries.refresh(built));
             ok = true;
         } finally {
             TDBInternal.expel(dsg);

@@ -189,9 +189,13 @@ public final class GraphStore implements AutoCloseable {
         return h;
     }
 
-    /** True when some leaderboard summary is marked out of date, or the store has results and no summaries. */
+    /**
+     * True when some leaderboard summary is marked out of date, or the store has results and no summaries; or when a
+     * kept paper list is (ADR 0025), which {@link #refreshLeaderboards} refreshes with them.
+     */
     public boolean leaderboardsOutOfDate() {
-        return Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris));
+        return Txn.calculateRead(dsg, () -> Leaderboards.anyStale(dsg, iris) || Leaderboards.missing(dsg, iris)
+                || ListSummaries.outOfDate(dsg));
     }
 
     /**
@@ -199,11 +203,17 @@ public final class GraphStore implements AutoCloseable {
      * store that has results but none (one built before summaries existed). Does nothing, and writes nothing, when
      * they are current.
      *
+     * The kept starts of long paper lists (ADR 0025) marked out of date are recomputed in the same transaction.
+     *
      * @return how many leaderboards were recomputed
      */
     public int refreshLeaderboards() {
         if (!leaderboardsOutOfDate()) return 0;
-        return Txn.calculateWrite(dsg, () -> Leaderboards.update(dsg, iris));
+        return Txn.calculateWrite(dsg, () -> {
+            int n = Leaderboards.update(dsg, iris);
+            ListSummaries.refresh(dsg);
+            return n;
+        });
     }
 
     /**

@@ -330,6 +330,7 @@ public final class Summaries {
         }
         for (Map.Entry<Node, Integer> e : delta.papers.entrySet()) rekey(dsg, e.getKey(), e.getValue());
         for (Node e : delta.entities) rekeyNamed(dsg, e);
+        ListSummaries.mark(dsg, delta);
     }
 
     /** Recomputes the most-named key of {@code entity} from its kind and its (already adjusted) named count. */

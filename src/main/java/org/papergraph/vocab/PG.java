@@ -176,6 +176,14 @@ public final class PG {
     public static final Node summaryVersion = term("summaryVersion");
     /** The store's summaries, as one resource: the subject of {@link #summaryVersion}. */
     public static final Node Summaries = term("Summaries");
+    /** How many papers a long list of a page has (an entity's papers, a paper's citing papers; ADR 0025). */
+    public static final Node listedCount = term("listedCount");
+    /** A year of an entity's list and its papers that year, packed in one integer (year × 2^32 + count). */
+    public static final Node listedYear = term("listedYear");
+    /** One of the newest papers of a long list. */
+    public static final Node listedPaper = term("listedPaper");
+    /** The version of the list summaries' layout, stated on {@link #Summaries}. */
+    public static final Node listsVersion = term("listsVersion");
 
     // ---- mentions and evidence
     /** A mention found in the paper. */

@@ -60,6 +60,23 @@ final class EntityPage {
             variantOf.add(links.link(root, pn, Facts.label(g, pn)));
         }
         Map<String, Node> bind = Map.of("entity", e);
+        // A long list's start, size and years are kept in the store (ADR 0025): then only the results are read whole.
+        PaperLists.Kept kept = PaperLists.kept(q, e, paging.offset("papers"));
+        if (kept != null) {
+            EntityCache.Entry results = version < 0 ? null : cache.get(e, "results", version);
+            if (results == null) {
+                RankedResults r = RankedResults.read(q, bind);
+                Map<Node, Node> dates = new HashMap<>();
+                if (type.equals("Dataset") && !r.rows().isEmpty()) {
+                    for (QuerySolution row : q.select("entity-result-dates", bind)) dates.put(Sparql.node(row, "other"), Sparql.node(row, "issued"));
+                }
+                results = new EntityCache.Entry(Collections.unmodifiableMap(dates),
+                        new RankedResults(Collections.unmodifiableList(r.rows()), Collections.unmodifiableMap(r.labels())), List.of());
+                if (version >= 0) cache.put(e, "results", version, results);
+            }
+            return view(q, e, type, paging, root, bind, label, alt, variantOf, results.ranked(), results.issued(),
+                    kept.perYear(), kept.total(), kept.order(), kept.issued());
+        }
         EntityCache.Entry data = version < 0 ? null : cache.get(e, "entity", version);
         if (data == null) {
             RankedResults r = RankedResults.read(q, bind);
@@ -71,7 +88,23 @@ final class EntityPage {
             if (version >= 0) cache.put(e, "entity", version, data);
         }
         Map<Node, Node> issued = data.issued();
-        RankedResults ranked = data.ranked();
+        Map<String, Long> perYear = new TreeMap<>();
+        for (Node d : issued.values()) {
+            String lexical = Facts.lexical(d);
+            perYear.merge(lexical != null && lexical.length() >= 4 ? lexical.substring(0, 4) : "undated", 1L, Long::sum);
+        }
+        return view(q, e, type, paging, root, bind, label, alt, variantOf, data.ranked(), issued, perYear, issued.size(),
+                data.paperOrder(), issued);
+    }
+
+    /**
+     * The page from what was read: the ranked results, the dates of the papers the leaderboard shows ({@code issued}),
+     * the papers per year and their number, and the list of papers newest first ({@code order}, its start when kept)
+     * with their dates ({@code listed}).
+     */
+    private EntityView view(Sparql q, Node e, String type, Paging paging, String root, Map<String, Node> bind, String label,
+                            List<String> alt, List<Link> variantOf, RankedResults ranked, Map<Node, Node> issued,
+                            Map<String, Long> perYear, long total, List<Node> order, Map<Node, Node> listed) {
         List<Board> leaderboard = type.equals("Dataset") ? leaderboard(root, q, e, ranked, issued) : null;
         String ranking = null;
         long others = ranked.rows().stream().filter(r -> r.other() && decimal(r.value()) != null).count();
@@ -86,12 +119,6 @@ final class EntityPage {
         }
         EntityResults results = results(root, q, paging, e, ranked);
 
-        Map<String, Long> perYear = new TreeMap<>();
-        for (Node d : issued.values()) {
-            String lexical = Facts.lexical(d);
-            perYear.merge(lexical != null && lexical.length() >= 4 ? lexical.substring(0, 4) : "undated", 1L, Long::sum);
-        }
-        long total = issued.size();
         EntityPapers papers;
         if (total == 0) {
             papers = new EntityPapers("0", "No paper in the graph mentions this " + type.toLowerCase(Locale.ROOT) + ".", List.of(), null);
@@ -99,7 +126,7 @@ final class EntityPage {
             long max = perYear.values().stream().max(Long::compare).orElse(1L);
             List<YearBar> years = new ArrayList<>();
             perYear.forEach((y, n) -> years.add(new YearBar(y, Math.max(2, 200 * n / max), n)));
-            var page = lists.pageOf(q, paging, "papers", data.paperOrder(), issued, bind, true);
+            var page = lists.pageOf(q, paging, "papers", order, total, listed, bind, true);
             papers = new EntityPapers(Facts.grouped(total), null, years, lists.rows(root, e, page, paging, "newest first", "roles"));
         }
         return new EntityView(new Page(root, label, null), type, label, alt.isEmpty() ? null : String.join(", ", alt), variantOf,

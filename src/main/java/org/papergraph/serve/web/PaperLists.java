@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
+import org.papergraph.store.ListSummaries;
 import org.papergraph.serve.web.view.Views.Link;
 import org.papergraph.serve.web.view.Views.PagedList;
 import org.papergraph.serve.web.view.Views.Pager;
@@ -44,6 +46,10 @@ final class PaperLists {
      */
     ListPage pageOf(Sparql q, Paging paging, String section, String query, boolean newestFirst, Map<String, Node> bind,
                     Node subject, long version) {
+        if (newestFirst) {
+            Kept kept = kept(q, subject, paging.offset(section));
+            if (kept != null) return pageOf(q, paging, section, kept.order(), kept.total(), kept.issued(), bind, false);
+        }
         EntityCache.Entry data = version < 0 ? null : cache.get(subject, section, version);
         if (data == null) {
             Map<Node, Node> issued = new HashMap<>();
@@ -73,10 +79,16 @@ final class PaperLists {
      */
     ListPage pageOf(Sparql q, Paging paging, String section, List<Node> order, Map<Node, Node> issued,
                     Map<String, Node> bind, boolean roles) {
+        return pageOf(q, paging, section, order, order.size(), issued, bind, roles);
+    }
+
+    /** The same for a list of {@code total} papers of which {@code order} is the start. */
+    ListPage pageOf(Sparql q, Paging paging, String section, List<Node> order, long total, Map<Node, Node> issued,
+                    Map<String, Node> bind, boolean roles) {
         long offset = paging.offset(section);
         List<Node> ids = offset >= order.size() ? List.of()
                 : order.subList((int) offset, (int) Math.min(order.size(), offset + Paging.ROWS));
-        if (ids.isEmpty()) return new ListPage(section, order.size(), offset, List.of());
+        if (ids.isEmpty()) return new ListPage(section, total, offset, List.of());
         Map<Node, QuerySolution> details = new HashMap<>();
         for (QuerySolution r : q.query(roles ? "list-titles-roles" : "list-titles").bind(bind).values("other", ids).rows()) {
             details.put(Sparql.node(r, "other"), r);
@@ -87,7 +99,35 @@ final class PaperLists {
             rows.add(new PaperRow(paper, d == null ? null : Sparql.str(d, "title"), Facts.lexical(issued.get(paper)),
                     d == null || !roles ? null : Sparql.str(d, "roles")));
         }
-        return new ListPage(section, order.size(), offset, rows);
+        return new ListPage(section, total, offset, rows);
+    }
+
+    /**
+     * The kept start of a long list (ADR 0025, {@code list-kept}): its size, papers per year (for an entity) and newest
+     * papers in list order with their dates.
+     */
+    record Kept(long total, Map<String, Long> perYear, Map<Node, Node> issued, List<Node> order) {}
+
+    /**
+     * The kept start of the list of {@code owner} when the store has a current one that holds the page at
+     * {@code offset} (or the whole list); otherwise null, and the page reads the whole list.
+     */
+    static Kept kept(Sparql q, Node owner, long offset) {
+        long total = -1;
+        Map<String, Long> perYear = new TreeMap<>();
+        Map<Node, Node> issued = new HashMap<>();
+        for (QuerySolution r : q.select("list-kept", Map.of("owner", owner))) {
+            total = ((Number) Sparql.node(r, "count").getLiteralValue()).longValue();
+            Node year = Sparql.node(r, "year");
+            if (year != null) {
+                long[] yc = ListSummaries.yearCount(((Number) year.getLiteralValue()).longValue());
+                perYear.put(yc[0] == ListSummaries.UNDATED ? "undated" : String.format("%04d", yc[0]), yc[1]);
+            }
+            Node other = Sparql.node(r, "other");
+            if (other != null) issued.put(other, Sparql.node(r, "issued"));
+        }
+        if (total < 0 || offset + Paging.ROWS > issued.size() && issued.size() < total) return null;
+        return new Kept(total, perYear, Collections.unmodifiableMap(issued), Collections.unmodifiableList(byDate(issued, true)));
     }
 
     /** A section with its heading, the list's size, and one page of rows with links to the other pages. */

@@ -54,11 +54,11 @@ import org.papergraph.vocab.PG;
  * SPARQL answer exactly once, in date order. Citations repeated in a second source's graph count once.
  */
 class PagedListsTest {
-    private static final Iris IRIS = Iris.defaults();
-    private static final int PAPERS = 1500;
-    private static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\"(?: title=\"[^\"]*\")?>[^<]*</a>(?: <small>([^<]*)</small>)?");
-    private static final Pattern HEADING_COUNT = Pattern.compile("<h2>[^<]*<small>([^<]*)</small></h2>");
-    private static final Node METHOD = IRIS.method("PagingNet");
+    static final Iris IRIS = Iris.defaults();
+    static final int PAPERS = 1500;
+    static final Pattern ROW = Pattern.compile("<li><a href=\"([^\"]+)\"(?: title=\"[^\"]*\")?>[^<]*</a>(?: <small>([^<]*)</small>)?");
+    static final Pattern HEADING_COUNT = Pattern.compile("<h2>[^<]*<small>([^<]*)</small></h2>");
+    static final Node METHOD = IRIS.method("PagingNet");
     /** Results name one of these datasets (the last has no label) and metrics, so the Results order has ties to break. */
     private static final Node[] DATASETS = {IRIS.dataset("Beta Set"), IRIS.dataset("Alpha Set"), IRIS.dataset("Unlabelled Set")};
     private static final Node[] METRICS = {IRIS.metric("Paging Accuracy"), IRIS.metric("Paging F1")};
@@ -69,8 +69,8 @@ class PagedListsTest {
     private static final Node BIG_DATASET = IRIS.dataset("Gamma Set");
     private static final Node[] BIG_METRICS = {IRIS.metric("Gamma Accuracy"), IRIS.metric("Gamma Error")};
     @TempDir static Path tmp;
-    private static GraphStore store;
-    private static Server server;
+    static GraphStore store;
+    static Server server;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
@@ -540,7 +540,7 @@ class PagedListsTest {
      * the range line, {@link Paging#ROWS} rows on each page but the last, no row twice, dates in order, and that
      * the rows together are {@code expected}. Returns the first page.
      */
-    private String walk(String url, String section, Set<String> expected, boolean newestFirst) throws Exception {
+    String walk(String url, String section, Set<String> expected, boolean newestFirst) throws Exception {
         HttpResponse<String> r = get(url, "text/html");
         assertEquals(200, r.statusCode(), url);
         String first = r.body();
@@ -587,23 +587,23 @@ class PagedListsTest {
         return first;
     }
 
-    private static Node mostCited() {
+    static Node mostCited() {
         return node(select("""
                 SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o <http://purl.org/spar/cito/cites> ?p }
                 GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""").get(0), "p");
     }
 
-    private static String url(Node iri) { return server.baseUrl() + "/id/" + iri.getURI().substring(IRIS.base().length()); }
+    static String url(Node iri) { return server.baseUrl() + "/id/" + iri.getURI().substring(IRIS.base().length()); }
 
     /** The IRI of a page link relative to a resource page (../../../id/paper/arxiv/...). */
     private static String iriOf(String href) { return IRIS.base() + href.substring(href.indexOf("id/") + 3); }
 
-    private static HttpResponse<String> get(String url, String accept) throws Exception {
+    static HttpResponse<String> get(String url, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<QuerySolution> select(String query) {
+    static List<QuerySolution> select(String query) {
         return Txn.calculateRead(store.dataset(), () -> {
             List<QuerySolution> rows = new ArrayList<>();
             try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(query).build()) {
@@ -614,11 +614,11 @@ class PagedListsTest {
         });
     }
 
-    private static Set<String> column(List<QuerySolution> rows, String var) {
+    static Set<String> column(List<QuerySolution> rows, String var) {
         Set<String> out = new TreeSet<>();
         for (QuerySolution r : rows) out.add(r.getResource(var).getURI());
         return out;
     }
 
-    private static Node node(QuerySolution row, String var) { return row.get(var).asNode(); }
+    static Node node(QuerySolution row, String var) { return row.get(var).asNode(); }
 }

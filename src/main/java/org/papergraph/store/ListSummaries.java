@@ -1,0 +1,241 @@
+package org.papergraph.store;
+
+import static org.apache.jena.graph.Node.ANY;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.expr.ExprNotComparableException;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.vocabulary.DCTerms;
+import org.papergraph.vocab.PG;
+
+/**
+ * Summaries of the long paper lists of resource pages (ADR 0025): for a method, dataset, task or metric named by at
+ * least {@link #minPapers} papers, and for a paper cited by at least as many, the store's default graph keeps the
+ * list's size ({@code pg:listedCount}), its papers per year ({@code pg:listedYear}, for an entity) and its {@link #kept}
+ * newest papers ({@code pg:listedPaper}), so the first pages of the list read a few hundred triples instead of every
+ * paper naming or citing it.
+ *
+ * <p>Like the leaderboards (ADR 0009) they are derived data that an answer never depends on: every write through the
+ * store ({@link SummaryWrites}) marks the lists it can change {@code pg:summaryStale} in the default graph, in the
+ * write's transaction ({@link #mark}); the page queries read a summary only when neither mark is there and
+ * the summaries' version triple is, and otherwise read the whole list as before. {@link #refresh} recomputes what is
+ * marked, and runs where the leaderboards are refreshed (end of an ingest, after a bulk load, after a server write,
+ * when a store is opened). {@link Summaries#rebuild} empties the default graph, version triple included, so the lists
+ * are then read whole until the next refresh builds them again.
+ */
+public final class ListSummaries {
+    /** The version of this layout, stated as {@code pg:Summaries pg:listsVersion}. */
+    public static final int VERSION = 1;
+    /** Lists of at least this many papers are summarised; shorter ones read in tens of milliseconds. Not final for tests. */
+    public static int minPapers = 1_000;
+    /** How many of a list's newest papers are kept: the first ten pages of 50. Not final for tests. */
+    public static int kept = 500;
+    /** The year of {@code pg:listedYear} for papers without a date (or whose date does not start with a year). */
+    public static final long UNDATED = (1L << 20) - 1;
+    private static final int YEAR_SHIFT = 32;
+
+    private static final Node DEFAULT = Quad.defaultGraphIRI;
+    private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
+    private static final Node ISSUED = DCTerms.issued.asNode();
+    private static final Node CITES = NodeFactory.createURI("http://purl.org/spar/cito/cites");
+    private static final List<Node> RESULT_NAMING = List.of(PG.dataset, PG.method, PG.task, PG.metric);
+
+    private ListSummaries() {}
+
+    // ------------------------------------------------------------------------------------------------ marking
+
+    /** Marks every list out of date. In the caller's write transaction. */
+    public static void markAllStale(DatasetGraph dsg) { dsg.add(DEFAULT, PG.Summaries, PG.summaryStale, TRUE); }
+
+    /**
+     * Marks the lists a transaction's changes ({@link Summaries#apply}, just before it commits) can have changed: those
+     * of the entities whose named count changed, of the papers whose citing papers changed, and of the entities and
+     * papers a paper with a changed date names or cites. Only a list that is summarised, or long enough to be, is marked:
+     * the others are read whole anyway.
+     */
+    static void mark(DatasetGraph dsg, Summaries.Delta delta) {
+        Set<Node> owners = new HashSet<>(delta.named.keySet());
+        owners.addAll(delta.citedBy.keySet());
+        delta.papers.forEach((paper, what) -> {
+            if ((what & Summaries.DATE) != 0) owners.addAll(namedAndCited(dsg, paper));
+        });
+        for (Node o : owners) {
+            if (!o.isURI()) continue;
+            if (Summaries.named(dsg, o) >= minPapers || Summaries.citedBy(dsg, o) >= minPapers
+                    || dsg.contains(DEFAULT, o, PG.listedCount, ANY)) {
+                dsg.add(DEFAULT, o, PG.summaryStale, TRUE);
+            }
+        }
+    }
+
+    /** The entities {@code paper} names (its mentions' and results') and the papers it cites, in the union graph. */
+    static Set<Node> namedAndCited(DatasetGraph dsg, Node paper) {
+        Set<Node> out = new HashSet<>();
+        dsg.find(Quad.unionGraph, paper, CITES, ANY).forEachRemaining(q -> out.add(q.getObject()));
+        dsg.find(Quad.unionGraph, paper, PG.hasMention, ANY).forEachRemaining(m ->
+                dsg.find(Quad.unionGraph, m.getObject(), PG.entity, ANY).forEachRemaining(q -> out.add(q.getObject())));
+        dsg.find(Quad.unionGraph, paper, PG.reportsResult, ANY).forEachRemaining(r -> {
+            for (Node p : RESULT_NAMING) dsg.find(Quad.unionGraph, r.getObject(), p, ANY).forEachRemaining(q -> out.add(q.getObject()));
+        });
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ refreshing
+
+    /** True when the lists need a {@link #refresh}: some are marked, or the store has summaries but no lists yet. */
+    public static boolean outOfDate(DatasetGraph dsg) {
+        if (dsg.contains(DEFAULT, ANY, PG.summaryStale, ANY)) return true;
+        return Summaries.present(dsg) && !dsg.contains(DEFAULT, PG.Summaries, PG.listsVersion, ANY);
+    }
+
+    /**
+     * Recomputes the lists marked out of date (all of them when {@code pg:Summaries} is marked or the version triple is
+     * missing) and removes the marks. Needs the store's summaries ({@link Summaries}), which find the big lists; without
+     * them it writes nothing and the lists are read whole. In the caller's write transaction.
+     *
+     * @return how many lists were written
+     */
+    public static int refresh(DatasetGraph dsg) {
+        DatasetGraphTDB tdb;
+        try {
+            tdb = Summaries.tdb(dsg);
+        } catch (RuntimeException e) {
+            tdb = null;
+        }
+        if (tdb == null || !Summaries.present(tdb)) return 0;
+        boolean all = dsg.contains(DEFAULT, PG.Summaries, PG.summaryStale, ANY)
+                || !dsg.contains(DEFAULT, PG.Summaries, PG.listsVersion, ANY);
+        List<Node> owners = new ArrayList<>();
+        if (all) {
+            for (Node p : List.of(PG.listedCount, PG.listedYear, PG.listedPaper, PG.summaryStale, PG.listsVersion)) {
+                dsg.deleteAny(DEFAULT, ANY, p, ANY);
+            }
+            for (int k = 1; k <= Summaries.NAMED_KINDS.size(); k++) {
+                PaperOrder.Cursor c = new PaperOrder.IndexCursor(tdb, PG.mostNamedKey, false, Summaries.kindStart(k), Summaries.kindStart(k + 1));
+                while (c.hasNext()) {
+                    Node e = c.next();
+                    if (Summaries.named(dsg, e) < minPapers) break;
+                    owners.add(e);
+                }
+            }
+            PaperOrder.Cursor c = new PaperOrder.IndexCursor(tdb, PG.mostCitedKey, false, 0, Long.MAX_VALUE);
+            while (c.hasNext()) {
+                Node p = c.next();
+                if (Summaries.citedBy(dsg, p) < minPapers) break;
+                owners.add(p);
+            }
+            dsg.add(DEFAULT, PG.Summaries, PG.listsVersion, Summaries.integer(VERSION));
+        } else {
+            dsg.find(DEFAULT, ANY, PG.summaryStale, ANY).forEachRemaining(q -> owners.add(q.getSubject()));
+            for (Node o : owners) {
+                for (Node p : List.of(PG.listedCount, PG.listedYear, PG.listedPaper, PG.summaryStale)) dsg.deleteAny(DEFAULT, o, p, ANY);
+            }
+        }
+        int n = 0;
+        for (Node o : owners) {
+            boolean entity = Summaries.named(dsg, o) >= minPapers;
+            boolean cited = Summaries.citedBy(dsg, o) >= minPapers;
+            if (entity) n += write(dsg, o, papers(dsg, "entity-papers", "entity", o), true);
+            else if (cited) n += write(dsg, o, papers(dsg, "cited-by-dates", "paper", o), false);
+        }
+        return n;
+    }
+
+    /** The papers of one list with their least dates: the page query {@code name} with {@code var} bound to {@code owner}. */
+    private static Map<Node, Node> papers(DatasetGraph dsg, String name, String var, Node owner) {
+        Query q = QueryFactory.create(pageQuery(name));
+        Map<Node, Node> out = new HashMap<>();
+        try (QueryExec qe = QueryExec.dataset(dsg).query(q).substitution(var, owner).set(TDB2.symUnionDefaultGraph, true).build()) {
+            RowSet rows = qe.select();
+            while (rows.hasNext()) {
+                Binding b = rows.next();
+                out.put(b.get("other"), b.get("issued"));
+            }
+        }
+        return out;
+    }
+
+    private static int write(DatasetGraph dsg, Node owner, Map<Node, Node> issued, boolean years) {
+        if (issued.size() < minPapers) return 0;
+        dsg.add(DEFAULT, owner, PG.listedCount, Summaries.integer(issued.size()));
+        if (years) {
+            Map<Long, Long> perYear = new TreeMap<>();
+            for (Node d : issued.values()) perYear.merge(year(d), 1L, Long::sum);
+            perYear.forEach((y, count) -> dsg.add(DEFAULT, owner, PG.listedYear, Summaries.integer(y << YEAR_SHIFT | count)));
+        }
+        for (Node p : newest(issued, kept)) dsg.add(DEFAULT, owner, PG.listedPaper, p);
+        return 1;
+    }
+
+    /** The year a list's histogram counts a paper in: the first four characters of its date when they are digits. */
+    public static long year(Node date) {
+        String s = date == null || !date.isLiteral() ? null : date.getLiteralLexicalForm();
+        if (s == null || s.length() < 4) return UNDATED;
+        for (int i = 0; i < 4; i++) {
+            if (!Character.isDigit(s.charAt(i)) || s.charAt(i) > '9') return UNDATED;
+        }
+        return Long.parseLong(s.substring(0, 4));
+    }
+
+    /** The year and count packed in a {@code pg:listedYear} value. */
+    public static long[] yearCount(long packed) { return new long[] {packed >>> YEAR_SHIFT, packed & ((1L << YEAR_SHIFT) - 1)}; }
+
+    /**
+     * The first {@code n} papers of {@code issued} newest first, as the pages sort them (ORDER BY DESC(?issued) ?other:
+     * undated last, ties by IRI).
+     */
+    static List<Node> newest(Map<Node, Node> issued, int n) {
+        Map<Node, NodeValue> values = new HashMap<>();
+        Comparator<Node> order = (a, b) -> compare(a == null ? null : values.computeIfAbsent(a, NodeValue::makeNode),
+                b == null ? null : values.computeIfAbsent(b, NodeValue::makeNode));
+        Comparator<Node> date = Comparator.comparing(issued::get, order);
+        List<Node> all = new ArrayList<>(issued.keySet());
+        all.sort(date.reversed().thenComparing(order));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    private static int compare(NodeValue a, NodeValue b) {
+        if (a == null || b == null) return a == null ? (b == null ? 0 : -1) : 1;
+        try {
+            return NodeValue.compareAlways(a, b);
+        } catch (ExprNotComparableException ex) {
+            return NodeCmp.compareRDFTerms(a.asNode(), b.asNode());
+        }
+    }
+
+    private static String pageQuery(String name) {
+        try (InputStream in = ListSummaries.class.getClassLoader().getResourceAsStream("web/queries/" + name + ".rq")) {
+            if (in == null) throw new IllegalStateException("no page query web/queries/" + name + ".rq on the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
