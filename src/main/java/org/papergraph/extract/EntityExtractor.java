@@ -3,12 +3,18 @@ package org.papergraph.extract;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
+import org.papergraph.extract.tagger.PosTagger;
+import org.papergraph.extract.tagger.PosTagger.Pos;
+import org.papergraph.extract.text.Token;
+import org.papergraph.extract.text.Tokenizer;
 import org.papergraph.resolve.EntityResolver;
 import org.papergraph.resolve.Iris;
 import org.papergraph.source.PaperRecord;
@@ -161,8 +167,42 @@ public final class EntityExtractor implements Extractor {
         int from = Math.max(f.sentenceStart(), f.start() - 100);
         return namedJustBefore(text, from, f.start())
                 || (mentionsAny(text, from, f.start(), PROPOSE_SUBJECTS) && mentionsAny(text, from, f.start(), PROPOSE_VERBS)
-                        && PROPOSE.matcher(text).region(from, f.start()).find())
+                        && PROPOSE.matcher(text).region(from, f.start()).find() && objectOfProposal(text, from, f.start()))
                 || (f.sentenceStart() == 0 && f.start() == 0 && text.startsWith(":", f.end()));
+    }
+
+    /** The proposing verbs of {@link #PROPOSE}, alone. */
+    private static final Pattern PROPOSE_VERB = Pattern.compile("(?i)\\b(?:propos|introduc|present|develop|design|releas|construct|"
+            + "build|built|creat|collect|call|dub|nam|term|coin)\\w*\\b");
+    private static final Set<String> RELATIVE = Set.of("that", "which", "who", "whom", "whose", "where", "when",
+            "while", "whereas");
+
+    /**
+     * True when the name starting at {@code start} is in the object of the last proposing verb before it in
+     * [{@code from}, {@code start}): no preposition, subordinating or relative word, infinitive "to" or verb in -ing
+     * stands between them. What the paper introduces is the verb's object ("we propose FedTiny, a distributed pruning
+     * framework"); a name attached to it by such a word is something the new thing uses, replaces or is for ("a model
+     * that replaces self-attention mechanisms with recurrent architectures", "a framework for federated learning",
+     * "a simple sequence model inspired by control systems"). Closed-class words come from the part-of-speech
+     * tagger's word lists.
+     */
+    static boolean objectOfProposal(String text, int from, int start) {
+        Matcher m = PROPOSE_VERB.matcher(text).region(from, start);
+        int verbEnd = -1;
+        while (m.find()) verbEnd = m.end();
+        if (verbEnd < 0) return false;
+        PosTagger pos = PosTagger.shipped();
+        List<Token> gap = Tokenizer.tokens(text, verbEnd, start);
+        for (int i = 0; i < gap.size(); i++) {
+            String w = gap.get(i).lower();
+            if (w.equals("to") || RELATIVE.contains(w)) return false;
+            Pos k = pos.known(w);
+            // An ambiguous function word ("for", "as") is tagged in its context.
+            if (k == null && pos.closedWord(w)) k = pos.tag(gap, i, false);
+            if (k == Pos.ADP || k == Pos.SCONJ) return false;
+            if (w.endsWith("ing") && k == Pos.VERB) return false;
+        }
+        return true;
     }
 
     private static boolean compares(EntityFinder.Found f, String text) {

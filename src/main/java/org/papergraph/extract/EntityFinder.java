@@ -204,7 +204,38 @@ public final class EntityFinder {
             out.set(i, new Found(f.start(), f.end(), f.type(), models.confidence().of(e), f.entry(), f.sentenceStart(), f.sentenceEnd(),
                     f.source(), e));
         }
+        oneTypePerName(text, key, out);
         return java.util.Collections.unmodifiableList(out);
+    }
+
+    /**
+     * One name is one kind of thing in one field: when the spans of one name (same key) were given different types
+     * ("continual learning" a method in one sentence and a task in the next), all take the type of a known name among
+     * them, else of the most confident, and their confidence is that of their evidence under that type. {@code key}: each span's type ordinal
+     * and key, as {@link #compute} made them.
+     */
+    private void oneTypePerName(String text, String[] key, List<Found> out) {
+        java.util.Map<String, Found> best = null;
+        for (int i = 0; i < out.size(); i++) {
+            Found f = out.get(i);
+            String name = key[i].substring(1);
+            if (best == null) best = new java.util.HashMap<>();
+            Found b = best.get(name);
+            // A known name's type wins; else the most confident span's.
+            boolean known = f.source() == Source.LEXICON, bKnown = b != null && b.source() == Source.LEXICON;
+            if (b == null || known && !bKnown || known == bKnown && f.confidence() > b.confidence()) best.put(name, f);
+        }
+        if (best == null) return;
+        for (int i = 0; i < out.size(); i++) {
+            Found f = out.get(i);
+            Found b = best.get(key[i].substring(1));
+            if (b.type() == f.type() || f.source() == Source.LEXICON) continue;
+            Confidence.Evidence e = f.evidence();
+            e = new Confidence.Evidence(e.field(), e.source(), b.type(), e.margin(), e.agrees(), e.conflicts(), e.tokens(), e.lowerOneWord(),
+                    e.coined(), e.allLower(), e.defined(), e.adjusted(), e.repeats());
+            out.set(i, new Found(f.start(), f.end(), b.type(), models.confidence().of(e), f.entry(), f.sentenceStart(), f.sentenceEnd(),
+                    f.source(), e));
+        }
     }
 
     /**

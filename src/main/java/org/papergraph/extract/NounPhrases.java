@@ -245,6 +245,16 @@ final class NounPhrases {
                 && (b + 1 == toks.size() || toks.get(b + 1).isPunct() || s.closedAt(b + 1))) {
             b++;
         }
+        // In a sentence, a proper name goes on through "of" and the capitalised words after it ("International
+        // Classification" + "of Disease", "University" + "of Oxford"): a span of capitalised words that is not just a
+        // sentence's first word, followed by "of" and a capitalised noun, was cut short. (Titles capitalise every
+        // word; their rule is the one above.)
+        if (a < b && !s.title && b + 1 < toks.size() && toks.get(b).lower().equals("of") && !taken[b] && !taken[b + 1]
+                && (a > 0 || b - a >= 2) && capitalisedWords(s, a, b) && capitalised(toks.get(b + 1)) && !s.closedAt(b + 1)
+                && goodEnd(s, b + 1)) {
+            b += 2;
+            while (b < toks.size() && b - a < 8 && !taken[b] && capitalised(toks.get(b)) && !s.closedAt(b) && goodEnd(s, b)) b++;
+        }
         if (a >= b) return null;
         // One letter is a symbol or a broken word ("s" of "Tilde 's"), not a name.
         if (b - a == 1 && toks.get(a).key().length() < 2) return null;
@@ -411,6 +421,12 @@ final class NounPhrases {
 
     private static boolean capitalised(Token t) { return Character.isUpperCase(t.text().charAt(0)); }
 
+    /** True when every token of [a, b) is a capitalised word (no function word, punctuation or number). */
+    private static boolean capitalisedWords(Sentence s, int a, int b) {
+        for (int i = a; i < b; i++) if (s.toks.get(i).isPunct() || !capitalised(s.toks.get(i)) || s.closedAt(i)) return false;
+        return true;
+    }
+
     /** True when token {@code i} can end a name: a noun or a coined name, not a fragment or a clause word. */
     private static boolean goodEnd(Sentence s, int i) {
         Token t = s.toks.get(i);
@@ -521,6 +537,9 @@ final class NounPhrases {
         for (int i = a; i < b - 1; i++) {
             Token t = s.toks.get(i);
             if (EVALUATIVE.contains(t.lower())) continue;
+            // A generic head before the head says what kind, not which one ("baseline models", "benchmark datasets":
+            // SciERC's train split annotates such phrases as Generic, 6 of 7 "baseline" ones).
+            if (!genre && GENERIC_HEADS.contains(t.lower()) && t.text().equals(t.lower())) continue;
             Pos c = s.closedTag(i);
             if (c == Pos.DET || c == Pos.PRON) continue;
             if (c == null && !s.coined(i)) {

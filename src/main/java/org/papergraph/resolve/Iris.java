@@ -281,9 +281,12 @@ public final class Iris {
 
     /**
      * Slug of an entity name with the hyphen between letters and digits dropped, so the spellings "ResNet-50",
-     * "ResNet 50" and "ResNet50" (and "CIFAR-10", "CIFAR10") mint one IRI.
+     * "ResNet 50" and "ResNet50" (and "CIFAR-10", "CIFAR10") mint one IRI. A "+" makes another name
+     * ({@link org.papergraph.extract.text.Tokenizer#key}) and is spelt out: "GNN++" is {@code gnn-plus-plus}, not
+     * GNN's {@code gnn}.
      */
     public static String entitySlug(String name) {
+        if (name.indexOf('+') >= 0) name = name.replace("+", " plus ");
         return LETTER_DIGIT_HYPHEN.matcher(slug(name)).replaceAll("");
     }
 

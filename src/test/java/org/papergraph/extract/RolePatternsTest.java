@@ -55,7 +55,7 @@ class RolePatternsTest {
     private static String reference(EntityFinder.Found f, String text) {
         int from = Math.max(f.sentenceStart(), f.start() - 100);
         boolean proposes = EntityExtractor.NAMED_JUST_BEFORE.matcher(text).region(from, f.start()).find()
-                || EntityExtractor.PROPOSE.matcher(text).region(from, f.start()).find()
+                || EntityExtractor.PROPOSE.matcher(text).region(from, f.start()).find() && EntityExtractor.objectOfProposal(text, from, f.start())
                 || (f.sentenceStart() == 0 && f.start() == 0 && text.startsWith(":", f.end()));
         int cfrom = Math.max(Math.max(f.sentenceStart(), f.start() - 100), f.start() - 60);
         boolean compares = EntityExtractor.COMPARE_BEFORE.matcher(text).region(cfrom, f.start()).find();

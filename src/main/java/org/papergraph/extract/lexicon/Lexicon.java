@@ -19,7 +19,7 @@ import org.papergraph.extract.text.Tokenizer;
 
 /**
  * A dictionary of known entity names (methods, datasets, tasks, metrics) matched over tokens. Names match on their
- * key (letters and digits, lower-cased, across token boundaries), so "ResNet-50", "ResNet50" and "ResNet 50" all hit
+ * key ({@link Tokenizer#key}: letters, digits and "+", lower-cased, across token boundaries), so "ResNet-50", "ResNet50" and "ResNet 50" all hit
  * the entry whose canonical name is "ResNet-50". Immutable once loaded; safe to share between threads.
  *
  * <p>File format ({@code src/main/resources/extract/lexicon.tsv}, written by {@link LexiconBuilder}): one entity per
@@ -180,7 +180,9 @@ public final class Lexicon {
     }
 
     /**
-     * Longest non-overlapping matches, left to right. A match never starts or ends on punctuation and never crosses
+     * Longest non-overlapping matches, left to right. A match never starts on punctuation, ends on none but a "+"
+     * ("GNN++", "CK+": the key keeps it), is never followed by a "+" written against it ("GNN++" is no hit of GNN,
+     * listed or not), and never crosses
      * {@code , ; : ( )}. Method and dataset names must show an upper-case letter or a digit in the text, not counting
      * the first letter of the first token (a sentence start), so the common words "transformer" or "Experimental
      * results" do not hit a name; tasks and metrics match in any case. Callers pass one sentence or title at a time.
@@ -202,7 +204,8 @@ public final class Lexicon {
                 if (t.isPunct()) {
                     char c = t.text().charAt(0);
                     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.') break;
-                    continue;
+                    // A "+" is part of the key ("GNN++", "CK+"); other punctuation is not.
+                    if (t.key().isEmpty()) continue;
                 }
                 String key = t.key();
                 int scale = 1;
@@ -214,6 +217,10 @@ public final class Lexicon {
                 if (slot < 0) break;
                 Entry e = prefixEntries[slot];
                 if (e != null && accept(e, tokens, i, j + 1)) { best = j + 1; bestEntry = e; }
+            }
+            // A "+" written against the name's end makes another name ("GNN++" is not GNN).
+            if (bestEntry != null && best < n && tokens.get(best).key().equals("+") && tokens.get(best).start() == tokens.get(best - 1).end()) {
+                bestEntry = null;
             }
             if (bestEntry != null) {
                 out.add(new Match(i, best, bestEntry));

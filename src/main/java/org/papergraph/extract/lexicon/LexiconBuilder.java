@@ -38,8 +38,9 @@ import org.papergraph.extract.text.Tokenizer;
  * sentences. Names that are common English words (seen mostly outside entities in the gold train splits) are left
  * out so they do not fire on ordinary text.
  *
- * <p>Grouping: names of one type with the same key (letters and digits, lower-cased) are one entry; the canonical
- * name is the most frequent spelling. Deterministic: the same data gives the same file.
+ * <p>Grouping: names of one type with the same key ({@link Tokenizer#key}: letters, digits and "+", lower-cased)
+ * are one entry ("GNN" and "GNN++" are two); the canonical name is the most frequent spelling written as running
+ * text writes names. Deterministic: the same data gives the same file.
  */
 public final class LexiconBuilder {
     private final Path shared;
@@ -192,7 +193,8 @@ public final class LexiconBuilder {
 
     private void add(EntityType type, String name) {
         if (name == null) return;
-        String n = name.strip().replaceAll("\\s+", " ");
+        // "+ ELMo" (a table's "baseline + ELMo") names ELMo: a leading "+" is no part of a name.
+        String n = name.strip().replaceAll("\\s+", " ").replaceFirst("^\\+\\s*", "");
         String key = Tokenizer.key(n);
         List<Token> toks = Tokenizer.tokens(n);
         if (key.length() < 2 || key.matches("\\d+") || toks.size() > MAX_NAME_TOKENS) return;

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Splits text into word tokens with UTF-16 offsets. A word is a run of letters and digits, joined across one of
  * {@code - _ . / + @ '} when a letter or digit follows, so model and dataset names ("ResNet-50", "ViT-B/16",
- * "nDCG@3", "2.08", "Wav2Vec") stay one token; any other non-space character is a token of its own. Stateless.
+ * "nDCG@3", "2.08", "Wav2Vec", "RGB+D") stay one token; any other non-space character is a token of its
+ * own ("GNN++" is "GNN", "+", "+"). Stateless.
  */
 public final class Tokenizer {
     private Tokenizer() {}
@@ -48,7 +49,13 @@ public final class Tokenizer {
         return new Token(text, start, end, lower, key(lower));
     }
 
-    /** Lower-cased letters and digits only: the matching key of a name. */
+    /**
+     * The matching key of a name: its letters and digits lower-cased, and every {@code +}, which makes another name
+     * ("GNN++" is not "GNN", "DeepLabv3+" not "DeepLabv3", "RGB+D" not "RGB-D"). The key of a name is the keys of its
+     * tokens joined, so a name matches over tokens ({@link org.papergraph.extract.lexicon.Lexicon}). A {@code *} is
+     * left out: in table names it is mostly a footnote mark ("HRNet*", "Mask R-CNN*"), and a name with one inside
+     * ("R*CNN") shares its key with the name without it (the lexicon then names the entry as running text does).
+     */
     public static String key(String s) {
         // Most tokens are already their own key (lower-case letters and digits): return them without copying.
         int same = 0;
@@ -62,6 +69,7 @@ public final class Tokenizer {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) sb.append(Character.toLowerCase(c));
+            else if (c == '+') sb.append(c);
         }
         return sb.toString();
     }
