@@ -460,7 +460,7 @@ class NounPhrasesTest {
         // Demo: "a jointly learned encoder makes posterior inference cheap" gave the method "inference cheap".
         List<String> vae = shown(paper("Auto-Encoding Variational Bayes"));
         assertFalse(vae.contains("METHOD inference cheap"), vae.toString());
-        // The known name's span is found (its confidence, 0.49 since the refit of ADR 0025, is the model's business).
+        // The known name's span is found (its confidence, 0.49 since the refit of ADR 0026, is the model's business).
         String[] p = paper("Auto-Encoding Variational Bayes");
         List<String> found = FINDER.find(p[1], EntityFinder.Field.ABSTRACT).stream().map(f -> f.type() + " " + p[1].substring(f.start(), f.end())).toList();
         assertFalse(found.contains("METHOD inference cheap"), found.toString());
