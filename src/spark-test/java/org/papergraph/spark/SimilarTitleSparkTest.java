@@ -108,4 +108,31 @@ class SimilarTitleSparkTest {
                 "to the first paper, whose title holds its rarest words: " + expected);
         assertSame(expected, spark(in));
     }
+
+    /**
+     * The words a title is blocked on are ranked by how many titles hold them: convert counts the titles read so
+     * far, the Spark job those of the whole input. Here the DOI-only record's three words that the arXiv paper's
+     * title lacks ("network", "model", "method") are in no earlier title, so convert blocks on them and finds no
+     * candidate; later titles hold them often, so ranked over the whole input they are the commonest, and the Spark
+     * job blocks on the shared words and links the record to the arXiv paper (title-similar, 0.966), which convert
+     * does not. Disabled because it fails: a known divergence (convert's ranking depends on input position, the
+     * job's does not), to fix in the job or in {@link PaperResolver}'s ranking, not by weakening this test.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("known divergence: convert ranks blocking words by the titles read so far, the Spark job by the whole input")
+    void wordsCommonOnlyInLaterTitlesBlockAsInConvert() throws Exception {
+        String title = "Graph Networks and Sparse Models with Attention Methods for Long Document Summarization";
+        String near = "Graph Network and Sparse Model with Attention Method for Long Document Summarization";
+        assertTrue(PaperResolver.similarity(Iris.normaliseTitle(title), Iris.normaliseTitle(near)) >= PaperResolver.DEFAULT_THRESHOLD);
+        List<String> lines = new ArrayList<>(List.of(
+                "{\"arxiv\": \"2101.00417\", \"title\": \"" + title + "\", \"published\": \"2021-01-05\"}",
+                "{\"title\": \"" + near + "\", \"doi\": \"10.5555/simt.1\", \"published\": \"2021-03-01\"}"));
+        String[] topics = {"Protein Folding", "Traffic Forecasting", "Crop Yield Estimation", "Music Transcription"};
+        for (int i = 0; i < topics.length; i++) {
+            lines.add("{\"arxiv\": \"2103.0" + (1000 + i) + "\", \"title\": \"A Network Model Method for " + topics[i]
+                    + "\", \"published\": \"2021-03-1" + i + "\"}");
+        }
+        Path in = corpus("later.jsonl", lines.toArray(new String[0]));
+        assertSame(convert(in), spark(in));
+    }
 }
