@@ -82,18 +82,7 @@ final class Resolution {
         JavaRDD<WordEvent> sorted = events.mapToPair(e -> new Tuple2<>(e, Boolean.TRUE)).sortByKey(true, partitions).keys()
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         cached.add(sorted.rdd());
-        List<Object[]> tails = sorted.mapPartitionsWithIndex((i, it) -> {
-            String first = null, last = null;
-            int all = 0, without = 0;
-            while (it.hasNext()) {
-                WordEvent e = it.next();
-                if (first == null) first = e.word;
-                if (!e.word.equals(last)) { last = e.word; all = 0; without = 0; }
-                if (e.kind == WordEvent.TITLE) all++;
-                if (e.kind == WordEvent.TITLE_WITHOUT_ARXIV) without++;
-            }
-            return List.<Object[]>of(new Object[] {i, first, last, all, without}).iterator();
-        }, true).collect();
+        List<Object[]> tails = sorted.mapPartitionsWithIndex((i, it) -> List.<Object[]>of(tail(i, it)).iterator(), true).collect();
         List<Object[]> carried = carriedCounts(tails);
         // Each mention's counts, from the mentions' rows of the stream.
         JavaPairRDD<Long, MentionWords> mentionWords = sorted.mapPartitionsWithIndex((i, it) -> {
@@ -222,6 +211,23 @@ final class Resolution {
     private static Tuple2<Tuple2<String, Integer>, Tuple2<String, Integer>> bucketed(String word, boolean withoutArxiv,
                                                                                    int rank, String title) {
         return new Tuple2<>(new Tuple2<>(word, bucketKey(withoutArxiv, (rank - 1) / RANK_BUCKET)), new Tuple2<>(title, rank));
+    }
+
+    /**
+     * What task {@code index} of the sorted word stream ends with: {@code {index, first word, last word, and the last
+     * word's title counts in the task (all, without an arXiv id)}}; the words are null when the task has no row.
+     */
+    static Object[] tail(int index, java.util.Iterator<WordEvent> it) {
+        String first = null, last = null;
+        int all = 0, without = 0;
+        while (it.hasNext()) {
+            WordEvent e = it.next();
+            if (first == null) first = e.word;
+            if (!e.word.equals(last)) { last = e.word; all = 0; without = 0; }
+            if (e.kind == WordEvent.TITLE) all++;
+            if (e.kind == WordEvent.TITLE_WITHOUT_ARXIV) without++;
+        }
+        return new Object[] {index, first, last, all, without};
     }
 
     /**
