@@ -64,17 +64,28 @@ public final class PaperResolver {
     private final Map<String, Entry> byS2 = new HashMap<>();
     private final Map<String, Entry> byPwc = new HashMap<>();
     private final Map<Node, Entry> byIri = new HashMap<>();
-    private final Map<String, List<Entry>> byTitle = new HashMap<>();
     /**
-     * Titles by word, for records and references without an arXiv id; built the first time one needs it (from
-     * {@link #byTitle}'s keys) and kept up to date from then on, so an arXiv-only ingest never pays for it.
+     * Every title (normalised, {@value #MIN_TITLE_CHARS} characters or more) a record or reference carried so far, or
+     * the store holds, with the papers it was registered under: none when it was only {@linkplain #note noted}.
+     */
+    private final Map<String, TitleEntries> byTitle = new HashMap<>();
+    /**
+     * The titles of {@link #byTitle} by word, for records and references without an arXiv id; built the first time
+     * one needs it (from {@link #byTitle}'s keys) and kept up to date from then on, so an arXiv-only ingest never
+     * pays for it.
      */
     private Map<String, Set<String>> titlesByWord;
     /**
-     * The same, only for titles of which some paper had no arXiv id when the title was added: the only candidates
-     * a record with an arXiv id can link to by title (a paper with another arXiv id is another paper, and one with
-     * the same id was found by it already). Without it, every new arXiv paper would be compared with every title
-     * sharing a word, which grows with the store. May hold titles that later gained ids: candidates are still checked.
+     * The same, only for titles some record or reference without an arXiv id carried (and every title of the store):
+     * the only candidates a record with an arXiv id can link to by title (a paper with another arXiv id is another
+     * paper, and one with the same id was found by it already). Without it, every new arXiv paper would be compared
+     * with every title sharing a word, which grows with the store. Holds titles whose papers have arXiv ids too:
+     * candidates are still checked.
+     *
+     * <p>Both indexes depend only on which titles came before, with or without an arXiv id, never on what resolution
+     * decided for them (ADR 0014): a title is in them from the first record or reference that carried it, after that
+     * one was resolved, so how many titles hold a word when a title looks for candidates is a count over the
+     * records and references before it, which the Spark job computes by position.
      */
     private final Map<String, Set<String>> titlesByWordWithoutArxiv = new HashMap<>();
     private final Map<String, Long> links = new TreeMap<>();
@@ -83,16 +94,26 @@ public final class PaperResolver {
 
     /**
      * How many titles hold a word, for choosing a title's rarest words ({@value #BLOCKING_WORDS} of them) to find
-     * the candidates of a similar title. A resolver that sees only part of the papers (the Spark job's, one group of
-     * papers that share keys) ranks by the counts over all of them, as the whole ingest would.
+     * the candidates of a similar title: the titles the records and references before the one being resolved
+     * carried (or, {@code withArxiv}, those of them without an arXiv id), which is what this resolver's own indexes
+     * hold at that point. A resolver that sees only part of the papers (the Spark job's, one group of papers that
+     * share keys) is given the counts over all the records and references before each one, as the whole ingest
+     * would have them.
      */
     public interface WordCounts {
         /** @param withArxiv the title being matched has an arXiv id (it is compared with titles of papers without) */
         int titlesWith(String word, boolean withArxiv);
     }
 
-    /** Ranks words by {@code counts} from now on (see {@link WordCounts}). */
+    /** Ranks words by {@code counts} from now on, until called again (see {@link WordCounts}). */
     public void rankWordsBy(WordCounts counts) { this.wordCounts = counts; }
+
+    /** The papers registered under one title; whether a record or reference without an arXiv id carried it. */
+    @SuppressWarnings("serial")
+    private static final class TitleEntries extends ArrayList<Entry> {
+        boolean withoutArxiv;
+        TitleEntries() { super(1); }
+    }
 
     /** The identifying facts of one paper resource. */
     private static final class Entry {
@@ -136,7 +157,10 @@ public final class PaperResolver {
                 if (e.year == null) e.year = Integer.parseInt(y.substring(0, 4));
             });
             dsg.find(Node.ANY, Node.ANY, DCTerms.title.asNode(), Node.ANY).forEachRemaining(q -> {
-                if (q.getSubject().isURI()) r.addTitle(Iris.normaliseTitle(lex(q)), r.entry(q.getSubject()));
+                if (!q.getSubject().isURI()) return;
+                String t = Iris.normaliseTitle(lex(q));
+                r.addTitle(t, r.entry(q.getSubject()));
+                r.note(t, true);
             });
             for (Map.Entry<String, Entry> e : r.byArxiv.entrySet()) e.getValue().arxiv.add(e.getKey());
             for (Map.Entry<String, Entry> e : r.byDoi.entrySet()) e.getValue().doi.add(e.getKey());
@@ -188,6 +212,7 @@ public final class PaperResolver {
         Node paperIri = paper == null ? own : paper.paper();
         if (paper != null) links.merge(paper.rule(), 1L, Long::sum);
         register(key, paper == null && ownEntry != null ? ownEntry : entry(paperIri));
+        note(key.title(), key.arxiv() == null);
         return paper;
     }
 
@@ -203,6 +228,13 @@ public final class PaperResolver {
         Node refOwn = iris.paperByReference(ref);
         if (refOwn == null) return null;
         Key rk = key(ref);
+        PaperMatch m = resolveReference(ref, rk, refOwn, citing);
+        // Whatever was decided, and whether or not the title was registered under a paper.
+        note(rk.title(), rk.arxiv() == null);
+        return m;
+    }
+
+    private PaperMatch resolveReference(Reference ref, Key rk, Node refOwn, Node citing) {
         // Most references name a paper seen before: one lookup finds its entry for both steps.
         Entry refEntry = byIri.get(refOwn);
         Conflict conflict = conflict(rk, refEntry);
@@ -380,9 +412,11 @@ public final class PaperResolver {
     private PaperMatch byTitle(Key k) {
         String t = k.title();
         if (t.length() < MIN_TITLE_CHARS) return null;
-        List<Entry> equal = byTitle.getOrDefault(t, List.of()).stream().filter(e -> compatible(k, e)).toList();
+        List<Entry> titled = byTitle.get(t);
+        List<Entry> equal = titled == null ? List.of() : titled.stream().filter(e -> compatible(k, e)).toList();
         if (!equal.isEmpty()) return new PaperMatch(best(equal, k.year()).iri, "title", 1.0, t);
-        // Candidates share one of the title's rarest words; score them all, keep the best at or above the threshold.
+        // Candidates share one of the title's rarest words (by how many titles of the records and references before
+        // this one hold them: the index as it is now); score them all, keep the best at or above the threshold.
         Map<String, Set<String>> index = k.arxiv() != null ? titlesByWordWithoutArxiv : titlesByWord();
         if (index.isEmpty()) return null;
         List<String> words = new ArrayList<>(words(t));
@@ -458,15 +492,35 @@ public final class PaperResolver {
     /** Adds a normalised title of {@code e}. */
     private void addTitle(String t, Entry e) {
         if (t.length() < MIN_TITLE_CHARS) return;
-        List<Entry> list = byTitle.computeIfAbsent(t, x -> new ArrayList<>(1));
+        List<Entry> list = titleEntries(t);
         if (list.contains(e)) return;
         list.add(e);
         e.titles.add(t);
-        boolean withoutArxiv = e.arxiv.isEmpty();
-        for (String w : words(t)) {
-            if (titlesByWord != null) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
-            if (withoutArxiv) titlesByWordWithoutArxiv.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+    }
+
+    /**
+     * Puts a title a record or reference carried ({@code withoutArxiv}: one without an arXiv id), or the store holds,
+     * into the word indexes, once: called after the record or reference was resolved, so it counts for the titles
+     * after it, not for its own.
+     */
+    private void note(String t, boolean withoutArxiv) {
+        if (t == null || t.length() < MIN_TITLE_CHARS) return;
+        TitleEntries list = titleEntries(t);
+        if (withoutArxiv && !list.withoutArxiv) {
+            list.withoutArxiv = true;
+            for (String w : words(t)) titlesByWordWithoutArxiv.computeIfAbsent(w, x -> new HashSet<>()).add(t);
         }
+    }
+
+    /** The entries of title {@code t}, created (and the title put into {@link #titlesByWord}) the first time. */
+    private TitleEntries titleEntries(String t) {
+        TitleEntries list = byTitle.get(t);
+        if (list == null) {
+            list = new TitleEntries();
+            byTitle.put(t, list);
+            if (titlesByWord != null) for (String w : words(t)) titlesByWord.computeIfAbsent(w, x -> new HashSet<>()).add(t);
+        }
+        return list;
     }
 
     /** {@link #titlesByWord}, built from every title known when first asked for. */

@@ -87,6 +87,29 @@ class KryoFormsTest {
         assertEquals(paper.title(), ((Mention) back.get(0)).paperRecord().title());
     }
 
+    /** The word stream's rows and a mention's word counts come back whole, as their registered classes. */
+    @Test
+    void wordRowsAndCountsComeBackWhole() {
+        Mention own = Mention.ofPaper(Mention.record(2, 9), PaperRecord.builder("papergraph-jsonl", SourcePosition.line("p.jsonl", 10))
+                .arxivId("1706.03762").title("Attention Is All You Need Again").build(), IRIS, new PaperResolver(IRIS, PaperResolver.DEFAULT_THRESHOLD));
+        WordEvent query = WordEvent.query("attention", own);
+        WordEvent title = WordEvent.title("again", 5, -1, WordEvent.TITLE_WITHOUT_ARXIV, "attention is all you need again");
+        MentionWords words = MentionWords.of(List.of(new Object[] {query, 3, 1}, new Object[] {WordEvent.query("again", own), 0, 0}));
+        List<Object> back = roundTrip(List.of(query, title, words));
+        for (int i = 0; i < 2; i++) {
+            WordEvent s = (WordEvent) List.of(query, title).get(i), b = (WordEvent) back.get(i);
+            assertEquals(0, s.compareTo(b));
+            assertEquals(s.title + s.key + s.arxiv + s.reference, b.title + b.key + b.arxiv + b.reference);
+        }
+        MentionWords b = (MentionWords) back.get(2);
+        assertEquals(List.of(2L << 32 | 9, -1L, own.keys[0], 1L), List.of(b.record, (long) b.ref, b.key, b.arxiv ? 1L : 0L));
+        assertEquals("attention is all you need again", b.title);
+        assertEquals(List.of("again", "attention"), Arrays.asList(b.words));
+        assertEquals(3, b.count("attention", false));
+        assertEquals(1, b.count("attention", true));
+        assertEquals(-1, b.count("need", false), "not a word of the title's counts");
+    }
+
     @Test
     void kryoUsesTheClassesOwnForms() {
         Kryo kryo = new KryoSerializer(SparkMain.useKryo(new SparkConf())).newKryo();

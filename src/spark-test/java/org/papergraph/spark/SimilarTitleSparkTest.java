@@ -33,15 +33,18 @@ class SimilarTitleSparkTest {
     }
 
     private List<String> convert(Path in) throws Exception {
-        Path out = tmp.resolve("convert.nq.gz");
+        Path out = tmp.resolve("convert-" + in.getFileName() + ".nq.gz");
         new Converter(Iris.defaults(), Extractors.defaults(Iris.defaults()), IngestListener.NONE).convert(List.of(in), null, out);
         return SparkConvertTest.lines(out);
     }
 
-    private List<String> spark(Path in) throws Exception {
-        Path out = tmp.resolve("spark");
-        int status = SparkMain.run("convert", "--master", "local[2]", "--time", SparkConvertTest.TIME, "-q",
-                "-o", out.toString(), in.toString());
+    private List<String> spark(Path in, String... extra) throws Exception {
+        Path out = tmp.resolve("spark-" + in.getFileName());
+        List<String> args = new ArrayList<>(List.of("convert", "--master", "local[2]", "--time", SparkConvertTest.TIME, "-q",
+                "-o", out.toString()));
+        args.addAll(List.of(extra));
+        args.add(in.toString());
+        int status = SparkMain.run(args.toArray(new String[0]));
         assertEquals(0, status);
         return SparkConvertTest.lines(ShardFolder.shards(out).toArray(new Path[0]));
     }
@@ -107,5 +110,87 @@ class SimilarTitleSparkTest {
         assertTrue(expected.stream().anyMatch(l -> l.contains("ontology#matchedPaper> <" + Iris.DEFAULT_BASE + "paper/arxiv/2101.00417>")),
                 "to the first paper, whose title holds its rarest words: " + expected);
         assertSame(expected, spark(in));
+    }
+
+    /**
+     * The words a title is blocked on are ranked by how many titles before it hold them. Here the DOI-only record's
+     * three words that the arXiv paper's title lacks ("network", "model", "method") are in no earlier title, so
+     * convert blocks on them and finds no candidate; later titles hold them often, so ranked over the whole input
+     * they would be the commonest, and a job counting over the whole input would block on the shared words and link
+     * the record to the arXiv paper (title-similar, 0.966), which convert does not. The job counts by position.
+     */
+    @Test
+    void wordsCommonOnlyInLaterTitlesBlockAsInConvert() throws Exception {
+        String title = "Graph Networks and Sparse Models with Attention Methods for Long Document Summarization";
+        String near = "Graph Network and Sparse Model with Attention Method for Long Document Summarization";
+        assertTrue(PaperResolver.similarity(Iris.normaliseTitle(title), Iris.normaliseTitle(near)) >= PaperResolver.DEFAULT_THRESHOLD);
+        List<String> lines = new ArrayList<>(List.of(
+                "{\"arxiv\": \"2101.00417\", \"title\": \"" + title + "\", \"published\": \"2021-01-05\"}",
+                "{\"title\": \"" + near + "\", \"doi\": \"10.5555/simt.1\", \"published\": \"2021-03-01\"}"));
+        String[] topics = {"Protein Folding", "Traffic Forecasting", "Crop Yield Estimation", "Music Transcription"};
+        for (int i = 0; i < topics.length; i++) {
+            lines.add("{\"arxiv\": \"2103.0" + (1000 + i) + "\", \"title\": \"A Network Model Method for " + topics[i]
+                    + "\", \"published\": \"2021-03-1" + i + "\"}");
+        }
+        Path in = corpus("later.jsonl", lines.toArray(new String[0]));
+        List<String> expected = convert(in);
+        assertEquals(0, similarLinks(expected), "convert finds no candidate for the DOI-only record: " + expected);
+        assertSame(expected, spark(in));
+    }
+
+    /**
+     * Near-duplicate titles (a word or two in the plural) under arXiv ids, DOIs or nothing, among titles that share
+     * some of their words, in three orders: whichever order, the Spark job links what convert links. The words'
+     * counts before each record differ from order to order, and so do the blocking words and the links; the word
+     * stream is spread over 16 tasks, so common words' counts cross from one task to the next.
+     */
+    @Test
+    void similarTitlesLinkAsInConvertInEveryOrder() throws Exception {
+        java.util.Random random = new java.util.Random(20261207);
+        String[] pool = {"graph", "sparse", "attention", "kernel", "prior", "tensor", "robust", "causal", "latent",
+                "policy", "spectral", "adaptive", "neural", "network", "model", "method", "transformer", "diffusion",
+                "contrastive", "retrieval", "segmentation", "embedding", "gradient", "bandit"};
+        List<String> records = new ArrayList<>();
+        int doi = 0, arxiv = 0;
+        for (int f = 0; f < 8; f++) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < 7; i++) words.add(pool[random.nextInt(pool.length)]);
+            for (int v = 0; v < 3; v++) {
+                List<String> variant = new ArrayList<>(words);
+                for (int k = 0; k < v; k++) {
+                    int i = random.nextInt(variant.size());
+                    variant.set(i, variant.get(i) + "s");
+                }
+                records.add(record(String.join(" ", variant), random.nextInt(3), ++arxiv, ++doi));
+            }
+            for (int k = 0; k < 3; k++) {
+                List<String> other = new ArrayList<>(words.subList(0, 3 + random.nextInt(3)));
+                for (int i = 0; i < 3; i++) other.add(pool[random.nextInt(pool.length)]);
+                java.util.Collections.shuffle(other, random);
+                records.add(record(String.join(" ", other), random.nextInt(3), ++arxiv, ++doi));
+            }
+        }
+        java.util.Set<Long> linkCounts = new java.util.HashSet<>();
+        for (int order = 0; order < 3; order++) {
+            java.util.Collections.shuffle(records, random);
+            Path in = corpus("order" + order + ".jsonl", records.toArray(new String[0]));
+            List<String> expected = convert(in);
+            long links = similarLinks(expected);
+            assertTrue(links > 0, "convert links some records by a similar title: " + expected);
+            linkCounts.add(links);
+            assertSame(expected, spark(in, "--partitions", "16"));
+        }
+        assertTrue(linkCounts.size() > 1, "the orders link differently: " + linkCounts);
+    }
+
+    /** A paper record: {@code kind} 0 with an arXiv id, 1 with a DOI, 2 with only its title. */
+    private static String record(String title, int kind, int arxiv, int doi) {
+        String id = switch (kind) {
+            case 0 -> "\"arxiv\": \"2104." + (10000 + arxiv) + "\", ";
+            case 1 -> "\"doi\": \"10.5555/order." + doi + "\", ";
+            default -> "";
+        };
+        // "cites" (empty) tells the format when the file starts with a record without an arXiv id.
+        return "{" + id + "\"title\": \"" + title + "\", \"published\": \"2021-05-01\", \"cites\": []}";
     }
 }

@@ -27,22 +27,22 @@ import scala.Tuple2;
  * IRI minted from an identifier or title), directly or through others, or having a similar title. So here:
  * <ol>
  *   <li>every mention's keys are the hashes of the IRIs its identifiers and title mint;</li>
- *   <li>pairs of similar titles are found by joining each title's rarest words (by their count over the whole
- *       input) with every title holding them, and kept when {@link PaperResolver#similarityAtLeast} reaches the
- *       threshold: these join the two titles' keys;</li>
+ *   <li>for every mention with a title, how many titles the mentions before it carried hold each of its words
+ *       (all of them, and those carried by mentions without an arXiv id): the counts the resolver ranks the title's
+ *       words by at that point; they come from one stream of words and positions, sorted and counted in order;</li>
+ *   <li>pairs of similar titles are found by joining each mention's title, on its rarest words by those counts,
+ *       with the titles before it that hold them, and kept when {@link PaperResolver#similarityAtLeast} reaches
+ *       the threshold: these join the two titles' keys;</li>
  *   <li>the keys' connected components are computed by label propagation (no index of every paper anywhere);</li>
  *   <li>each component's mentions are sorted into input order and given to a new {@link PaperResolver}, one
  *       mention at a time ({@link PaperResolver#resolvePaper}, {@link PaperResolver#resolveReference}), ranking
- *       title words by the counts over the whole input ({@link PaperResolver#rankWordsBy}).</li>
+ *       each title's words by the counts before its mention ({@link PaperResolver#rankWordsBy}).</li>
  * </ol>
  * A component holds every mention that could change a decision within it, so the resolver decides as it would
  * have with all of them; merging components (a hash collision) changes nothing. Mentions whose one key no other
  * mention has keep their own IRI and are not grouped at all.
  */
 final class Resolution {
-    /** A title some mention without an arXiv id has; one some mention with an arXiv id has. */
-    static final int WITHOUT_ARXIV = 1, WITH_ARXIV = 2;
-
     private Resolution() {}
 
     /**
@@ -56,50 +56,96 @@ final class Resolution {
                                                  List<RDD<?>> cached) {
         HashPartitioner hp = new HashPartitioner(partitions);
 
-        // 1. Every long-enough title, whether some mention of it has no arXiv id and whether some has one, with how
-        //    many titles (and titles of mentions without an arXiv id) hold each of its words.
-        JavaPairRDD<String, Integer> titles = mentions.filter(m -> m.matchTitle != null)
-                .mapToPair(m -> new Tuple2<>(m.matchTitle, m.arxiv == null ? WITHOUT_ARXIV : WITH_ARXIV))
-                .reduceByKey((a, b) -> a | b, partitions);
-        JavaPairRDD<String, Tuple2<String, Integer>> wordRows = titles.flatMapToPair(t -> {
-            List<Tuple2<String, Tuple2<String, Integer>>> out = new ArrayList<>();
-            for (String w : PaperResolver.words(t._1)) out.add(new Tuple2<>(w, t));
-            return out.iterator();
-        }).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        cached.add(wordRows.rdd());
-        JavaPairRDD<String, int[]> counts = wordRows
-                .mapToPair(r -> new Tuple2<>(r._1, new int[] {1, (r._2._2 & WITHOUT_ARXIV) != 0 ? 1 : 0}))
-                .reduceByKey((a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}, partitions);
-        JavaPairRDD<String, TitleWords> titleWords = wordRows.join(counts)
-                .mapToPair(x -> new Tuple2<>(x._2._1._1, new Object[] {x._1, x._2._2[0], x._2._2[1], x._2._1._2}))
-                .groupByKey(partitions).mapValues(TitleWords::of).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        cached.add(titleWords.rdd());
+        // 1. Where each long-enough title is first carried, by any mention and by one without an arXiv id: the
+        //    positions at which the resolver's two word indexes gain it. Position: record, then reference number.
+        JavaPairRDD<String, long[]> firsts = mentions.filter(m -> m.matchTitle != null)
+                .mapToPair(m -> new Tuple2<>(m.matchTitle, m.arxiv == null
+                        ? new long[] {m.record, m.ref, m.record, m.ref} : new long[] {m.record, m.ref, Long.MAX_VALUE, 0}))
+                .reduceByKey(Resolution::earlier, partitions);
 
-        // 2. Pairs of similar titles. The resolver compares a title without an arXiv id with every title, one with
-        //    an arXiv id only with titles of papers without one (by their words' counts in that index): two titles
-        //    that only ever came with arXiv ids are never compared. Each title is blocked on its rarest words.
-        JavaPairRDD<String, String> queryAll = titleWords.filter(t -> (t._2.kinds & WITHOUT_ARXIV) != 0).flatMapToPair(t -> {
-            List<Tuple2<String, String>> out = new ArrayList<>();
-            for (String w : t._2.blockingWords(false)) out.add(new Tuple2<>(w, t._1));
+        // 2. How many titles before each mention hold each word of its title: a stream of the titles' words at
+        //    their first positions and the mentions' words at theirs, sorted by word and position (range-
+        //    partitioned, so a common word spreads over several tasks), counted in order. A task starts a word with
+        //    the counts the tasks before it ended that word with.
+        JavaRDD<WordEvent> events = firsts.flatMap(t -> {
+            List<WordEvent> out = new ArrayList<>();
+            for (String w : PaperResolver.words(t._1)) {
+                out.add(WordEvent.title(w, t._2[0], (int) t._2[1], WordEvent.TITLE, t._1));
+                if (t._2[2] != Long.MAX_VALUE) out.add(WordEvent.title(w, t._2[2], (int) t._2[3], WordEvent.TITLE_WITHOUT_ARXIV, t._1));
+            }
             return out.iterator();
-        });
-        JavaPairRDD<String, String> queryWithout = titleWords.filter(t -> (t._2.kinds & WITH_ARXIV) != 0).flatMapToPair(t -> {
-            List<Tuple2<String, String>> out = new ArrayList<>();
-            for (String w : t._2.blockingWords(true)) out.add(new Tuple2<>(w, t._1));
+        }).union(mentions.filter(m -> m.matchTitle != null).flatMap(m -> {
+            List<WordEvent> out = new ArrayList<>();
+            for (String w : PaperResolver.words(m.matchTitle)) out.add(WordEvent.query(w, m));
             return out.iterator();
-        });
-        JavaPairRDD<String, String> indexAll = wordRows.mapToPair(r -> new Tuple2<>(r._1, r._2._1));
-        JavaPairRDD<String, String> indexWithout = wordRows.filter(r -> (r._2._2 & WITHOUT_ARXIV) != 0)
-                .mapToPair(r -> new Tuple2<>(r._1, r._2._1));
-        JavaPairRDD<Long, Long> similar = queryAll.join(indexAll, partitions).values()
-                .union(queryWithout.join(indexWithout, partitions).values())
-                .filter(p -> !p._1.equals(p._2) && PaperResolver.similarityAtLeast(p._1, p._2, threshold) >= threshold)
+        }));
+        JavaRDD<WordEvent> sorted = events.mapToPair(e -> new Tuple2<>(e, Boolean.TRUE)).sortByKey(true, partitions).keys()
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(sorted.rdd());
+        List<Object[]> tails = sorted.mapPartitionsWithIndex((i, it) -> List.<Object[]>of(tail(i, it)).iterator(), true).collect();
+        List<Object[]> carried = carriedCounts(tails);
+        // Each mention's counts, from the mentions' rows of the stream.
+        JavaPairRDD<Long, MentionWords> mentionWords = sorted.mapPartitionsWithIndex((i, it) -> {
+            Counter c = new Counter(carried.get(i));
+            List<Tuple2<Tuple2<Long, Integer>, Object[]>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                WordEvent e = it.next();
+                int[] n = c.next(e);
+                if (e.kind == WordEvent.QUERY) out.add(new Tuple2<>(new Tuple2<>(e.record, e.ref), new Object[] {e, n[0], n[1]}));
+            }
+            return out.iterator();
+        }, true).mapToPair(x -> x).groupByKey(partitions)
+                .mapToPair(x -> {
+                    MentionWords mw = MentionWords.of(x._2);
+                    return new Tuple2<>(mw.key, mw);
+                }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        cached.add(mentionWords.rdd());
+        // Each title's rank among the titles holding a word (in either index), in buckets of RANK_BUCKET ranks.
+        JavaPairRDD<Tuple2<String, Integer>, Tuple2<String, Integer>> ranked = sorted.mapPartitionsWithIndex((i, it) -> {
+            Counter c = new Counter(carried.get(i));
+            List<Tuple2<Tuple2<String, Integer>, Tuple2<String, Integer>>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                WordEvent e = it.next();
+                int[] n = c.next(e);
+                if (e.kind == WordEvent.TITLE) out.add(bucketed(e.word, false, n[0] + 1, e.title));
+                if (e.kind == WordEvent.TITLE_WITHOUT_ARXIV) out.add(bucketed(e.word, true, n[1] + 1, e.title));
+            }
+            return out.iterator();
+        }, true).mapToPair(x -> x);
+
+        // 3. Pairs of similar titles: each mention's title with the titles before it that hold one of its rarest
+        //    words (by the counts before it), as the resolver finds its candidates there: a mention without an
+        //    arXiv id among all titles, one with an arXiv id among titles some mention without one carried (a
+        //    reference's arXiv id may be dropped as a conflicting identifier: among both). The candidates for a
+        //    word counted n are the first n titles holding it; a title is asked once per word, for the largest n.
+        JavaPairRDD<Tuple2<String, Integer>, Tuple2<String, Integer>> queries = mentionWords.values().flatMapToPair(mw -> {
+            List<Tuple2<Tuple2<String, Boolean>, Tuple2<String, Integer>>> out = new ArrayList<>();
+            if (!mw.arxiv || mw.reference) {
+                for (Object[] b : mw.blockingWords(false)) out.add(new Tuple2<>(new Tuple2<>((String) b[0], false), new Tuple2<>(mw.title, (Integer) b[1])));
+            }
+            if (mw.arxiv) {
+                for (Object[] b : mw.blockingWords(true)) out.add(new Tuple2<>(new Tuple2<>((String) b[0], true), new Tuple2<>(mw.title, (Integer) b[1])));
+            }
+            return out.iterator();
+        }).filter(q -> q._2._2 > 0)
+                .mapToPair(q -> new Tuple2<>(new Tuple2<>(q._1, q._2._1), q._2._2))
+                .reduceByKey(Math::max, partitions)
+                .flatMapToPair(q -> {
+                    List<Tuple2<Tuple2<String, Integer>, Tuple2<String, Integer>>> out = new ArrayList<>();
+                    for (int b = 0; b <= (q._2 - 1) / RANK_BUCKET; b++) {
+                        out.add(new Tuple2<>(new Tuple2<>(q._1._1._1, bucketKey(q._1._1._2, b)), new Tuple2<>(q._1._2, q._2)));
+                    }
+                    return out.iterator();
+                });
+        JavaPairRDD<Long, Long> similar = queries.join(ranked, partitions).values()
+                .filter(p -> p._2._2 <= p._1._2 && !p._1._1.equals(p._2._1)
+                        && PaperResolver.similarityAtLeast(p._1._1, p._2._1, threshold) >= threshold)
                 .mapToPair(p -> {
                     Iris iris = new Iris(base);
-                    return new Tuple2<>(Mention.titleKey(iris, p._1), Mention.titleKey(iris, p._2));
+                    return new Tuple2<>(Mention.titleKey(iris, p._1._1), Mention.titleKey(iris, p._2._1));
                 });
 
-        // 3. The key graph: each mention's keys joined in a star, and similar titles; then its components.
+        // 4. The key graph: each mention's keys joined in a star, and similar titles; then its components.
         JavaPairRDD<Long, Long> star = mentions.filter(m -> m.keys.length > 1).flatMapToPair(m -> {
             List<Tuple2<Long, Long>> out = new ArrayList<>(m.keys.length - 1);
             for (int i = 1; i < m.keys.length; i++) out.add(new Tuple2<>(m.keys[0], m.keys[i]));
@@ -126,43 +172,128 @@ final class Resolution {
         cached.add(labels.rdd());
         stage.accept("resolution: key components found in " + rounds + " round(s) of label propagation");
 
-        // 4. Each mention in its component (mentions alone with their one key are left as they are), and the words
-        //    of each component's titles with their counts. A title is in the component of its key, so these come
-        //    from the titles and the labels, each title once; the mentions are shuffled once more, to their
-        //    component, and never cached.
+        // 5. Each mention in its component (mentions alone with their one key are left as they are), with the
+        //    counts of its title's words; the mentions are shuffled once more, to their component, and never cached.
         JavaPairRDD<Long, Mention> byComponent = mentions.mapToPair(m -> new Tuple2<>(m.keys[0], m))
                 .join(labels, partitions)
                 .mapToPair(x -> new Tuple2<>(x._2._2, x._2._1));
-        JavaPairRDD<Long, TitleWords> componentWords = titleWords
-                .mapToPair(t -> new Tuple2<>(Mention.titleKey(new Iris(base), t._1), t._2))
-                .join(labels, partitions)
+        JavaPairRDD<Long, MentionWords> componentWords = mentionWords.join(labels, partitions)
                 .mapToPair(x -> new Tuple2<>(x._2._2, x._2._1));
 
-        // 5. The resolver, once per component, over its mentions in input order.
+        // 6. The resolver, once per component, over its mentions in input order.
         JavaPairRDD<Integer, Directive> out = byComponent.cogroup(componentWords, partitions).flatMapToPair(c -> {
             List<Mention> ms = new ArrayList<>();
             c._2._1.forEach(ms::add);
-            Map<String, int[]> wordCounts = new HashMap<>();
-            for (TitleWords tw : c._2._2) {
-                for (int i = 0; i < tw.words.length; i++) wordCounts.put(tw.words[i], new int[] {tw.all[i], tw.withoutArxiv[i]});
-            }
-            return resolveComponent(ms, new Iris(base), threshold, wordCounts).iterator();
+            Map<Tuple2<Long, Integer>, MentionWords> words = new HashMap<>();
+            for (MentionWords mw : c._2._2) words.put(new Tuple2<>(mw.record, mw.ref), mw);
+            return resolveComponent(ms, new Iris(base), threshold, words).iterator();
         });
         return out;
     }
 
-    /** Runs a fresh resolver over one component's mentions in input order; the links it makes. */
+    /** Ranks per join key of {@link #ranked}: a word's titles are joined with its queries this many at a time. */
+    static final int RANK_BUCKET = 4096;
+
+    /** The earlier of two first positions of a title ({@code {record, ref, record, ref}}: any mention, one without an arXiv id). */
+    static long[] earlier(long[] a, long[] b) {
+        long[] out = new long[4];
+        boolean aFirst = a[0] < b[0] || (a[0] == b[0] && a[1] <= b[1]);
+        out[0] = aFirst ? a[0] : b[0];
+        out[1] = aFirst ? a[1] : b[1];
+        boolean aFirstWithout = a[2] < b[2] || (a[2] == b[2] && a[3] <= b[3]);
+        out[2] = aFirstWithout ? a[2] : b[2];
+        out[3] = aFirstWithout ? a[3] : b[3];
+        return out;
+    }
+
+    private static int bucketKey(boolean withoutArxiv, int bucket) { return bucket * 2 + (withoutArxiv ? 1 : 0); }
+
+    private static Tuple2<Tuple2<String, Integer>, Tuple2<String, Integer>> bucketed(String word, boolean withoutArxiv,
+                                                                                   int rank, String title) {
+        return new Tuple2<>(new Tuple2<>(word, bucketKey(withoutArxiv, (rank - 1) / RANK_BUCKET)), new Tuple2<>(title, rank));
+    }
+
+    /**
+     * What task {@code index} of the sorted word stream ends with: {@code {index, first word, last word, and the last
+     * word's title counts in the task (all, without an arXiv id)}}; the words are null when the task has no row.
+     */
+    static Object[] tail(int index, java.util.Iterator<WordEvent> it) {
+        String first = null, last = null;
+        int all = 0, without = 0;
+        while (it.hasNext()) {
+            WordEvent e = it.next();
+            if (first == null) first = e.word;
+            if (!e.word.equals(last)) { last = e.word; all = 0; without = 0; }
+            if (e.kind == WordEvent.TITLE) all++;
+            if (e.kind == WordEvent.TITLE_WITHOUT_ARXIV) without++;
+        }
+        return new Object[] {index, first, last, all, without};
+    }
+
+    /**
+     * For each task of the sorted word stream ({@code tails}: index, first word, last word, and the last word's
+     * title counts in it), the word and counts the tasks before it end with: {@code {word, all, without}}.
+     */
+    static List<Object[]> carriedCounts(List<Object[]> tails) {
+        List<Object[]> sorted = new ArrayList<>(tails);
+        sorted.sort(Comparator.comparingInt(t -> (Integer) t[0]));
+        List<Object[]> out = new ArrayList<>();
+        String word = null;
+        int all = 0, without = 0;
+        for (Object[] t : sorted) {
+            out.add(new Object[] {word, all, without});
+            String first = (String) t[1], last = (String) t[2];
+            if (first == null) continue;
+            if (first.equals(last) && last.equals(word)) {
+                all += (Integer) t[3];
+                without += (Integer) t[4];
+            } else {
+                word = last;
+                all = (Integer) t[3];
+                without = (Integer) t[4];
+            }
+        }
+        return out;
+    }
+
+    /** Counts a task's part of the sorted word stream: per word, the titles before the current row. */
+    static final class Counter {
+        private String word;
+        private int all, without;
+
+        Counter(Object[] carried) {
+            word = (String) carried[0];
+            all = (Integer) carried[1];
+            without = (Integer) carried[2];
+        }
+
+        /** The counts before {@code e} ({@code {all, without}}), then {@code e} counted. */
+        int[] next(WordEvent e) {
+            if (!e.word.equals(word)) { word = e.word; all = 0; without = 0; }
+            int[] before = {all, without};
+            if (e.kind == WordEvent.TITLE) all++;
+            if (e.kind == WordEvent.TITLE_WITHOUT_ARXIV) without++;
+            return before;
+        }
+    }
+
+    /**
+     * Runs a fresh resolver over one component's mentions in input order, each title's words ranked by the counts
+     * before that mention ({@code words}, by record and reference number); the links it makes.
+     */
     static List<Tuple2<Integer, Directive>> resolveComponent(List<Mention> ms, Iris iris, double threshold,
-                                                              Map<String, int[]> wordCounts) {
+                                                              Map<Tuple2<Long, Integer>, MentionWords> words) {
         ms.sort(Comparator.comparingLong((Mention m) -> m.record).thenComparingInt(m -> m.ref));
         PaperResolver resolver = new PaperResolver(iris, threshold);
-        resolver.rankWordsBy((w, withArxiv) -> {
-            int[] n = wordCounts.get(w);
-            return n == null ? 0 : n[withArxiv ? 1 : 0];
-        });
         Map<Long, Node> citing = new HashMap<>();
         List<Tuple2<Integer, Directive>> out = new ArrayList<>();
         for (Mention m : ms) {
+            MentionWords mw = words.get(new Tuple2<>(m.record, m.ref));
+            resolver.rankWordsBy((w, withArxiv) -> {
+                int n = mw == null ? -1 : mw.count(w, withArxiv);
+                if (n < 0) throw new IllegalStateException("no count of the word '" + w + "' before record " + m.record + ", reference " + m.ref);
+                return n;
+            });
             PaperMatch match;
             if (m.ref < 0) {
                 PaperRecord r = m.paperRecord();

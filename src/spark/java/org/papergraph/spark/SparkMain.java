@@ -67,7 +67,7 @@ public final class SparkMain implements Runnable {
     static SparkConf useKryo(SparkConf sc) {
         sc.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         // Registered classes are written as a number, not their name before every object.
-        sc.registerKryoClasses(new Class<?>[] {Mention.class, Directive.class, TitleWords.class, Slice.class,
+        sc.registerKryoClasses(new Class<?>[] {Mention.class, Directive.class, MentionWords.class, WordEvent.class, Slice.class,
                 SliceScan.class, SliceOutcome.class, long[].class, int[].class, String[].class, Object[].class});
         // The job's objects are trees (no cycles, nothing that must stay shared). With reference tracking, Kryo
         // clears a table of the objects it wrote after every record, as big as the biggest record (a slice's
