@@ -1,5 +1,6 @@
 package org.papergraph.serve;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -124,34 +125,46 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
      */
     private final class Capped implements RowSet {
         private final List<Var> vars;
-        private final DataBag<Binding> bag;
+        private DataBag<Binding> bag;
         private final java.util.Iterator<Binding> it;
         private long served;
 
         Capped(RowSet rows, long cap) {
             this.vars = rows.getResultVars();
-            this.bag = BagFactory.newDefaultBag(ThresholdPolicyFactory.count(IN_MEMORY_ROWS),
-                    SerializationFactoryFinder.bindingSerializationFactory());
+            // The first rows in a list of ours; a bag (and its file) only for an answer with more. Jena's bag fails to
+            // read back an answer of exactly its threshold's size (IndexOutOfBoundsException: it is marked spilled
+            // with no file yet), and every bag here holds more rows than its threshold.
+            List<Binding> memory = new ArrayList<>();
             long n = 0;
             try {
                 while (more(rows)) {
                     Binding b = pull(rows);
                     if (++n > cap) tooLarge("more than " + cap + " rows");
+                    if (bag == null && memory.size() < IN_MEMORY_ROWS) {
+                        memory.add(b);
+                        continue;
+                    }
+                    if (bag == null) {
+                        bag = BagFactory.newDefaultBag(ThresholdPolicyFactory.count(IN_MEMORY_ROWS),
+                                SerializationFactoryFinder.bindingSerializationFactory());
+                        for (Binding m : memory) bag.add(m);
+                        memory = null;
+                    }
                     bag.add(b);
                 }
             } catch (RuntimeException | Error e) {
-                bag.close();
+                if (bag != null) bag.close();
                 throw e;
             } finally {
                 rows.close();
             }
-            this.it = bag.iterator();
+            this.it = bag != null ? bag.iterator() : memory.iterator();
         }
 
         @Override
         public boolean hasNext() {
             if (it.hasNext()) return true;
-            bag.close(); // the temporary file goes as soon as the last row is out
+            if (bag != null) bag.close(); // the temporary file goes as soon as the last row is out
             return false;
         }
 
@@ -183,6 +196,6 @@ final class CappedQueryProcessor extends SPARQL_QueryDataset {
 
         @Override public long getRowNumber() { return served; }
 
-        @Override public void close() { bag.close(); }
+        @Override public void close() { if (bag != null) bag.close(); }
     }
 }
