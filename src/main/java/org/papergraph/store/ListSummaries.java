@@ -32,7 +32,7 @@ import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
-import org.apache.jena.vocabulary.DCTerms;
+import org.papergraph.vocab.CITO;
 import org.papergraph.vocab.PG;
 
 /**
@@ -63,8 +63,6 @@ public final class ListSummaries {
 
     private static final Node DEFAULT = Quad.defaultGraphIRI;
     private static final Node TRUE = NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean);
-    private static final Node ISSUED = DCTerms.issued.asNode();
-    private static final Node CITES = NodeFactory.createURI("http://purl.org/spar/cito/cites");
     private static final List<Node> RESULT_NAMING = List.of(PG.dataset, PG.method, PG.task, PG.metric);
 
     private ListSummaries() {}
@@ -98,7 +96,7 @@ public final class ListSummaries {
     /** The entities {@code paper} names (its mentions' and results') and the papers it cites, in the union graph. */
     static Set<Node> namedAndCited(DatasetGraph dsg, Node paper) {
         Set<Node> out = new HashSet<>();
-        dsg.find(Quad.unionGraph, paper, CITES, ANY).forEachRemaining(q -> out.add(q.getObject()));
+        dsg.find(Quad.unionGraph, paper, CITO.cites, ANY).forEachRemaining(q -> out.add(q.getObject()));
         dsg.find(Quad.unionGraph, paper, PG.hasMention, ANY).forEachRemaining(m ->
                 dsg.find(Quad.unionGraph, m.getObject(), PG.entity, ANY).forEachRemaining(q -> out.add(q.getObject())));
         dsg.find(Quad.unionGraph, paper, PG.reportsResult, ANY).forEachRemaining(r -> {
