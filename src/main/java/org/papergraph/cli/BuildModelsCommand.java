@@ -29,6 +29,10 @@ public final class BuildModelsCommand implements Callable<Integer> {
             "ORKG CS-NER and SciERC (research use), Papers with Code and SOTA? (CC BY-SA 4.0); use with --out."})
     boolean noResearchData;
 
+    @Option(names = "--confidence-only", description = {"Refit only the confidence models from the lexicon and taggers already in --out",
+            "(after a change to the finder's rules; about a minute)."})
+    boolean confidenceOnly;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -37,7 +41,8 @@ public final class BuildModelsCommand implements Callable<Integer> {
         if (noResearchData && !spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             throw new UserException("--no-research-data needs --out DIR: the shipped models in " + out + " are built from all sources", Main.USAGE);
         }
-        Map<String, String> report = ExtractionModels.build(shared, out, noResearchData ? TrainingData.PERMISSIVE : TrainingData.ALL);
+        TrainingData data = noResearchData ? TrainingData.PERMISSIVE : TrainingData.ALL;
+        Map<String, String> report = confidenceOnly ? ExtractionModels.refitConfidence(shared, out, data) : ExtractionModels.build(shared, out, data);
         report.forEach((k, v) -> spec.commandLine().getOut().println(k + ": " + v));
         return 0;
     }

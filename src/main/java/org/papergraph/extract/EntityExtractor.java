@@ -66,13 +66,14 @@ public final class EntityExtractor implements Extractor {
         Node paper = iris.paper(r);
         // Each entity (and each of its other spellings) is described once per record, however often it is mentioned.
         java.util.Set<Object> described = new java.util.HashSet<>();
-        emit(q, paper, r.title(), EntityFinder.Field.TITLE, described);
-        emit(q, paper, r.abstractText(), EntityFinder.Field.ABSTRACT, described);
+        // One type per name in the paper: the title and the abstract do not make one name a method and a task.
+        List<List<EntityFinder.Found>> found = finder.findPaper(r.title(), r.abstractText());
+        emit(q, paper, r.title(), EntityFinder.Field.TITLE, found.get(0), described);
+        emit(q, paper, r.abstractText(), EntityFinder.Field.ABSTRACT, found.get(1), described);
     }
 
-    private void emit(Quads q, Node paper, String text, EntityFinder.Field field, java.util.Set<Object> described) {
+    private void emit(Quads q, Node paper, String text, EntityFinder.Field field, List<EntityFinder.Found> found, java.util.Set<Object> described) {
         if (text == null) return;
-        List<EntityFinder.Found> found = finder.find(text, field);
         // A title's own dataset is labelled with the short name the title gives it ("MOROCO: The Moldavian and
         // Romanian Dialectal Corpus"); the mention keeps the phrase that was matched, which becomes an altLabel, and
         // the short name is not also a method.
@@ -100,7 +101,7 @@ public final class EntityExtractor implements Extractor {
             q.add(paper, PG.hasMention, m);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
-            q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text)));
+            q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text, field)));
             q.add(m, PG.confidence, confidenceLiteral(f.confidence()));
             q.add(m, PG.field, FIELD_LITERALS[field.ordinal()]);
             q.add(m, PG.start, integerLiteral(f.start()));
@@ -150,7 +151,17 @@ public final class EntityExtractor implements Extractor {
     }
 
     /** What the text says the paper does with the entity, read from the words before it in its sentence. */
-    static String role(EntityFinder.Found f, String text) {
+    static String role(EntityFinder.Found f, String text) { return role(f, text, EntityFinder.Field.ABSTRACT); }
+
+    /**
+     * As {@link #role(EntityFinder.Found, String)}, in {@code field}: in a title that opens with its own short name and
+     * a colon ("Lina-Speech: Gated Linear Attention is ..."), the name before the colon is the paper's and a name just
+     * after the colon is what it is built on, so the colon does not make that name proposed.
+     */
+    static String role(EntityFinder.Found f, String text, EntityFinder.Field field) {
+        if (field == EntityFinder.Field.TITLE && f.type() == EntityType.METHOD && afterTitleName(text, f.start())) {
+            return compares(f, text) ? MentionRole.COMPARED : MentionRole.USED;
+        }
         // Only methods and datasets have a role other than "used", and a pattern is matched only when the answer
         // still depends on it: the patterns are a tenth of extraction time.
         return switch (f.type()) {
@@ -169,6 +180,16 @@ public final class EntityExtractor implements Extractor {
                 || (mentionsAny(text, from, f.start(), PROPOSE_SUBJECTS) && mentionsAny(text, from, f.start(), PROPOSE_VERBS)
                         && PROPOSE.matcher(text).region(from, f.start()).find() && objectOfProposal(text, from, f.start()))
                 || (f.sentenceStart() == 0 && f.start() == 0 && text.startsWith(":", f.end()));
+    }
+
+    /** True when {@code start} follows the colon after a title's opening short name (one or two words, no spaces else). */
+    static boolean afterTitleName(String text, int start) {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon > 40 || start <= colon || !text.substring(colon + 1, start).isBlank()) return false;
+        String head = text.substring(0, colon).trim();
+        if (head.isEmpty() || head.split("\\s+").length > 2) return false;
+        for (int i = 0; i < head.length(); i++) if (Character.isUpperCase(head.charAt(i))) return true;
+        return false;
     }
 
     /** The proposing verbs of {@link #PROPOSE}, alone. */

@@ -115,10 +115,42 @@ public final class EntityFinder {
                     || from > 0 && to < toks.size() && toks.get(from - 1).text().equals("(") && toks.get(to).text().equals(")") && to - from == 1;
             boolean adjusted = from != a || to != b || name[1] != toks.get(to - 1).end();
             Confidence.Evidence e = new Confidence.Evidence(field, source, type, margin, agrees, conflicts, to - from,
-                    to - from == 1 && lower && entry == null, coined, lower, defined, adjusted, 0);
+                    to - from == 1 && lower && entry == null, coined, lower, defined, adjusted, 0, kindOfThing(from, to, coined, entry));
             return new Found(name[0], name[1], type, 0, entry, this.from, this.to, source, e);
         }
+
+        /**
+         * A phrase that names a kind of thing, not one thing ({@link #KIND_HEADS}, {@link #BROAD}): "neural network
+         * models", "Machine Learning Methods", "predictive algorithms"; none of its words coined, the
+         * whole no known name. SciERC annotates many such phrases; a page listing what a paper uses is no place for them.
+         */
+        private boolean kindOfThing(int from, int to, boolean coined, Lexicon.Entry entry) {
+            if (coined || entry != null || to - from < 2) return false;
+            if (!KIND_HEADS.contains(sentence.toks.get(to - 1).lower())) return false;
+            for (int i = from; i < to - 1; i++) {
+                String w = sentence.toks.get(i).lower();
+                if (!BROAD.contains(w) && !NounPhrases.EVALUATIVE.contains(w)) return false;
+            }
+            return true;
+        }
     }
+
+    /**
+     * Heads of phrases that name a kind of method ("training methods", "neuronal systems"). Not "learning": "supervised
+     * learning", "Deep Learning" are annotated names in SciERC and ORKG's titles (4 of 6 such tune spans right).
+     */
+    static final java.util.Set<String> KIND_HEADS = java.util.Set.of("methods", "models", "systems", "algorithms", "approaches",
+            "techniques", "architectures", "networks", "frameworks", "tools", "strategies", "mechanisms");
+
+    /**
+     * Words that say which field or broad family a method belongs to, not which method it is: a phrase of these (and
+     * evaluative words) before a {@link #KIND_HEADS} head names a kind of thing. Words of the field, not of any text.
+     */
+    static final java.util.Set<String> BROAD = java.util.Set.of("machine", "learning", "deep", "neural", "network", "neuronal",
+            "training", "predictive", "statistical", "computational", "probabilistic", "artificial", "intelligence", "ai", "ml",
+            "data-driven", "learning-based", "joint", "supervised", "unsupervised", "semi-supervised", "self-supervised",
+            "automatic", "automated", "intelligent", "classical", "heuristic", "numerical", "mathematical", "generative",
+            "discriminative", "optimization", "inference", "algorithmic");
 
     private static final java.util.regex.Pattern METRIC_WORD = java.util.regex.Pattern.compile(
             "(?i).*\\b(?:accuracy|acc|error|rate|score|f1|f-1|f-measure|precision|recall|auc|map|ap|iou|miou|bleu|rouge|meteor|cider|"
@@ -175,6 +207,34 @@ public final class EntityFinder {
         return out;
     }
 
+    /**
+     * The spans of a paper's title and abstract (in that order), one type per name across the two: a name the title
+     * reads as a task and the abstract as a method ("Continual Learning" / "continual learning") takes one type by the
+     * rule of {@link #oneTypePerName} over both fields. A later {@link #find} of the same abstract returns its spans
+     * as given here.
+     */
+    public List<List<Found>> findPaper(String title, String abstractText) {
+        List<Found> t = new ArrayList<>(find(title, Field.TITLE)), a = new ArrayList<>(find(abstractText, Field.ABSTRACT));
+        List<Found> all = new ArrayList<>(t);
+        all.addAll(a);
+        String[] key = new String[all.size()];
+        boolean mixed = false;
+        java.util.Map<String, EntityType> seen = new java.util.HashMap<>();
+        for (int i = 0; i < key.length; i++) {
+            Found f = all.get(i);
+            String k = Tokenizer.key((i < t.size() ? title : abstractText).substring(f.start(), f.end()));
+            key[i] = f.type().ordinal() + k;
+            EntityType before = seen.putIfAbsent(k, f.type());
+            mixed |= before != null && before != f.type();
+        }
+        if (!mixed) return List.of(t, a);
+        oneTypePerName(null, key, all);
+        List<Found> t2 = java.util.Collections.unmodifiableList(new ArrayList<>(all.subList(0, t.size())));
+        List<Found> a2 = java.util.Collections.unmodifiableList(new ArrayList<>(all.subList(t.size(), all.size())));
+        if (abstractText != null) LAST.set(new Object[] {abstractText, Field.ABSTRACT, a2, models});
+        return List.of(t2, a2);
+    }
+
     private List<Found> compute(String text, Field field) {
         List<Found> out = new ArrayList<>();
         if (text == null || text.isEmpty()) return out;
@@ -198,8 +258,7 @@ public final class EntityFinder {
             Confidence.Evidence e = f.evidence();
             int repeats = keys.get(key[i]) - 1;
             if (repeats > 0) {
-                e = new Confidence.Evidence(e.field(), e.source(), e.type(), e.margin(), e.agrees(), e.conflicts(), e.tokens(),
-                        e.lowerOneWord(), e.coined(), e.allLower(), e.defined(), e.adjusted(), repeats);
+                e = e.withRepeats(repeats);
             }
             out.set(i, new Found(f.start(), f.end(), f.type(), models.confidence().of(e), f.entry(), f.sentenceStart(), f.sentenceEnd(),
                     f.source(), e));
@@ -211,19 +270,29 @@ public final class EntityFinder {
     /**
      * One name is one kind of thing in one field: when the spans of one name (same key) were given different types
      * ("continual learning" a method in one sentence and a task in the next), all take the type of a known name among
-     * them, else of the most confident, and their confidence is that of their evidence under that type. {@code key}: each span's type ordinal
-     * and key, as {@link #compute} made them.
+     * them, else the type most of them have, else that of the span the tagger chose most clearly (its margin), else the
+     * first; their confidence is that of their evidence under that type. The choice reads no confidence: were it the
+     * most confident span's (as before), the spans the confidence model is fitted on would depend on the model in use,
+     * and {@code build-models}, which fits with the previous model, could not be reproduced from the shipped one.
+     * {@code key}: each span's type ordinal and key, as {@link #compute} made them.
      */
     private void oneTypePerName(String text, String[] key, List<Found> out) {
         java.util.Map<String, Found> best = null;
+        java.util.Map<String, Integer> votes = new java.util.HashMap<>();
+        for (String k : key) votes.merge(k, 1, Integer::sum);
         for (int i = 0; i < out.size(); i++) {
             Found f = out.get(i);
             String name = key[i].substring(1);
             if (best == null) best = new java.util.HashMap<>();
             Found b = best.get(name);
-            // A known name's type wins; else the most confident span's.
             boolean known = f.source() == Source.LEXICON, bKnown = b != null && b.source() == Source.LEXICON;
-            if (b == null || known && !bKnown || known == bKnown && f.confidence() > b.confidence()) best.put(name, f);
+            if (b == null || known && !bKnown) {
+                best.put(name, f);
+                continue;
+            }
+            if (known != bKnown) continue;
+            int fv = votes.get(key[i]), bv = votes.get(b.type().ordinal() + name);
+            if (fv > bv || fv == bv && margin(f) > margin(b)) best.put(name, f);
         }
         if (best == null) return;
         for (int i = 0; i < out.size(); i++) {
@@ -231,11 +300,15 @@ public final class EntityFinder {
             Found b = best.get(key[i].substring(1));
             if (b.type() == f.type() || f.source() == Source.LEXICON) continue;
             Confidence.Evidence e = f.evidence();
-            e = new Confidence.Evidence(e.field(), e.source(), b.type(), e.margin(), e.agrees(), e.conflicts(), e.tokens(), e.lowerOneWord(),
-                    e.coined(), e.allLower(), e.defined(), e.adjusted(), e.repeats());
+            e = e.withType(b.type());
             out.set(i, new Found(f.start(), f.end(), b.type(), models.confidence().of(e), f.entry(), f.sentenceStart(), f.sentenceEnd(),
                     f.source(), e));
         }
+    }
+
+    /** The tagger's margin for a tagger span; other sources rank below every tagger span here. */
+    private static float margin(Found f) {
+        return f.source() == Source.TAGGER && f.evidence() != null ? f.evidence().margin() : -1f;
     }
 
     /**
