@@ -19,7 +19,8 @@ import org.papergraph.vocab.EntityType;
  * models just built, reads the tune parts of the dev sets a field's confidence is measured on (ORKG CS-NER titles;
  * SciERC abstracts), and each span's evidence is paired with whether the gold agrees. SciERC labels no datasets
  * (its Material mixes them with any data), so the datasets abstracts name are judged on the opening sentences of the
- * SciREX papers, whose Material spans are datasets. The report parts are never read here.
+ * SciREX papers, whose Material spans are datasets. The report parts are never read here. No span the fit reads
+ * depends on a confidence model (ADR 0027), so the fit is the same whatever model the folder held before.
  */
 public final class ConfidenceFit {
     private ConfidenceFit() {}
