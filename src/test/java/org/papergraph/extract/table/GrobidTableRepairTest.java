@@ -153,6 +153,11 @@ class GrobidTableRepairTest {
         assertEquals("Table 2", parts.get(0).label());
         assertTrue(parts.get(0).caption().contains("Evaluation on NYUv2 depth"), parts.get(0).caption());
         assertTrue(parts.get(1).rows().stream().noneMatch(r -> r.stream().anyMatch(c -> c.text().startsWith("DORN [13] 0.828"))));
+        // The second table's header row, one merged cell of metric names and no word for the label column.
+        TableGrid kitti = TableGrid.of(parts.get(1), FINDER::isMetric, true);
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < kitti.columns; c++) header.add(kitti.text(0, c));
+        assertEquals(List.of("", "δ>1.25", "δ>1.25^2", "δ>1.25^3", "AbsRel", "RMSE", "RMSE log"), header);
         PaperRecord bts = GrobidTableLayoutTest.tei("1907.10326");
         assertTrue(FINDER.find(bts).stream().anyMatch(f -> f.role() == TableResultFinder.Role.OWN && "Ours-DenseNet".equals(f.rowHeader())
                 && "RMSE".equals(f.metric()) && f.value().lexical().equals("0.392")), "RMSE column read under the caption's header");
