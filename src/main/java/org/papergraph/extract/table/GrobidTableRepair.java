@@ -18,7 +18,10 @@ import org.papergraph.source.TableCell;
  *       has none), and is dropped when it is another table's.</li>
  *   <li><b>Header in the caption</b>: a table whose first row already holds scores, with the header row written
  *       into the caption ({@code figDesc}: "δ>1.25 δ>1.25 2 δ>1.25 3 AbsRel RMSE log10"): when the caption ends in
- *       as many metric names as the data rows hold values, they become the header row.</li>
+ *       as many metric names as the data rows hold values (followed, at most, by a few words of the first row's
+ *       label, "... AbsRel RMSE log10 Saxena et al."), they become the header row.</li>
+ *   <li><b>Two tables in one</b> ({@link #split}): a "Table N." caption row with rows of values above and below it
+ *       ends one table and starts another.</li>
  *   <li><b>Header units</b> ({@link #units}): the words of a header row grouped into one name per column when
  *       plain words are too many: a threshold and its power ("δ < 1.25 2" is δ &lt; 1.25², one column) and two
  *       words that only together name a metric ("Abs Rel", "RMSE log").</li>
@@ -33,10 +36,79 @@ final class GrobidTableRepair {
     /** A comparison in a threshold metric ("δ < 1.25", "δ>1.25", "< 2px"). */
     private static final Pattern COMPARISON = Pattern.compile("^(?:<|>|≤|≥|=|<=|>=)$");
     private static final Pattern THRESHOLD = Pattern.compile(".*(?:<|>|≤|≥)\\s*\\d+(?:\\.\\d+)?(?:\\^\\d)?$");
+    /** Words after a caption's metric names that may still be a row label GROBID moved there (not a sentence). */
+    private static final int TAIL = 3;
 
     /** {@code t} with trailing caption rows taken out (and made its caption), then with a header taken from its caption. */
     static PaperTable repair(PaperTable t, Predicate<String> isMetric) {
         return captionRowsOut(headerFromCaption(t, isMetric));
+    }
+
+    /**
+     * The tables GROBID wrote as one: {@code t} split at a caption row ("Table 2. Evaluation on NYUv2 depth.") that
+     * has rows holding values after it, each part repaired ({@link #repair}). The caption, written below its table as
+     * in these papers' layout, belongs to the rows above it, which take its number as their label (and the figure's
+     * caption, often their header row); the rows below are another table, which keeps the figure's label and
+     * citing sentences when that label is not the caption's number. A table with no such row is one part.
+     */
+    static List<PaperTable> split(PaperTable t, Predicate<String> isMetric) {
+        List<List<TableCell>> rows = t.rows();
+        for (int r = 1; r < rows.size(); r++) {
+            String first = firstText(rows.get(r));
+            java.util.regex.Matcher m = first == null ? null : CAPTION_START.matcher(first);
+            if (m == null || !m.find()) continue;
+            // The caption's own rows: it, and rows of one text cell naming no metric that continue it ("set.").
+            int end = r + 1;
+            StringBuilder text = new StringBuilder(captionText(rows.get(r)));
+            while (end < rows.size() && continuesCaption(rows.get(end), isMetric)) text.append(' ').append(captionText(rows.get(end++)));
+            boolean valuesAfter = false;
+            for (int q = end; q < rows.size() && !valuesAfter; q++) {
+                for (TableCell c : rows.get(q)) valuesAfter |= !c.text().isBlank() && TableGrid.values(c.text()) != null;
+            }
+            boolean valuesBefore = false;
+            for (int q = 0; q < r && !valuesBefore; q++) {
+                for (TableCell c : rows.get(q)) valuesBefore |= !c.text().isBlank() && TableGrid.values(c.text()) != null;
+            }
+            if (!valuesAfter || !valuesBefore) return List.of(repair(t, isMetric));
+            String number = m.group(1);
+            String label = "Table " + number;
+            String words = text.substring(m.end()).strip().replaceAll("(\\p{L})- (\\p{Ll})", "$1$2");
+            boolean same = t.label() != null && number.equalsIgnoreCase(PaperTable.number(t.label()));
+            PaperTable above = headerFromCaption(new PaperTable(t.id(), label, t.caption(), rows.subList(0, r),
+                    same ? t.mentions() : List.of(), t.section()), isMetric);
+            String caption = above.caption() == null || above.caption().isBlank() ? words : above.caption().strip() + " " + words;
+            above = new PaperTable(above.id(), label, caption, above.rows(), above.mentions(), above.section());
+            PaperTable below = new PaperTable(t.id() + "+" + end, same ? null : t.label(), same || t.label() == null ? null : t.caption(),
+                    rows.subList(end, rows.size()), same ? List.of() : t.mentions(), t.section());
+            List<PaperTable> out = new ArrayList<>();
+            out.add(captionRowsOut(above));
+            out.addAll(split(below, isMetric));
+            return out;
+        }
+        return List.of(repair(t, isMetric));
+    }
+
+    /** Whether a header unit is a threshold metric ("δ>1.25^2", "< 3px"). */
+    static boolean isThreshold(String unit) {
+        return THRESHOLD.matcher(unit).matches();
+    }
+
+    private static boolean continuesCaption(List<TableCell> row, Predicate<String> isMetric) {
+        String only = null;
+        for (TableCell c : row) {
+            if (c.text().isBlank()) continue;
+            if (only != null) return false;
+            only = c.text().strip();
+        }
+        if (only == null || TableGrid.values(only) != null || CAPTION_START.matcher(only).find()) return false;
+        for (String u : units(only, isMetric, 1)) if (isMetric.test(u) || THRESHOLD.matcher(u).matches()) return false;
+        return true;
+    }
+
+    private static String captionText(List<TableCell> row) {
+        StringBuilder sb = new StringBuilder();
+        for (TableCell c : row) if (!c.text().isBlank() && sb.indexOf(c.text().strip()) < 0) sb.append(sb.isEmpty() ? "" : " ").append(c.text().strip());
+        return sb.toString();
     }
 
     /** The table without the caption GROBID wrote as its last rows; its own caption is appended to the caption. */
@@ -93,8 +165,18 @@ final class GrobidTableRepair {
         if (m < 2 || 2 * counts.get(m) < dataRows || labels < 1) return t;
         List<String> units = units(t.caption(), isMetric, m);
         if (units.size() < m) return t;
-        List<String> header = units.subList(units.size() - m, units.size());
-        for (String h : header) if (!isMetric.test(h) && !THRESHOLD.matcher(h).matches()) return t;
+        // The metric names end the caption, or are followed by a few words only: the first row's label, which GROBID
+        // sometimes writes into the caption after the header ("... AbsRel RMSE log10 Saxena et al.").
+        List<String> header = null;
+        for (int tail = 0; tail <= TAIL && units.size() - tail >= m && header == null; tail++) {
+            List<String> h = units.subList(units.size() - tail - m, units.size() - tail);
+            boolean all = true;
+            for (String x : h) all &= isMetric.test(x) || THRESHOLD.matcher(x).matches();
+            boolean tailText = true;
+            for (String x : units.subList(units.size() - tail, units.size())) tailText &= !isMetric.test(x) && !THRESHOLD.matcher(x).matches();
+            if (all && tailText) header = h;
+        }
+        if (header == null) return t;
         List<TableCell> row = new ArrayList<>();
         for (int k = 0; k < labels; k++) row.add(TableCell.of(""));
         for (String h : header) row.add(TableCell.of(h));

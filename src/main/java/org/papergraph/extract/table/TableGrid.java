@@ -141,7 +141,12 @@ final class TableGrid {
             StringBuilder all = new StringBuilder();
             for (TableCell w : words) all.append(all.isEmpty() ? "" : " ").append(w.text());
             List<TableCell> grouped = new ArrayList<>();
-            for (String u : GrobidTableRepair.units(all.toString(), isMetric, m + labels)) grouped.add(TableCell.of(u));
+            // With no word for the row labels' column, all of them metric names: exactly one unit per value column.
+            List<String> units = GrobidTableRepair.units(all.toString(), isMetric, m);
+            boolean allMetrics = units.size() == m;
+            for (String u : units) allMetrics &= isMetric.test(u) || GrobidTableRepair.isThreshold(u);
+            if (!allMetrics) units = GrobidTableRepair.units(all.toString(), isMetric, m + labels);
+            for (String u : units) grouped.add(TableCell.of(u));
             words = grouped;
             extra = words.size() - m;
         }

@@ -104,6 +104,7 @@ public final class TableResultFinder {
             + "ppl|perplexity|wer|cer|exact match|precision|recall|hits?@\\d+|h@\\d+|r@\\d+|recall@\\d+|p@\\d+|mrr|ndcg(?:@\\d+)?|pck(?:h)?(?:@[\\d.]+)?|mpjpe|pa-mpjpe|epe|"
             + "abs ?rel|sq ?rel|rank-?1|top-?5|spearman|pearson|kappa|mcc|bpc|bpd|nll|success rate|spl|"
             + "uas|las|chrf|gleu|sari|dice|hd95|jaccard|ap50|ap75|f0\\.5|gflops|flops|params|fps|latency|macro-?f1|micro-?f1)\\.?$");
+    private static final Pattern LOG10 = Pattern.compile("(?i)^log\\s?10$");
     /** A threshold accuracy of depth and flow ("δ < 1.25", "δ>1.25^2", "delta < 1.25^3"). */
     private static final Pattern THRESHOLD_METRIC = Pattern.compile("(?i)^(?:δ|delta)\\s*(?:<|>|≤|≥)\\s*\\d+(?:\\.\\d+)?(?:\\s*\\^\\s*\\d)?$");
     /** Short metric names that are also words or letters: only as written ("IS", not "is"). */
@@ -145,11 +146,13 @@ public final class TableResultFinder {
         for (PaperTable t : paper.tables()) {
             try {
                 boolean merged = GROBID.equals(paper.format());
-                One one = new One(merged ? GrobidTableRepair.repair(t, this::isMetric) : t, proposed, paperTasks, merged);
-                one.title = paper.title();
-                one.paperDataset = paperDataset;
-                one.paperMetric = paperMetric;
-                one.read(out);
+                for (PaperTable part : merged ? GrobidTableRepair.split(t, this::isMetric) : List.of(t)) {
+                    One one = new One(part, proposed, paperTasks, merged);
+                    one.title = paper.title();
+                    one.paperDataset = paperDataset;
+                    one.paperMetric = paperMetric;
+                    one.read(out);
+                }
             } catch (RuntimeException e) {
                 // A rule failing on a table is a bug: say which table, so the rejected record can be reproduced.
                 throw new IllegalStateException("table " + t.id() + ": " + e, e);
@@ -272,6 +275,8 @@ public final class TableResultFinder {
     boolean isMetric(String text) {
         String b = TableNames.base(text);
         if (b.length() < 2 || QUALIFIER.matcher(b).matches() || !b.matches(".*\\p{L}.*")) return false;
+        // The depth metric "log10" (mean log10 error), whose base form would lose its digits.
+        if (LOG10.matcher(text.strip()).matches()) return true;
         if (METRIC_WORD.matcher(b).matches() || METRIC_ABBREVIATION.matcher(b).matches() || THRESHOLD_METRIC.matcher(b).matches()) return true;
         Lexicon.Entry e = names.lookup(b, EntityType.METRIC);
         if (e == null) e = names.lookup(text, EntityType.METRIC);

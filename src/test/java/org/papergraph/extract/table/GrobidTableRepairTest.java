@@ -103,4 +103,63 @@ class GrobidTableRepairTest {
         List<String> header = GrobidTableRepair.repair(kitti, FINDER::isMetric).rows().get(0).stream().map(TableCell::text).toList();
         assertEquals(List.of("", "δ < 1.25", "δ < 1.25^2", "δ < 1.25^3", "Abs Rel", "Sq Rel", "RMSE", "RMSE log"), header);
     }
+
+    @Test
+    void aRowLabelAfterTheCaptionsMetricNamesDoesNotHideTheHeader() {
+        // GROBID wrote the first row's label ("Saxena et al.") into the caption after the header's metric names.
+        PaperTable t = new PaperTable("t1", null, "Method δ < 1.25 AbsRel RMSE log10 Saxena et al.",
+                List.of(row("[39]", "0.447", "0.349", "1.214", "-"), row("Ours", "0.885", "0.110", "0.392", "0.047")), List.of(), null);
+        PaperTable fixed = GrobidTableRepair.headerFromCaption(t, FINDER::isMetric);
+        assertEquals(List.of("", "δ < 1.25", "AbsRel", "RMSE", "log10"), fixed.rows().get(0).stream().map(TableCell::text).toList());
+        // A caption whose metric names are followed by a sentence, not a label, gives no header.
+        PaperTable sentence = new PaperTable("t2", null, "δ < 1.25 AbsRel RMSE log10 results of all methods on the test set",
+                List.of(row("[39]", "0.447", "0.349", "1.214", "-"), row("Ours", "0.885", "0.110", "0.392", "0.047")), List.of(), null);
+        assertEquals(2, GrobidTableRepair.headerFromCaption(sentence, FINDER::isMetric).rows().size());
+    }
+
+    @Test
+    void twoTablesGrobidWroteAsOneAreSplitAtTheInnerCaption() {
+        PaperTable t = new PaperTable("t1", "Table 3", null,
+                List.of(row("Method", "RMSE"), row("Smith et al. [4]", "0.573"), row("Ours", "0.392"),
+                        row("Table 2. Results on NYU Depth v2.", ""), row("Method", "mIoU"), row("Ours", "49.0")),
+                List.of("Table 3 shows ..."), null);
+        List<PaperTable> parts = GrobidTableRepair.split(t, FINDER::isMetric);
+        assertEquals(2, parts.size());
+        assertEquals("Table 2", parts.get(0).label());
+        assertEquals("Results on NYU Depth v2.", parts.get(0).caption());
+        assertEquals(3, parts.get(0).rows().size());
+        assertEquals(List.of(), parts.get(0).mentions());
+        assertEquals("Table 3", parts.get(1).label());
+        assertEquals(List.of("Method", "mIoU"), parts.get(1).rows().get(0).stream().map(TableCell::text).toList());
+        assertEquals(List.of("Table 3 shows ..."), parts.get(1).mentions());
+        // A caption row with no values after it is a trailing caption: one table.
+        PaperTable trailing = new PaperTable("t2", null, null,
+                List.of(row("Method", "RMSE"), row("Ours", "0.392"), row("Table 1: Results.", "")), List.of(), null);
+        assertEquals(1, GrobidTableRepair.split(trailing, FINDER::isMetric).size());
+    }
+
+    /**
+     * Tune paper 2103.13413 (DPT): GROBID wrote its NYU table (header in the figure's caption, "Table 2." caption
+     * below the rows) and its KITTI table (own header row) as one table; and tune paper 1907.10326's NYU table, whose
+     * caption holds the header, "log10" and the first row's label.
+     */
+    @Test
+    void realTunePapersTwoTablesInOneAndALabelInTheCaption() throws Exception {
+        PaperRecord dpt = GrobidTableLayoutTest.tei("2103.13413");
+        PaperTable merged = dpt.tables().stream().filter(t -> t.rows().stream().anyMatch(r -> !r.isEmpty() && r.get(0).text().isEmpty()
+                && r.size() > 1 && r.get(1).text().startsWith("Table 2."))).findFirst().orElseThrow();
+        List<PaperTable> parts = GrobidTableRepair.split(merged, FINDER::isMetric);
+        assertEquals(2, parts.size());
+        assertEquals("Table 2", parts.get(0).label());
+        assertTrue(parts.get(0).caption().contains("Evaluation on NYUv2 depth"), parts.get(0).caption());
+        assertTrue(parts.get(1).rows().stream().noneMatch(r -> r.stream().anyMatch(c -> c.text().startsWith("DORN [13] 0.828"))));
+        // The second table's header row, one merged cell of metric names and no word for the label column.
+        TableGrid kitti = TableGrid.of(parts.get(1), FINDER::isMetric, true);
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < kitti.columns; c++) header.add(kitti.text(0, c));
+        assertEquals(List.of("", "δ>1.25", "δ>1.25^2", "δ>1.25^3", "AbsRel", "RMSE", "RMSE log"), header);
+        PaperRecord bts = GrobidTableLayoutTest.tei("1907.10326");
+        assertTrue(FINDER.find(bts).stream().anyMatch(f -> f.role() == TableResultFinder.Role.OWN && "Ours-DenseNet".equals(f.rowHeader())
+                && "RMSE".equals(f.metric()) && f.value().lexical().equals("0.392")), "RMSE column read under the caption's header");
+    }
 }
