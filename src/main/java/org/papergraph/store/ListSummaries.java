@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -32,6 +34,10 @@ import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.vocabulary.DCTerms;
 import org.papergraph.vocab.CITO;
 import org.papergraph.vocab.PG;
 
@@ -157,13 +163,210 @@ public final class ListSummaries {
             }
         }
         int n = 0;
+        FromIndexes lists = byQueries ? null : new FromIndexes(tdb);
         for (Node o : owners) {
             boolean entity = Summaries.named(dsg, o) >= minPapers;
             boolean cited = Summaries.citedBy(dsg, o) >= minPapers;
-            if (entity) n += write(dsg, o, papers(dsg, "entity-papers", "entity", o), true);
-            else if (cited) n += write(dsg, o, papers(dsg, "cited-by-dates", "paper", o), false);
+            if (!entity && !cited) continue;
+            if (lists != null) n += lists.write(dsg, o, entity);
+            else if (entity) n += write(dsg, o, papers(dsg, "entity-papers", "entity", o), true);
+            else n += write(dsg, o, papers(dsg, "cited-by-dates", "paper", o), false);
         }
         return n;
+    }
+
+    /**
+     * When true, {@link #refresh} computes each list with the page's own query ({@code entity-papers.rq},
+     * {@code cited-by-dates.rq}) instead of from the indexes: what the index walk must agree with, for tests.
+     */
+    static boolean byQueries = false;
+
+    /**
+     * The lists computed from the quad indexes, without the query engine: a list's papers by index lookups (an entity's
+     * mentions and results, then the papers holding them; a paper's citing papers), each paper's least date once per
+     * refresh whatever the number of lists it is in, and only the papers that can be among the {@link #kept} newest
+     * turned into IRIs. It keeps what the page queries give: the same papers, the least date by the order SPARQL's
+     * {@code MIN} uses ({@link NodeValue#compareAlways}), the same years and the same newest papers.
+     */
+    private static final class FromIndexes {
+        private static final long NONE = Long.MIN_VALUE;
+        private final NodeTupleTable quads;
+        private final NodeTable nodes;
+        private final NodeId issued, hasMention, reportsResult, cites, entity;
+        private final List<NodeId> resultNaming = new ArrayList<>();
+        /** Each paper's least date (raw node id; {@link #NONE} when undated), by raw node id. */
+        private final LongLongMap least = new LongLongMap();
+        private final Map<Long, NodeValue> dateValues = new HashMap<>();
+        private final Map<Long, Long> years = new HashMap<>();
+
+        FromIndexes(DatasetGraphTDB tdb) {
+            quads = tdb.getQuadTable().getNodeTupleTable();
+            nodes = quads.getNodeTable();
+            issued = existing(nodes, DCTerms.issued.asNode());
+            hasMention = existing(nodes, PG.hasMention);
+            reportsResult = existing(nodes, PG.reportsResult);
+            cites = existing(nodes, CITO.cites);
+            entity = existing(nodes, PG.entity);
+            for (Node p : RESULT_NAMING) {
+                NodeId id = existing(nodes, p);
+                if (id != null) resultNaming.add(id);
+            }
+        }
+
+        /** Writes the list of {@code owner} (an entity's papers, or a paper's citing papers) when it is long enough. */
+        int write(DatasetGraph dsg, Node owner, boolean ofEntity) {
+            long[] papers = ofEntity ? entityPapers(owner) : citingPapers(owner);
+            if (papers.length < minPapers) return 0;
+            dsg.add(DEFAULT, owner, PG.listedCount, Summaries.integer(papers.length));
+            // Papers per least date, the dates then ordered newest first (undated last) to find which papers can be kept.
+            Map<Long, Integer> perDate = new HashMap<>();
+            for (long p : papers) perDate.merge(leastDate(p), 1, Integer::sum);
+            if (ofEntity) {
+                Map<Long, Long> perYear = new TreeMap<>();
+                perDate.forEach((d, count) -> perYear.merge(year(d), (long) count, Long::sum));
+                perYear.forEach((y, count) -> dsg.add(DEFAULT, owner, PG.listedYear, Summaries.integer(y << YEAR_SHIFT | count)));
+            }
+            List<Long> dates = new ArrayList<>(perDate.keySet());
+            Comparator<Long> oldestFirst = (a, b) -> compare(value(a), value(b));
+            dates.sort(oldestFirst.reversed());
+            Set<Long> candidates = new HashSet<>();
+            int seen = 0;
+            for (int i = 0; i < dates.size(); i++) {
+                long d = dates.get(i);
+                if (seen >= kept && oldestFirst.compare(d, dates.get(i - 1)) != 0) break;
+                candidates.add(d);
+                seen += perDate.get(d);
+            }
+            Map<Node, Node> issuedOf = new HashMap<>();
+            for (long p : papers) {
+                long d = leastDate(p);
+                if (candidates.contains(d)) issuedOf.put(nodes.getNodeForNodeId(IndexPacker.nodeId(p)), d == NONE ? null : value(d).asNode());
+            }
+            for (Node p : newest(issuedOf, kept)) dsg.add(DEFAULT, owner, PG.listedPaper, p);
+            return 1;
+        }
+
+        /** The papers mentioning {@code e} or reporting a result naming it, as sorted distinct raw node ids. */
+        private long[] entityPapers(Node e) {
+            NodeId id = existing(nodes, e);
+            if (id == null) return new long[0];
+            LongList mentions = new LongList(), results = new LongList(), papers = new LongList();
+            if (entity != null) subjects(entity, id, mentions);
+            for (NodeId p : resultNaming) subjects(p, id, results);
+            if (hasMention != null) for (long m : mentions.distinct()) subjects(hasMention, IndexPacker.nodeId(m), papers);
+            if (reportsResult != null) for (long r : results.distinct()) subjects(reportsResult, IndexPacker.nodeId(r), papers);
+            return papers.distinct();
+        }
+
+        /** The papers citing {@code paper}, as sorted distinct raw node ids. */
+        private long[] citingPapers(Node paper) {
+            NodeId id = existing(nodes, paper);
+            LongList papers = new LongList();
+            if (id != null && cites != null) subjects(cites, id, papers);
+            return papers.distinct();
+        }
+
+        /** Adds the subjects of the quads {@code ? p o} of any named graph. */
+        private void subjects(NodeId p, NodeId o, LongList out) {
+            for (Iterator<Tuple<NodeId>> it = quads.find(NodeId.NodeIdAny, NodeId.NodeIdAny, p, o); it.hasNext(); ) {
+                out.add(IndexPacker.raw(it.next().get(1)));
+            }
+        }
+
+        /** The least {@code dcterms:issued} of {@code paper} in SPARQL's order, as a raw node id, or {@link #NONE}. */
+        private long leastDate(long paper) {
+            long known = least.get(paper);
+            if (known != LongLongMap.ABSENT) return known;
+            long min = NONE;
+            if (issued != null) {
+                for (Iterator<Tuple<NodeId>> it = quads.find(NodeId.NodeIdAny, IndexPacker.nodeId(paper), issued, NodeId.NodeIdAny); it.hasNext(); ) {
+                    long d = IndexPacker.raw(it.next().get(3));
+                    // As SPARQL's MIN: the first value, replaced by each one that sorts before it.
+                    if (min == NONE || NodeValue.compareAlways(value(min), value(d)) > 0) min = d;
+                }
+            }
+            least.put(paper, min);
+            return min;
+        }
+
+        private NodeValue value(long date) {
+            if (date == NONE) return null;
+            return dateValues.computeIfAbsent(date, d -> NodeValue.makeNode(nodes.getNodeForNodeId(IndexPacker.nodeId(d))));
+        }
+
+        private long year(long date) {
+            return date == NONE ? UNDATED : years.computeIfAbsent(date, d -> ListSummaries.year(value(d).asNode()));
+        }
+
+        private static NodeId existing(NodeTable nodes, Node n) {
+            NodeId id = nodes.getNodeIdForNode(n);
+            return id == null || NodeId.isDoesNotExist(id) ? null : id;
+        }
+    }
+
+    /** A growing array of longs. */
+    private static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) values = Arrays.copyOf(values, 2 * size);
+            values[size++] = v;
+        }
+
+        /** The values sorted, each once. */
+        long[] distinct() {
+            long[] v = Arrays.copyOf(values, size);
+            Arrays.sort(v);
+            int n = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (n == 0 || v[i] != v[n - 1]) v[n++] = v[i];
+            }
+            return Arrays.copyOf(v, n);
+        }
+    }
+
+    /** A map from long to long by open addressing, for a value per paper without a boxed entry each. */
+    private static final class LongLongMap {
+        static final long ABSENT = Long.MAX_VALUE;
+        private long[] keys = new long[1 << 10];
+        private long[] values = new long[1 << 10];
+        private boolean[] used = new boolean[1 << 10];
+        private int size;
+
+        long get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) return values[i];
+            }
+            return ABSENT;
+        }
+
+        void put(long key, long value) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (used[i] && keys[i] != key) i = (i + 1) & mask;
+            if (!used[i]) size++;
+            used[i] = true;
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            long[] k = keys, v = values;
+            boolean[] u = used;
+            keys = new long[2 * k.length];
+            values = new long[2 * k.length];
+            used = new boolean[2 * k.length];
+            size = 0;
+            for (int i = 0; i < k.length; i++) if (u[i]) put(k[i], v[i]);
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
     }
 
     /** The papers of one list with their least dates: the page query {@code name} with {@code var} bound to {@code owner}. */
