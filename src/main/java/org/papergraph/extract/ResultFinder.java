@@ -74,7 +74,7 @@ public final class ResultFinder {
     /**
      * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
      * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior,
-     * articleList). Empty in normal use.
+     * articleList, slashList, sharedPercent). Empty in normal use.
      */
     static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
 
@@ -251,7 +251,7 @@ public final class ResultFinder {
         final int tok;
         final BigDecimal value;
         final String raw;
-        final boolean percent;
+        boolean percent;          // a percentage (or the first of "A and B%")
         int end;                  // first token after the number and its percent sign
         boolean rejected;         // a gain, bound, range start, proportion, quantity or name part
         boolean gain;             // rejected as a change (so a list after it is too)
@@ -410,6 +410,7 @@ public final class ResultFinder {
             if (c != null) cands.add(c);
         }
         if (cands.isEmpty()) return;
+        sharedPercent(x, cands);
         for (Cand c : cands) if (!c.rejected) metric(x, c);
         propagateRejections(x, cands);
         slashMetrics(x, cands);
@@ -851,6 +852,19 @@ public final class ResultFinder {
     }
 
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /**
+     * "an accuracy of 60.5 and 65.9%": the percent sign after the last of a list of decimals is the list's (rule
+     * {@code sharedPercent}). Only decimals: "2 and 65.9%" may be a count.
+     */
+    private static void sharedPercent(Sent x, List<Cand> cands) {
+        if (OFF.contains("sharedPercent")) return;
+        for (int i = cands.size() - 2; i >= 0; i--) {
+            Cand c = cands.get(i), next = cands.get(i + 1);
+            if (c.percent || !next.percent || c.rejected || next.rejected || c.raw.indexOf('.') < 0 || next.raw.indexOf('.') < 0) continue;
+            if (c.end < next.tok && joinedByList(x, c.end, next.tok) && !x.text(next.tok - 1).equals(",")) c.percent = true;
+        }
+    }
 
     /**
      * "precision / recall / F1 of 84.7 / 65.8 / 73.9" and "84.7 / 65.8 / 73.9 P / R / F1": a metric phrase of k names

@@ -267,6 +267,12 @@ class ResultRulesTest {
     }
 
     @Test
+    void thePercentSignAfterAListOfDecimalsIsTheListsOwn() {
+        assertEquals("null | Quorvex | accuracy | 82.3\nnull | Quorvex | accuracy | 79.8",
+                table(results("Our two taggers reach an accuracy of 82.3 and 79.8% on Quorvex.")));
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
