@@ -73,7 +73,8 @@ public final class ResultFinder {
 
     /**
      * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
-     * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior). Empty in normal use.
+     * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior,
+     * articleList, slashList, sharedPercent). Empty in normal use.
      */
     static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
 
@@ -250,7 +251,7 @@ public final class ResultFinder {
         final int tok;
         final BigDecimal value;
         final String raw;
-        final boolean percent;
+        boolean percent;          // a percentage (or the first of "A and B%")
         int end;                  // first token after the number and its percent sign
         boolean rejected;         // a gain, bound, range start, proportion, quantity or name part
         boolean gain;             // rejected as a change (so a list after it is too)
@@ -269,6 +270,7 @@ public final class ResultFinder {
         boolean skip;             // a score of something unnamed
         String method2;           // the subject, when it shares the value ("X matches the 76.2% of Y")
         int verb = -1;
+        int slashGroup;           // which "a / b / c" group of scores named by a slash list of metrics it is in (from 1), or 0
 
         Cand(int tok, BigDecimal value, String raw, boolean percent) {
             this.tok = tok;
@@ -376,6 +378,8 @@ public final class ResultFinder {
     public List<FoundResult> find(String abstractText, List<EntityFinder.Found> mentions, String proposed) {
         List<FoundResult> out = new ArrayList<>();
         if (abstractText == null || !mayHoldResults(abstractText)) return out;
+        // "84.7% \/ 65.8%": a slash escaped by the source's tokeniser is a slash (same length, so offsets hold).
+        if (!OFF.contains("slashList") && abstractText.contains("\\/")) abstractText = abstractText.replace("\\/", " /");
         Set<String> seen = new HashSet<>();
         String about = null;          // the method the previous sentence was about (for "it")
         List<String> prevSets = List.of();
@@ -406,8 +410,10 @@ public final class ResultFinder {
             if (c != null) cands.add(c);
         }
         if (cands.isEmpty()) return;
+        sharedPercent(x, cands);
         for (Cand c : cands) if (!c.rejected) metric(x, c);
         propagateRejections(x, cands);
+        slashMetrics(x, cands);
         inheritMetrics(x, cands);
         for (Cand c : cands) {
             boolean predicate = PREDICATE.matcher(x.lower(c.tok - 1)).matches() || x.text(c.tok - 1).equals("$") && PREDICATE.matcher(x.lower(c.tok - 2)).matches();
@@ -834,6 +840,105 @@ public final class ResultFinder {
         }
     }
 
+    /**
+     * "a precision of 84.7%, a recall of 65.8% and an F1 of 73.9 on X": scores each named by "a METRIC of", joined by
+     * list punctuation and "and", with the article of the next one's metric phrase between them (rule {@code articleList}).
+     */
+    private static boolean articleList(Sent x, Cand c, Cand next) {
+        if (OFF.contains("articleList") || next.metricInherited || next.metricFrom < 0 || next.metricFrom >= next.tok) return false;
+        int to = next.first();
+        if (to - 1 <= c.after() || !ARTICLES.contains(x.lower(to - 1))) return false;
+        return joinedByList(x, c.after(), to - 1);
+    }
+
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /**
+     * "an accuracy of 60.5 and 65.9%": the percent sign after the last of a list of decimals is the list's (rule
+     * {@code sharedPercent}). Only decimals: "2 and 65.9%" may be a count.
+     */
+    private static void sharedPercent(Sent x, List<Cand> cands) {
+        if (OFF.contains("sharedPercent")) return;
+        for (int i = cands.size() - 2; i >= 0; i--) {
+            Cand c = cands.get(i), next = cands.get(i + 1);
+            if (c.percent || !next.percent || c.rejected || next.rejected || c.raw.indexOf('.') < 0 || next.raw.indexOf('.') < 0) continue;
+            if (c.end < next.tok && joinedByList(x, c.end, next.tok) && !x.text(next.tok - 1).equals(",")) c.percent = true;
+        }
+    }
+
+    /**
+     * "precision / recall / F1 of 84.7 / 65.8 / 73.9" and "84.7 / 65.8 / 73.9 P / R / F1": a metric phrase of k names
+     * split by slashes, next to a group of k scores split by slashes, names the scores in order (rule
+     * {@code slashList}). Groups of another size keep no metric from it.
+     */
+    private static void slashMetrics(Sent x, List<Cand> cands) {
+        if (OFF.contains("slashList")) return;
+        String[] last = null;
+        int lastEnd = -1, groups = 0;
+        for (int i = 0; i < cands.size(); i++) {
+            int j = i;
+            while (j + 1 < cands.size() && slashJoined(x, cands.get(j).end, cands.get(j + 1).tok)) j++;
+            if (j == i) continue;
+            List<Cand> group = cands.subList(i, j + 1);
+            Cand named = null;
+            for (Cand c : group) if (!c.metricInherited && c.metric != null && c.metric.contains("/")) named = c;
+            boolean own = false;
+            for (Cand c : group) own |= c.metric != null && c != named;
+            i = j;
+            // "P / R / F of a / b / c and d / e / f": a second group of as many scores, joined by "and", takes the same names.
+            String[] parts = named != null ? named.metric.split("\\s*/\\s*")
+                    : !own && last != null && joinedByList(x, lastEnd, group.get(0).tok) ? last : null;
+            if (parts == null) continue;
+            if (parts.length != group.size()) {
+                for (Cand c : group) { c.metric = null; c.skip = true; }
+                continue;
+            }
+            groups++;
+            for (int k = 0; k < parts.length; k++) {
+                Cand c = group.get(k);
+                if (c.rejected || parts[k].isBlank()) { for (Cand g : group) g.skip = true; break; }
+                c.metric = parts[k].strip();
+                c.metricInherited = c != named;
+                c.slashGroup = groups;
+            }
+            last = parts;
+            lastEnd = group.get(group.size() - 1).end;
+        }
+    }
+
+    /**
+     * "P / R / F of a / b / c and d / e / f on X and Y respectively": as many slash groups as sets pair group by group;
+     * gives the run its sets and returns true (the last score's own set is then the last of the list).
+     */
+    private static boolean byGroup(List<Cand> run, Cand last, List<String> sets) {
+        if (last.slashGroup == 0 || sets.size() < 2) return false;
+        int first = run.get(0).slashGroup;
+        if (first == 0 || last.slashGroup - first + 1 != sets.size()) return false;
+        for (Cand c : run) if (c.slashGroup < first) return false;
+        for (Cand c : run) c.datasets.add(sets.get(c.slashGroup - first));
+        return true;
+    }
+
+    /** True when only a slash (and a percent sign) stands between tokens {@code from} and {@code to}. */
+    private static boolean slashJoined(Sent x, int from, int to) {
+        boolean slash = false;
+        for (int k = from; k < to; k++) {
+            String w = x.text(k);
+            if (w.equals("/") || w.equals("\\/")) slash = true;
+            else if (!w.equals("%") && !w.equals("\\")) return false;
+        }
+        return slash;
+    }
+
+    /**
+     * True when a score before index {@code j} already has a set: "an F1 of A on X, with a recall of B and a precision
+     * of C, and an F1 of D on Y" is two statements, and B and C belong to X, not to Y.
+     */
+    private static boolean setBefore(List<Cand> cands, int j) {
+        for (int k = 0; k < j; k++) if (!cands.get(k).rejected && !cands.get(k).datasets.isEmpty()) return true;
+        return false;
+    }
+
     /** True when only list punctuation and "and" stand between tokens {@code from} and {@code to}. */
     private static boolean joinedByList(Sent x, int from, int to) {
         for (int k = from; k < to; k++) {
@@ -1221,13 +1326,18 @@ public final class ResultFinder {
                 Cand c = cands.get(j);
                 if (c.rejected || !c.datasets.isEmpty() || c.metric == null || c.ownSetPhrase) break;
                 Cand after = cands.get(j + 1);
-                if (!joinedByList(x, c.after(), after.first())) break;
+                if (!joinedByList(x, c.after(), after.first()) && !(articleList(x, c, after) && !setBefore(cands, j))
+                        && !(!OFF.contains("slashList") && slashJoined(x, c.after(), after.first()))) break;
                 run.add(0, c);
             }
             if (run.isEmpty()) continue;
             List<String> sets = last.datasets;
             if (sets.size() == run.size() + 1) {
                 for (int k = 0; k < run.size(); k++) run.get(k).datasets.add(sets.get(k));
+                String mine = sets.get(sets.size() - 1);
+                sets.clear();
+                sets.add(mine);
+            } else if (byGroup(run, last, sets)) {
                 String mine = sets.get(sets.size() - 1);
                 sets.clear();
                 sets.add(mine);

@@ -246,6 +246,33 @@ class ResultRulesTest {
     }
 
     @Test
+    void aSlashListOfMetricsNamesASlashListOfScoresInOrder() {
+        assertEquals("null | Quorvex | precision | 81.2\nnull | Quorvex | recall | 70.4\nnull | Quorvex | F1 | 75.4",
+                table(results("Our tagger reaches precision / recall / F1 of 81.2 / 70.4 / 75.4 on Quorvex.")));
+        assertEquals("null | Quorvex-A | Precision | 81.2\nnull | Quorvex-A | Recall | 70.4\nnull | Quorvex-A | F-measure | 75.4\n"
+                        + "null | Quorvex-B | Precision | 78.0\nnull | Quorvex-B | Recall | 66.1\nnull | Quorvex-B | F-measure | 71.5",
+                table(results("Our tagger reaches Precision \\/ Recall \\/ F-measure of 81.2% \\/ 70.4% \\/ 75.4 and 78.0% \\/ 66.1% \\/ 71.5 "
+                        + "on Quorvex-A and Quorvex-B respectively.")), "two groups paired with two sets, an escaped slash read as one");
+        assertEquals("", table(results("Our tagger reaches precision / recall / F1 of 81.2 / 70.4 on Quorvex.")),
+                "two scores for three names: which is which is unknown");
+    }
+
+    @Test
+    void scoresEachNamedByAMetricOfShareTheOneSetAfterThem() {
+        assertEquals("null | Quorvex | accuracy | 84.7\nnull | Quorvex | precision | 65.8\nnull | Quorvex | F1 | 73.9",
+                table(results("Our method reaches an accuracy of 84.7%, a precision of 65.8% and an F1 of 73.9 on Quorvex.")));
+        assertEquals("null | Quorvex-A | F1 | 90.1\nnull | Quorvex-A | recall | 88.0\nnull | Quorvex-B | F1 | 93.3",
+                table(results("It reaches an F1 of 90.1 on Quorvex-A, with a recall of 88.0, and an F1 of 93.3 on Quorvex-B.")),
+                "a score after a set of its own stays with that set");
+    }
+
+    @Test
+    void thePercentSignAfterAListOfDecimalsIsTheListsOwn() {
+        assertEquals("null | Quorvex | accuracy | 82.3\nnull | Quorvex | accuracy | 79.8",
+                table(results("Our two taggers reach an accuracy of 82.3 and 79.8% on Quorvex.")));
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
@@ -254,7 +281,7 @@ class ResultRulesTest {
         ResultGold gold = ResultGold.read(Path.of("src/test/resources/extract/tune-results.tsv"));
         ResultEvaluation ev = new ResultEvaluation(MODELS);
         ResultEvaluation.Counts c = ev.score(docs, gold, null);
-        assertTrue(c.precision() >= 0.9 && c.recall() >= 0.4, () -> "tune-only gold: " + c);
+        assertTrue(c.precision() >= 0.95 && c.recall() >= 0.7, () -> "tune-only gold: " + c);
         // Three abstracts, each one of the rules above on real text.
         for (ResultCorpora.Doc d : docs) {
             List<ResultGold.Tuple> rs = ev.extract(d.title(), d.text());
@@ -263,6 +290,7 @@ class ResultRulesTest {
                 case "ncg:39" -> assertEquals("TREC-QA 94.3, WikiT1 92", got);
                 case "ncg:97" -> assertEquals("CoNLL-2005 87.4, CoNLL-2012 87.0", got);
                 case "ftd:351" -> assertEquals("CKIP 0.9263, CTB 0.9501, CityU 0.9355, NCC 0.9296, SXU 0.9512", got);
+                case "ftd:32" -> assertEquals("MUC-7 55.7, MUC-7 66.5, MUC-7 82.8, MUC6 65.8, MUC6 73.9, MUC6 84.7", got);
                 default -> { }
             }
         }
