@@ -352,6 +352,9 @@ public final class ResultFinder {
         }
     }
 
+    /** Words whose whole-number neighbour is part of a metric's name, not a score: "Top 1 Accuracy", "Hits @ 10". */
+    private static final Set<String> METRIC_NUMBER_BEFORE = Set.of("top", "hits", "rank", "@");
+
     /** A preposition glued to the name after it, where a text lost the space at a line break: "onUD v1.2", "inCIFAR-10". */
     private static final Pattern GLUED_PREP = Pattern.compile("(on|in|for|over|of|with|and)\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*");
 
@@ -507,6 +510,8 @@ public final class ResultFinder {
         if (x.text(j).equals(",") && x.adjacent(j - 1, j) && x.isNumber(j + 1) && x.adjacent(j, j + 1) && x.text(j + 1).length() == 3) return null;
         String prev = x.lower(i - 1), prev2 = x.lower(i - 2) + " " + prev;
         String next = x.lower(j);
+        // A metric's own number, written with a space: "Top 1 Accuracy", "top 5 error", "Hits @ 10", "rank 1".
+        if (!percent && !decimal && METRIC_NUMBER_BEFORE.contains(prev)) return null;
         // A version: "SQuAD v 1.1", "version 2.0".
         if ((prev.equals("v") || prev.equals("version")) && !percent) return null;
         // Citations and years in brackets: "(2017)", "[12]".

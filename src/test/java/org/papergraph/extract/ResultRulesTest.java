@@ -273,6 +273,14 @@ class ResultRulesTest {
     }
 
     @Test
+    void theNumberInAMetricsNameWrittenWithASpaceIsNoScore() {
+        assertEquals("Quorvex-B | ImageNet | Top 1 Accuracy | 72.1",
+                table(results("On ImageNet, Quorvex-B reaches 72.1% Top 1 Accuracy while running twice as fast.")));
+        assertEquals("Quorvex-B | ImageNet | top 5 error | 4.9",
+                table(results("Quorvex-B reaches a top 5 error of 4.9% on ImageNet.")));
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
