@@ -1,6 +1,7 @@
 // papergraph graph explorer: starts from one resource and expands a node's neighbours when it is clicked; a node with
-// more neighbours than shown offers "Show more". Nodes grow with their number of links; labels are kept apart by the
-// layout (their size counts) and hidden when zoomed out too far to read. Data comes from api/neighbours (same server);
+// more neighbours than shown offers "Show more". Nodes grow with their number of links; labels are kept apart (the
+// layout counts their size, then a last pass pushes apart what still overlaps) and hidden when zoomed out too far to
+// read. Data comes from api/neighbours (same server);
 // Cytoscape.js is served from its WebJar. No network beyond this server.
 (function () {
   'use strict';
@@ -51,6 +52,41 @@
   /** Node size in pixels: 16 for a leaf, growing with the square root of its links, 56 at most. */
   function size(n) { return Math.min(56, 12 + 6 * Math.sqrt(n.degree(false))); }
 
+  /**
+   * Pushes apart any two nodes whose boxes (shape and label) overlap, along the axis where they overlap least, until
+   * none do. The force layout counts labels but does not promise it: with other fonts a label could still end on
+   * another one. Deterministic: the same graph gets the same positions.
+   */
+  function separate() {
+    var ns = cy.nodes(), gap = 4;
+    function boxOf(n) { return n.boundingBox({ includeLabels: true, includeNodes: true }); }
+    var boxes = ns.map(boxOf);
+    for (var round = 0; round < 200; round++) {
+      var moved = false;
+      for (var i = 0; i < ns.length; i++) {
+        for (var j = i + 1; j < ns.length; j++) {
+          var a = boxes[i], b = boxes[j];
+          var w = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + gap, h = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + gap;
+          if (w <= 0 || h <= 0) continue;
+          var p = ns[i].position(), q = ns[j].position();
+          if (w < h) {
+            var dx = (p.x <= q.x ? 1 : -1) * w / 2;
+            ns[i].position({ x: p.x - dx, y: p.y });
+            ns[j].position({ x: q.x + dx, y: q.y });
+          } else {
+            var dy = (p.y <= q.y ? 1 : -1) * h / 2;
+            ns[i].position({ x: p.x, y: p.y - dy });
+            ns[j].position({ x: q.x, y: q.y + dy });
+          }
+          boxes[i] = boxOf(ns[i]);
+          boxes[j] = boxOf(ns[j]);
+          moved = true;
+        }
+      }
+      if (!moved) return;
+    }
+  }
+
   function text(tag, s) { var e = document.createElement(tag); e.textContent = s; return e; }
 
   function show(node) {
@@ -86,6 +122,14 @@
       var added = [];
       data.nodes.forEach(function (n) { if (cy.getElementById(n.data.id).empty()) added.push({ group: 'nodes', data: n.data }); });
       data.edges.forEach(function (e) { if (cy.getElementById(e.data.id).empty()) added.push({ group: 'edges', data: e.data }); });
+      var from = cy.getElementById(iri);
+      var centre = from.nonempty() ? from.position() : { x: 0, y: 0 };
+      var fresh = added.filter(function (e) { return e.group === 'nodes'; });
+      fresh.forEach(function (e, k) {
+        var angle = 2 * Math.PI * k / fresh.length;
+        e.position = e.data.id === iri ? { x: centre.x, y: centre.y }
+          : { x: centre.x + 140 * Math.cos(angle), y: centre.y + 140 * Math.sin(angle) };
+      });
       cy.add(added);
       cy.getElementById(iri).addClass('expanded');
       limits[iri] = data.limit;
@@ -94,6 +138,8 @@
       cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
                   nodeRepulsion: function () { return 600000; }, idealEdgeLength: function () { return 140; },
                   nodeOverlap: 20, componentSpacing: 80, padding: 20 }).run();
+      separate();
+      cy.fit(undefined, 20);
       box.setAttribute('data-nodes', String(cy.nodes().length));
       box.setAttribute('data-edges', String(cy.edges().length));
     }).catch(function (err) {
