@@ -207,6 +207,7 @@ final class NounPhrases {
                 break;
             }
         }
+        a = afterCoordinatedModifiers(s, a, b);
         while (a < b && !s.coined(a) && (s.closedAt(a) || s.edges.noPart(toks.get(a).lower()))) a++;
         int extended = 0;
         while (b > a) {
@@ -263,6 +264,47 @@ final class NounPhrases {
         if (b - a == 1 && !s.coined(a) && lonelyModifier(s, a)) return null;
         if (generic(s, a, b)) return null;
         return span(toks, a, b);
+    }
+
+    /**
+     * The start of [a, b) without a pair of adjectives joined by "and" or "or" that say how good it is: "Open and
+     * Efficient Foundation Language Models" names "Foundation Language Models", "Fast and Accurate Query-based
+     * Summarization" its task (ORKG CS-NER's title annotation leaves such pairs out). The pair may open the span or
+     * stand just before it, the tagger having begun after the "and". An adjective that is part of a name without a
+     * pair stays ("Efficient Neural Architecture Search"), and so does a pair of nouns ("Question and Answer ...").
+     */
+    static int afterCoordinatedModifiers(Sentence s, int a, int b) {
+        List<Token> toks = s.toks;
+        int first = a;
+        if (a >= 2 && conjunction(toks.get(a - 1)) && describingPair(s, a - 2, a)) {
+            first = a + 1;
+        } else if (b - a >= 4 && conjunction(toks.get(a + 1)) && describingPair(s, a, a + 2)) {
+            first = a + 3;
+        } else {
+            return a;
+        }
+        // What is left must still be a phrase of its own: two words, or one coined name.
+        if (b - first >= 2 || (b - first == 1 && s.coined(first))) return first;
+        return a;
+    }
+
+    private static boolean conjunction(Token t) {
+        return t.lower().equals("and") || t.lower().equals("or");
+    }
+
+    /**
+     * Tokens {@code i} and {@code j} are two open-class words, no coined name, and one of them at least is an
+     * adjective that says how good ({@link #EVALUATIVE}): "Sparse and Efficient", not "Question and Answer",
+     * "similarity and named" nor "commonsense and symbolic", whose adjectives say which kind and belong to the name.
+     */
+    private static boolean describingPair(Sentence s, int i, int j) {
+        for (int k : new int[] {i, j}) if (s.coined(k) || s.closedAt(k) || s.toks.get(k).isPunct()) return false;
+        return quality(s, i) || quality(s, j);
+    }
+
+    /** An evaluative adjective ("efficient", "simple"), not an evaluative participle or determiner ("named", "some"). */
+    private static boolean quality(Sentence s, int i) {
+        return EVALUATIVE.contains(s.toks.get(i).lower()) && s.tag(i) == Pos.ADJ;
     }
 
     /** True when a "(" or "[" in [a, close) is still open at {@code close}. */

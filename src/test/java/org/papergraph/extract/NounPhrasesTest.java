@@ -302,6 +302,39 @@ class NounPhrasesTest {
     }
 
     @Test
+    void adjectivesPairedByAndAreNoPartOfTheName() {
+        // Demo: "LLaMA: Open and Efficient Foundation Language Models" showed the method "Efficient Foundation Language
+        // Models". The pair says what the models are like; the name is what follows it.
+        List<String> llama = shown(paper("LLaMA: Open and Efficient"));
+        assertFalse(llama.stream().anyMatch(s -> s.contains("Efficient")), llama.toString());
+        for (String title : List.of("Fast and Accurate Graph Convolutional Networks", "Simple and Effective Neural Dependency Parsing",
+                "Robust or Cheap Sparse Attention Transformers")) {
+            for (EntityFinder.Found f : FINDER.find(title, EntityFinder.Field.TITLE)) {
+                String span = title.substring(f.start(), f.end());
+                assertFalse(span.startsWith("Fast") || span.startsWith("Accurate") || span.startsWith("Simple")
+                        || span.startsWith("Effective") || span.startsWith("Robust") || span.startsWith("Cheap"), title + ": " + span);
+            }
+        }
+        // The pair is dropped whether the span starts at it or after its "and"; without a pair an adjective may
+        // open a name.
+        String pair = "Sparse and Efficient Graph Attention Networks for Traffic";
+        assertEquals("Graph Attention Networks", nameIn(pair, 0, 6));
+        assertEquals("Graph Attention Networks", nameIn(pair, 2, 6));
+        assertEquals("Efficient Neural Architecture Search", nameIn("Efficient Neural Architecture Search via Parameter Sharing", 0, 4));
+        assertEquals("Question and Answer Generation", nameIn("Question and Answer Generation for Reading Tests", 0, 4));
+        assertEquals("symbolic reasoning", nameIn("models for arithmetic, commonsense and symbolic reasoning", 6, 8));
+        assertEquals("named entity recognition", nameIn("results on word similarity and named entity recognition", 5, 8));
+    }
+
+    /** The name NounPhrases makes of tokens [from, to) of {@code text}. */
+    private static String nameIn(String text, int from, int to) {
+        List<Token> toks = Tokenizer.tokens(text);
+        NounPhrases.Sentence s = new NounPhrases.Sentence(toks, ExtractionModels.shipped().pos(), ExtractionModels.shipped().edges());
+        int[] name = NounPhrases.name(text, s, from, to, true, new boolean[toks.size()]);
+        return name == null ? null : text.substring(name[0], name[1]);
+    }
+
+    @Test
     void aParticipleAfterTheNameEndsIt() {
         // Listing: "a human-anchored fine-tuning strategy tailored for the online ranking system".
         assertEquals("human-anchored fine-tuning strategy",
