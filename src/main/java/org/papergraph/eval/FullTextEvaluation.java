@@ -363,6 +363,7 @@ public final class FullTextEvaluation {
         Path sota = shared.resolve("data/sota-leaderboards");
         List<Paper> all = new ArrayList<>(tei(sota.resolve("grobid-tei-2023/train")));
         all.addAll(latex(sota.resolve("clef2024/validation")));
+        java.util.Map<String, Integer> causes = new java.util.TreeMap<>();
         for (Paper p : all) {
             if (p.half() != half) continue;
             List<Tuple> gold = distinct(p.gold(), false);
@@ -388,7 +389,9 @@ public final class FullTextEvaluation {
                 boolean hit = false;
                 for (Tuple t : pred) hit |= matches(t, g, false);
                 if (hit) continue;
-                out.printf(Locale.ROOT, "MISS  %s | %s | %s%n", g.dataset(), g.metric(), g.score().toPlainString());
+                String cause = missCause(g, found, head, merged, p.record());
+                causes.merge((merged ? "tei " : "latex ") + cause, 1, Integer::sum);
+                out.printf(Locale.ROOT, "MISS  %s | %s | %s  (%s)%n", g.dataset(), g.metric(), g.score().toPlainString(), cause);
                 int shown = 0;
                 for (TableResultFinder.Found f : found) {
                     if (!sameScore(f.value().value(), g.score()) || shown++ >= 3) continue;
@@ -402,7 +405,47 @@ public final class FullTextEvaluation {
                 }
             }
         }
+        out.printf(Locale.ROOT, "%n### Missed gold tuples by cause, %s half%n%n| source | cause | missed |%n|---|---|---|%n", half.label());
+        for (java.util.Map.Entry<String, Integer> e : causes.entrySet()) {
+            String[] sc = e.getKey().split(" ", 2);
+            out.printf(Locale.ROOT, "| %s | %s | %d |%n", sc[0], sc[1], e.getValue());
+        }
         out.flush();
+    }
+
+    /**
+     * Why a gold tuple was missed, the first that applies: {@code right, under threshold} (a headline result matches
+     * it, with too little confidence), {@code right, not headline} (a result matches it but is not the paper's best
+     * own score: another method's row, a second own row), {@code wrong dataset}, {@code wrong metric},
+     * {@code wrong dataset and metric} (a result with its score and the other name right, or neither), {@code not a
+     * leaderboard} (its score read only in tables taken for ablations or statistics), {@code unread cell} (in a
+     * table cell, read as no result) and {@code no table cell}.
+     */
+    private String missCause(Tuple g, List<TableResultFinder.Found> found, List<TableResultFinder.Found> head, boolean merged,
+                             PaperRecord record) {
+        boolean underThreshold = false, notHeadline = false, dataset = false, metric = false, both = false, notBoard = false;
+        for (TableResultFinder.Found f : found) {
+            if (!sameScore(f.value().value(), g.score())) continue;
+            Tuple t = tuple(f);
+            boolean d = sameName(t.dataset(), g.dataset()), m = sameName(t.metric(), g.metric());
+            if (f.kind() != TableResultFinder.Kind.LEADERBOARD) {
+                notBoard = true;
+                continue;
+            }
+            if (d && m) {
+                if (head.contains(f)) underThreshold = true;
+                else notHeadline = true;
+            } else if (m) dataset = true;
+            else if (d) metric = true;
+            else both = true;
+        }
+        if (underThreshold) return "right, under threshold";
+        if (notHeadline) return "right, not headline";
+        if (dataset) return "wrong dataset";
+        if (metric) return "wrong metric";
+        if (both) return "wrong dataset and metric";
+        if (notBoard) return "not a leaderboard";
+        return cellsWith(record, g.score()) == null ? "no table cell" : "unread cell";
     }
 
     /** Where a score is in a record's tables: table label, row and cell text of the first such cell; null when nowhere. */

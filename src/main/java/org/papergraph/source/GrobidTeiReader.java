@@ -228,6 +228,15 @@ public final class GrobidTeiReader implements RecordReader {
     }
 
     private static final Pattern HEAD_LABEL = Pattern.compile("^(Table\\s*[A-Z]?\\d+)", Pattern.CASE_INSENSITIVE);
+    /** A table number as GROBID gives it in {@code <label>}: "3", "A2", or a Roman numeral of IEEE layouts ("IV"). */
+    private static final Pattern TABLE_NUMBER = Pattern.compile("[A-Z]?\\d+|[IVX]{1,5}");
+    /**
+     * The words of an IEEE caption that GROBID leaves in {@code <head>} after the number ("TABLE II AUC" over the
+     * {@code figDesc} "OF LINK PREDICTION."): letters only, up to the next "Table" or the first non-word.
+     */
+    private static final Pattern HEAD_WORDS = Pattern.compile(
+            "^Table\\s*(?:[A-Z]?\\d+|[IVX]{1,5})\\b\\s*[:.]?\\s*((?:(?!Table)\\p{L}[\\p{L}-]*\\s*)+?)(?=Table|[^\\p{L}\\s-]|$)",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A {@code <figure type="table">}: label ({@code <label>}, else the number in {@code <head>}), caption
@@ -238,7 +247,7 @@ public final class GrobidTeiReader implements RecordReader {
         String id = fig.attr("xml:id");
         String number = Text.clean(fig.childText("label"));
         String label = null;
-        if (number != null && number.matches("[A-Z]?\\d+")) label = "Table " + number;
+        if (number != null && TABLE_NUMBER.matcher(number).matches()) label = "Table " + number;
         else {
             Matcher m = HEAD_LABEL.matcher(String.valueOf(Text.clean(fig.childText("head"))));
             if (m.find()) label = "Table " + m.group(1).substring(5).strip();
@@ -255,8 +264,16 @@ public final class GrobidTeiReader implements RecordReader {
             }
         }
         PaperTable.Mentions m = PaperTable.mentions(body, PaperTable.number(label), headings);
-        return new PaperTable(id != null ? id : "table-" + (index + 1), label, Text.clean(fig.childText("figDesc")), rows,
-                m.sentences(), m.section());
+        return new PaperTable(id != null ? id : "table-" + (index + 1), label, caption(fig), rows, m.sentences(), m.section());
+    }
+
+    /** The caption: {@code <figDesc>}, after the caption's first words when GROBID left them in {@code <head>}. */
+    static String caption(Node fig) {
+        String desc = Text.clean(fig.childText("figDesc"));
+        Matcher h = HEAD_WORDS.matcher(String.valueOf(Text.clean(fig.childText("head"))));
+        if (!h.find() || h.group(1).isBlank()) return desc;
+        String words = h.group(1).strip();
+        return desc == null ? words : words + " " + desc;
     }
 
     /** A span attribute as a count: 1 when absent or not a small positive number. */

@@ -39,7 +39,8 @@ public record PaperTable(String id, String label, String caption, List<List<Tabl
         return m.find() ? m.group(1) : null;
     }
 
-    private static final Pattern NUMBER = Pattern.compile("([A-Z]?\\d+)\\s*$");
+    private static final Pattern ROMAN = Pattern.compile("[IVX]+");
+    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z])([A-Z]?\\d+|[IVX]{1,5})\\s*$");
 
     /**
      * The sentences of {@code body} that name table {@code number} ("Table 3", "Tab. 3", "Tables 2 and 3"), in text
@@ -53,7 +54,7 @@ public record PaperTable(String id, String label, String caption, List<List<Tabl
         String section = null;
         if (body == null || number == null) return new Mentions(out, null);
         Pattern p = Pattern.compile("(?i)\\bTab(?:le|s?\\.|les)?\\s*(?:[A-Z]?\\d+(?:\\s*(?:,|and|&)\\s*)+)*"
-                + Pattern.quote(number) + "(?![\\d.]\\d)(?!\\d)");
+                + Pattern.quote(number) + "(?![\\d.]\\d)(?!\\d)" + (ROMAN.matcher(number).matches() ? "(?![A-Za-z])" : ""));
         Matcher m = p.matcher(body);
         int lastEnd = -1;
         while (m.find() && out.size() < MAX_MENTIONS) {

@@ -67,6 +67,29 @@ class FullTextEvaluationTest {
         assertEquals(1, latex.stream().filter(p -> p.record() == null).count(), "one LaTeX source is rejected");
     }
 
+    /**
+     * The error listing of a half ends in a tally of the missed gold tuples by cause, one cause per tuple: per source
+     * its counts add up to the gold tuples the scored predictions miss, and a score that no cell holds is said so.
+     */
+    @Test
+    void errorListingTalliesEveryMissedGoldTupleByCause() throws Exception {
+        StringWriter s = new StringWriter();
+        EVAL.errors(SharedData.ROOT, FullTextEvaluation.Half.TUNE, new PrintWriter(s));
+        String out = s.toString();
+        assertTrue(out.contains("MISS  FSNS - Test | Sequence error | 22  (no table cell)"), out);
+        int tally = out.indexOf("### Missed gold tuples by cause, tune half");
+        assertTrue(tally > 0, "no tally");
+        for (boolean isTei : new boolean[] {true, false}) {
+            List<FullTextEvaluation.Paper> set = isTei ? tei : latex;
+            FullTextEvaluation.Counts c = EVAL.score(set.stream().filter(p -> p.half() == FullTextEvaluation.Half.TUNE).toList(), false);
+            int sum = 0;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| " + (isTei ? "tei" : "latex") + " \\| ([a-z, ]+) \\| (\\d+) \\|")
+                    .matcher(out.substring(tally));
+            while (m.find()) sum += Integer.parseInt(m.group(2));
+            assertEquals(c.gold() - c.found(), sum, (isTei ? "TEI" : "LaTeX") + " misses by cause\n" + out.substring(tally));
+        }
+    }
+
     @Test
     void theReportHasBothSetsBothHalvesAndTheCalibration() throws Exception {
         StringWriter s = new StringWriter();

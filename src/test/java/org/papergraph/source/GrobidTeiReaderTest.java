@@ -120,6 +120,36 @@ class GrobidTeiReaderTest {
         assertFalse(r.bodyText().contains("Table 2 :"));
     }
 
+    /**
+     * IEEE layouts number tables in Roman numerals, and GROBID leaves the caption's first words in {@code <head>}
+     * ("TABLE II AUC" over the {@code figDesc} "OF LINK PREDICTION."): the table is "Table II", its caption starts
+     * with those words, and the sentences citing "Table II" (not "Table III") are its mentions.
+     */
+    @Test
+    void romanNumberedTablesKeepTheirLabelCaptionWordsAndCitingSentences() throws Exception {
+        String tei = "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt>"
+                + "<title>Sampled networks</title></titleStmt></fileDesc></teiHeader><text><body>"
+                + "<div><head>Experiments</head><p>Table II shows the link prediction results. Table III lists the running times.</p></div>"
+                + "<figure type=\"table\" xml:id=\"tab_1\"><head>TABLE II AUC</head><label>II</label>"
+                + "<figDesc>OF LINK PREDICTION.</figDesc><table><row><cell>Algorithm</cell><cell>Yelp</cell></row>"
+                + "<row><cell>Ours</cell><cell>0.901</cell></row></table></figure>"
+                + "<figure type=\"table\" xml:id=\"tab_2\"><head>TABLE III</head><label>III</label>"
+                + "<figDesc>Running times.</figDesc></figure>"
+                + "<figure type=\"table\" xml:id=\"tab_3\"><head>Table 4 .Table 5 .</head><label>4</label>"
+                + "<figDesc>Ablation.</figDesc></figure>"
+                + "</body></text></TEI>\n";
+        PaperRecord r = RecordCollector.read(reader, "ieee.tei.xml", tei).records.get(0);
+        PaperTable two = r.tables().get(0), three = r.tables().get(1), four = r.tables().get(2);
+        assertEquals("Table II", two.label());
+        assertEquals("AUC OF LINK PREDICTION.", two.caption());
+        assertEquals(List.of("Table II shows the link prediction results."), two.mentions());
+        assertEquals("Table III", three.label());
+        assertEquals("Running times.", three.caption());
+        assertEquals(List.of("Table III lists the running times."), three.mentions());
+        // A head that only repeats table numbers adds nothing to the caption.
+        assertEquals("Ablation.", four.caption());
+    }
+
     @Test
     void theSotaTeiPapersHoldTheirTables() throws Exception {
         long tables = 0, labelled = 0, withCells = 0, cited = 0;
