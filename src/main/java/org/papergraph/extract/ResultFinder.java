@@ -74,8 +74,8 @@ public final class ResultFinder {
     /**
      * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
      * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior,
-     * articleList, slashList, sharedPercent, leadingDot, demonstrative, gerundSubject, shownSubject, reportedClause). Empty
-     * in normal use.
+     * articleList, slashList, sharedPercent, leadingDot, demonstrative, gerundSubject, shownSubject, reportedClause,
+     * quotedSet). Empty in normal use.
      */
     static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
 
@@ -1271,6 +1271,8 @@ public final class ResultFinder {
     private int[] setName(Sent x, int k) {
         // "a large-scale EL dataset": an indefinite article describes a set, it does not name one.
         if (x.is(k, "a") || x.is(k, "an")) return null;
+        int[] quoted = quotedSet(x, k);
+        if (quoted != null) return quoted;
         int adjectives = 0;
         boolean described = false;
         while (k < x.n() && (SET_ADJECTIVES.contains(x.lower(k)) || describes(x, k)) && !x.nameLike(k) && adjectives < 4) {
@@ -1319,6 +1321,39 @@ public final class ResultFinder {
         // word that modifies a noun ("gold-standard POS-tagged Chinese text").
         if (described && phraseEnd == end && x.type[nameStart] != EntityType.DATASET) return null;
         return new int[] {nameStart, e, phraseEnd};
+    }
+
+    /**
+     * A set the text names in quotes, in lower case: "on the “abstract scenes” benchmark", "for the harder “balanced”
+     * scenes" (up to three lower-case describing words before the quote, up to two words of one to three lower-case
+     * words inside, then a set word or a plural noun after the closing quote); [name start, name end, phrase end] or
+     * null. Read only after a set preposition; quotes before a word that is no set word and no plural ("the “hard”
+     * version") name no set.
+     */
+    private static int[] quotedSet(Sent x, int k) {
+        if (OFF.contains("quotedSet")) return null;
+        int q = k;
+        if (x.is(q, "the")) q++;
+        int words = 0;
+        while (words < 3 && q < x.n() && !QUOTE.matcher(x.text(q)).matches() && !x.punct(q) && !x.verb(q) && !x.capital(q)
+                && !x.isNumber(q) && !SET_PREPS.contains(x.lower(q)) && !x.is(q, "and")) { q++; words++; }
+        if (!QUOTE.matcher(x.text(q)).matches()) return null;
+        int from = q + 1, to = from;
+        while (to < x.n() && to < from + 4 && !QUOTE.matcher(x.text(to)).matches()) {
+            if (x.punct(to) || x.isNumber(to) || x.text(to).isEmpty() || !Character.isLetter(x.text(to).charAt(0))) return null;
+            to++;
+        }
+        if (to == from || to >= x.n() || !QUOTE.matcher(x.text(to)).matches()) return null;
+        int end = to + 1;
+        // A set word after it ("benchmark", "dataset", "split"), possibly after a hyphenated describing word, or a plural.
+        int h = end;
+        if (h < x.n() && x.lower(h).indexOf('-') > 0 && !x.capital(h)) h++;
+        String head = x.lower(h);
+        boolean setLike = SET_HEADS.contains(head) || head.length() > 3 && head.endsWith("s") && !head.endsWith("ss") && !x.capital(h) && !x.verb(h);
+        if (!setLike) return null;
+        int phraseEnd = h + 1;
+        while (phraseEnd < x.n() && SET_HEADS.contains(x.lower(phraseEnd))) phraseEnd++;
+        return new int[] {from, to, phraseEnd};
     }
 
     private static boolean isLanguage(String w) { return LANGUAGES.contains(w.toLowerCase(Locale.ROOT)); }
