@@ -388,10 +388,11 @@ public final class ResultFinder {
                     i++;
                     continue;
                 }
-                Matcher g = GLUED_DOT_DECIMAL.matcher(w);
-                Matcher h = DASHED_PERCENT.matcher(w);
-                boolean dashed = h.matches() && next != null && next.text().equals("%");
-                if (g.matches() || dashed) {
+                boolean dot = w.indexOf('.') > 1, dash = w.indexOf('-') > 2 && next != null && next.text().equals("%");
+                Matcher g = dot ? GLUED_DOT_DECIMAL.matcher(w) : null;
+                Matcher h = dash ? DASHED_PERCENT.matcher(w) : null;
+                boolean dashed = h != null && h.matches();
+                if (dashed || g != null && g.matches()) {
                     if (out == null) out = new ArrayList<>(tokens.subList(0, i));
                     Matcher m = dashed ? h : g;
                     String a = m.group(1), b = m.group(2);
