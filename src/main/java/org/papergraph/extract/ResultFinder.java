@@ -74,7 +74,8 @@ public final class ResultFinder {
     /**
      * Rules switched off for an A/B measurement (system property {@code papergraph.resultRulesOff}, names separated by
      * commas: gerund, resultsShow, unglue, parenMetric, splitF1, metricOnOf, modifierName, termsOf, outperformsPrior,
-     * articleList, slashList, sharedPercent). Empty in normal use.
+     * articleList, slashList, sharedPercent, leadingDot, demonstrative, gerundSubject, shownSubject, reportedClause,
+     * quotedSet). Empty in normal use.
      */
     static final Set<String> OFF = Set.of(System.getProperty("papergraph.resultRulesOff", "").split(","));
 
@@ -169,7 +170,7 @@ public final class ResultFinder {
     /** Tails a metric phrase may carry after its head: "error rate", "F1 score", "BLEU points". */
     private static final Set<String> TAILS = words("rate rates score scores measure points ratio coefficient coefficients value values figure figures");
     // Compiled once: these are tested per token and per candidate (String.matches compiles on every call).
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(?:\\.\\d+)?|\\.\\d+");
     private static final Pattern COUNT_WORD = Pattern.compile("\\d+(?:\\.\\d+)?-[a-z]+");
     private static final Pattern WORD_NUMBER = Pattern.compile("[a-z]+-\\d+");
     private static final Pattern GLUED_WORDS = Pattern.compile("[a-z]{2,}\\.[A-Z][a-z]*");
@@ -358,12 +359,50 @@ public final class ResultFinder {
     /** A preposition glued to the name after it, where a text lost the space at a line break: "onUD v1.2", "inCIFAR-10". */
     private static final Pattern GLUED_PREP = Pattern.compile("(on|in|for|over|of|with|and)\\p{Lu}[\\p{L}\\p{N}]*(?:-[\\p{L}\\p{N}]+)*");
 
-    /** Splits tokens that are a lower-case preposition glued to a capitalised name ({@link #GLUED_PREP}) in two. */
+    /** A word glued to a decimal written without its leading zero, where a text lost a space: "of.4616". */
+    private static final Pattern GLUED_DOT_DECIMAL = Pattern.compile("(\\p{Ll}{2,})(\\.\\d+)");
+    /** A word joined by a dash, without spaces, to the percentage after it: "both datasets-97.55%". */
+    private static final Pattern DASHED_PERCENT = Pattern.compile("(\\p{Ll}{3,})-(\\d+(?:\\.\\d+)?)");
+
+    /**
+     * Splits tokens that are a lower-case preposition glued to a capitalised name ({@link #GLUED_PREP}) in two, and
+     * mends numbers a text extraction broke: a decimal without its leading zero (".4616", which the tokenizer cuts
+     * after the dot, or glued to the word before it, "of.4616") is one number token; a word joined by a dash to the
+     * percentage after it ("datasets-97.55%") is the word, the dash and the number.
+     */
     static List<Token> unglue(List<Token> tokens) {
         List<Token> out = null;
+        boolean numbers = !OFF.contains("leadingDot");
         for (int i = 0; i < tokens.size(); i++) {
             Token tk = tokens.get(i);
             String w = tk.text();
+            if (numbers) {
+                // ". 4616" stays apart; ".4616" after a space or punctuation (not "79.4616", one token already) is one number.
+                Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+                Token before = i > 0 ? tokens.get(i - 1) : null;
+                if (w.equals(".") && next != null && next.start() == tk.end() && DIGITS.matcher(next.text()).matches()
+                        && (before == null || before.end() < tk.start() || before.isPunct())) {
+                    if (out == null) out = new ArrayList<>(tokens.subList(0, i));
+                    String d = "." + next.text();
+                    out.add(new Token(d, tk.start(), next.end(), d, Tokenizer.key(d)));
+                    i++;
+                    continue;
+                }
+                boolean dot = w.indexOf('.') > 1, dash = w.indexOf('-') > 2 && next != null && next.text().equals("%");
+                Matcher g = dot ? GLUED_DOT_DECIMAL.matcher(w) : null;
+                Matcher h = dash ? DASHED_PERCENT.matcher(w) : null;
+                boolean dashed = h != null && h.matches();
+                if (dashed || g != null && g.matches()) {
+                    if (out == null) out = new ArrayList<>(tokens.subList(0, i));
+                    Matcher m = dashed ? h : g;
+                    String a = m.group(1), b = m.group(2);
+                    out.add(new Token(a, tk.start(), tk.start() + a.length(), a.toLowerCase(Locale.ROOT), Tokenizer.key(a)));
+                    // The dash is read as the dash it stands for, not a minus sign ("-88.25%" would be a change).
+                    if (dashed) out.add(new Token("—", tk.start() + a.length(), tk.start() + a.length() + 1, "—", ""));
+                    out.add(new Token(b, tk.end() - b.length(), tk.end(), b, Tokenizer.key(b)));
+                    continue;
+                }
+            }
             boolean shape = w.length() > 2 && Character.isLowerCase(w.charAt(0))
                     && (Character.isUpperCase(w.charAt(2)) || w.length() > 3 && Character.isUpperCase(w.charAt(3)) || w.length() > 4 && Character.isUpperCase(w.charAt(4)));
             Matcher m = shape ? GLUED_PREP.matcher(w) : null;
@@ -1233,6 +1272,8 @@ public final class ResultFinder {
     private int[] setName(Sent x, int k) {
         // "a large-scale EL dataset": an indefinite article describes a set, it does not name one.
         if (x.is(k, "a") || x.is(k, "an")) return null;
+        int[] quoted = quotedSet(x, k);
+        if (quoted != null) return quoted;
         int adjectives = 0;
         boolean described = false;
         while (k < x.n() && (SET_ADJECTIVES.contains(x.lower(k)) || describes(x, k)) && !x.nameLike(k) && adjectives < 4) {
@@ -1281,6 +1322,39 @@ public final class ResultFinder {
         // word that modifies a noun ("gold-standard POS-tagged Chinese text").
         if (described && phraseEnd == end && x.type[nameStart] != EntityType.DATASET) return null;
         return new int[] {nameStart, e, phraseEnd};
+    }
+
+    /**
+     * A set the text names in quotes, in lower case: "on the “abstract scenes” benchmark", "for the harder “balanced”
+     * scenes" (up to three lower-case describing words before the quote, up to two words of one to three lower-case
+     * words inside, then a set word or a plural noun after the closing quote); [name start, name end, phrase end] or
+     * null. Read only after a set preposition; quotes before a word that is no set word and no plural ("the “hard”
+     * version") name no set.
+     */
+    private static int[] quotedSet(Sent x, int k) {
+        if (OFF.contains("quotedSet")) return null;
+        int q = k;
+        if (x.is(q, "the")) q++;
+        int words = 0;
+        while (words < 3 && q < x.n() && !QUOTE.matcher(x.text(q)).matches() && !x.punct(q) && !x.verb(q) && !x.capital(q)
+                && !x.isNumber(q) && !SET_PREPS.contains(x.lower(q)) && !x.is(q, "and")) { q++; words++; }
+        if (!QUOTE.matcher(x.text(q)).matches()) return null;
+        int from = q + 1, to = from;
+        while (to < x.n() && to < from + 4 && !QUOTE.matcher(x.text(to)).matches()) {
+            if (x.punct(to) || x.isNumber(to) || x.text(to).isEmpty() || !Character.isLetter(x.text(to).charAt(0))) return null;
+            to++;
+        }
+        if (to == from || to >= x.n() || !QUOTE.matcher(x.text(to)).matches()) return null;
+        int end = to + 1;
+        // A set word after it ("benchmark", "dataset", "split"), possibly after a hyphenated describing word, or a plural.
+        int h = end;
+        if (h < x.n() && x.lower(h).indexOf('-') > 0 && !x.capital(h)) h++;
+        String head = x.lower(h);
+        boolean setLike = SET_HEADS.contains(head) || head.length() > 3 && head.endsWith("s") && !head.endsWith("ss") && !x.capital(h) && !x.verb(h);
+        if (!setLike) return null;
+        int phraseEnd = h + 1;
+        while (phraseEnd < x.n() && SET_HEADS.contains(x.lower(phraseEnd))) phraseEnd++;
+        return new int[] {from, to, phraseEnd};
     }
 
     private static boolean isLanguage(String w) { return LANGUAGES.contains(w.toLowerCase(Locale.ROOT)); }
@@ -1649,8 +1723,20 @@ public final class ResultFinder {
                     || x.is(k + 1, "but") || x.is(k + 1, "where") || x.is(k + 1, "which"))) start = k + 2;
             else if ((w.equals("where") || w.equals("while") || w.equals("whereas")) && k > 0) start = k + 1;
             else if (w.equals("that") && REPORTING.contains(x.lower(k - 1))) start = k + 1;
+            // "Results on X show a layered classifier has achieved ...": a finding reported without "that".
+            else if (REPORTING.contains(w) && k > 0 && !OFF.contains("reportedClause") && !x.is(k - 1, "as") && !x.is(k - 1, "be")
+                    && (x.is(k + 1, "a") || x.is(k + 1, "an") || x.is(k + 1, "our") || x.is(k + 1, "this") || x.is(k + 1, "these"))
+                    && verbBetween(x, k + 2, at)) start = k + 1;
         }
         return start;
+    }
+
+    private static boolean verbBetween(Sent x, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (x.punct(k) && !x.text(k).equals("-")) return false;
+            if (x.verb(k)) return true;
+        }
+        return false;
     }
 
     /** Skips "In particular,", "Specifically,", "For instance," at a clause start. */
@@ -1725,7 +1811,12 @@ public final class ResultFinder {
         if (c.metricFrom >= np[0] && c.metricFrom < np[1] && firstName(x, np[0], np[1], c) == null) { own(c, proposed); return; }
         String subjectWords = x.span(np[0], np[1]).toLowerCase(Locale.ROOT);
         if (!c.methodSet && OF_OWN.matcher(subjectWords).matches()) { own(c, proposed); return; }
+        // "using a weighted combination of X features achieves ...": the authors' own way of doing it, whatever it uses.
+        if (!c.methodSet && gerundSubject(x, np[0], np[1])) { own(c, proposed); return; }
         String name = firstName(x, np[0], np[1], c);
+        // "results show a hierarchical TC system has achieved ...": in a reported finding, a name that only modifies the
+        // indefinite subject's noun is no system's name; the subject is the paper's own.
+        if (name != null && !c.methodSet && reportedFinding(x, np) && modifierOnly(x, np, name)) { own(c, proposed); return; }
         if (name != null) {
             if (c.methodSet && !name.equals(c.method)) c.method2 = name;
             else set(c, name);
@@ -1739,13 +1830,72 @@ public final class ResultFinder {
             return;
         }
         if (isOwn(words) || ENSEMBLE.matcher(words).matches()) { own(c, proposed); return; }
-        // "transfer results include 91.7%": results of the method named before.
         String[] w = SPACES.split(words);
+        if (!RESULT_NOUNS.contains(w[w.length - 1]) && ownByShape(x, np, w)) { own(c, proposed); return; }
+        // "transfer results include 91.7%": results of the method named before.
         if (RESULT_NOUNS.contains(w[w.length - 1])) {
             Cand prev = previousNamed(cands, c);
             if (prev != null) { adopt(c, prev); return; }
         }
         c.skip = true;
+    }
+
+    /** Subject words that speak of someone else's system, a set or a person, not the paper's own. */
+    private static final Set<String> NOT_OWN = words("""
+            baseline baselines previous prior existing earlier other others human humans annotators annotator people dataset
+            datasets corpus corpora task tasks benchmark benchmarks competitor competitors state-of-the-art best winner""");
+
+    /**
+     * A subject with no name that is the paper's own by its grammar, whatever noun it has: a demonstrative pointing
+     * back at what the abstract just described ("these rules", "this two-stage variant"); an indefinite description in a finding
+     * the paper's experiments report ("results on X show a layered classifier has achieved ..."). Not when a word
+     * says it is someone else's (a baseline, previous work, people) or a set.
+     */
+    private static boolean ownByShape(Sent x, int[] np, String[] w) {
+        for (String word : w) if (NOT_OWN.contains(word)) return false;
+        if (!OFF.contains("demonstrative") && (w[0].equals("this") || w[0].equals("these")) && w.length > 1 && w.length <= 4) return true;
+        return (w[0].equals("a") || w[0].equals("an")) && w.length > 1 && reportedFinding(x, np);
+    }
+
+    /**
+     * True when the words [from, to) before a verb are a gerund phrase and nothing else: a lower-case -ing word that is
+     * no describing adjective ("challenging"), then no verb ("using a weighted combination of both features").
+     */
+    private static boolean gerundSubject(Sent x, int from, int to) {
+        String w = x.text(from);
+        if (OFF.contains("gerundSubject") || w.length() < 5 || !w.endsWith("ing") || !Character.isLowerCase(w.charAt(0)) && from > 0
+                || SET_ADJECTIVES.contains(w) || METRIC_MODIFIERS.contains(w) || to - from < 2) return false;
+        for (int k = from + 1; k < to; k++) if (x.verb(k) || x.punct(k) && !x.text(k).equals("-")) return false;
+        return true;
+    }
+
+    /**
+     * True when the subject {@code np} opens with "a"/"an" and is the subject of a finding the paper's experiments
+     * report: "results on X show a ...", "our experiments demonstrate that a ...". Not "we show that a ...": there
+     * the indefinite subject is as often a class of models the authors study ("we show that a simple LSTM achieves").
+     */
+    private static boolean reportedFinding(Sent x, int[] np) {
+        if (OFF.contains("shownSubject") || !(x.is(np[0], "a") || x.is(np[0], "an"))) return false;
+        int k = np[0] - 1;
+        if (x.is(k, "that")) k--;
+        if (!REPORTING.contains(x.lower(k))) return false;
+        for (int j = k - 1; j >= Math.max(0, k - 10); j--) {
+            if (EVALUATION_NOUNS.contains(x.lower(j)) && (j == 0 || x.punct(j - 1) || x.is(j - 1, "our")
+                    || x.is(j - 1, "the") || x.is(j - 1, "preliminary") || x.is(j - 1, "experimental") || x.is(j - 1, "empirical"))) return true;
+            if (x.punct(j) && !x.text(j).equals("-")) break;
+        }
+        return false;
+    }
+
+    /** True when {@code name} stands in the subject {@code np} before a lower-case noun it modifies ("a TC system"). */
+    private static boolean modifierOnly(Sent x, int[] np, String name) {
+        int n = Tokenizer.tokens(name).size();
+        for (int k = np[0]; k + n <= np[1]; k++) {
+            if (!x.span(k, k + n).equals(name)) continue;
+            int after = k + n;
+            return after < np[1] && !x.punct(after) && Character.isLowerCase(x.text(after).charAt(0));
+        }
+        return false;
     }
 
     private static final Set<String> BEATING = words("outperform outperforms outperformed outperforming surpass surpasses surpassed "
@@ -1948,6 +2098,8 @@ public final class ResultFinder {
                 int n = p;
                 while (n >= from && x.nameLike(n)) n--;
                 if (n < p && x.type[n + 1] != EntityType.DATASET) return new int[] {n + 1, verb};
+                // "..., while using a weighted combination of both features achieves ...": the gerund phrase is the subject.
+                if (gerundSubject(x, from, verb)) return new int[] {from, verb};
                 seen[0] = fallback;
                 return null;
             }
@@ -2076,7 +2228,8 @@ public final class ResultFinder {
 
     private static boolean hasDecimal(String s) {
         for (int i = 1; i + 1 < s.length(); i++) {
-            if (s.charAt(i) == '.' && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1))) return true;
+            if (s.charAt(i) == '.' && Character.isDigit(s.charAt(i + 1))
+                    && (Character.isDigit(s.charAt(i - 1)) || !OFF.contains("leadingDot") && s.charAt(i - 1) != '.' && (!Character.isLetterOrDigit(s.charAt(i - 1)) || Character.isLowerCase(s.charAt(i - 1))))) return true;
         }
         return false;
     }

@@ -62,8 +62,9 @@ class ResultRulesTest {
 
     @Test
     void aNameAfterASetPrepositionAndAYearIsTheSetNotTheMethod() {
-        assertEquals("", table(results("Experimental results on the 2007 Quorvex Challenge data show a layered text classifier has "
-                + "achieved a micro-averaged F1 value of 86.6.")), "the set is no method; the classifier is unnamed");
+        assertEquals("null | Quorvex | micro-averaged F1 value | 86.6", table(results("Experimental results on the 2007 Quorvex "
+                + "Challenge data show a layered text classifier has achieved a micro-averaged F1 value of 86.6.")),
+                "the set is no method; the unnamed classifier of a reported finding is the paper's own");
     }
 
     @Test
@@ -281,6 +282,56 @@ class ResultRulesTest {
     }
 
     @Test
+    void aDecimalWithoutItsLeadingZeroOrGluedToAWordIsOneNumber() {
+        // leadingDot: ".498" (which the tokenizer cuts after the dot) and "of.512" (a space lost) are numbers.
+        assertEquals("null | Quorvex-Calm | CCC | 0.512\nnull | Quorvex-Storm | CCC | 0.498", table(results(
+                "A baseline is set for each track: we report a CCC of.512 CCC for Quorvex-Calm;.498 CCC for Quorvex-Storm.")));
+        // "sets-88.25%": a word joined by a dash to the percentage after it; the dash is no minus sign.
+        assertEquals("null | Quorvex | accuracy | 88.25\nnull | Zentrip | accuracy | 81.50", table(results(
+                "Our tagger is the best on both sets-88.25% accuracy on Quorvex and 81.50% accuracy on Zentrip.")));
+        assertEquals("", table(results("Our tagger reaches 88.4% accuracy on Quorvex, -1.2% against the baseline.").stream()
+                .filter(r -> r.value().signum() < 0 || r.value().compareTo(new BigDecimal("1.2")) == 0).toList()),
+                "a minus sign after a space is still no score");
+    }
+
+    @Test
+    void aDemonstrativeSubjectIsThePapersOwnUnlessItSaysOtherwise() {
+        // demonstrative: "these heuristics" points back at what the paper described.
+        assertEquals("null | Quorvex | accuracy | 71.4",
+                table(results("We design three pruning heuristics. These heuristics reach an accuracy of 71.4% on Quorvex.")));
+        assertEquals("", table(results("These baselines reach an accuracy of 61.4% on Quorvex.")), "someone else's");
+    }
+
+    @Test
+    void aGerundPhraseBeforeTheVerbIsTheSubjectAndThePapersOwn() {
+        // gerundSubject: the phrase is the subject (no comma after it), an action of the authors, whatever it uses.
+        assertEquals("null | Quorvex | F1 | 83.9", table(results("The tagger is weak on short posts, while adding a character "
+                + "encoder with Zentrip embeddings reaches an F1 of 83.9 on Quorvex.")));
+        assertEquals("null | Quorvex | F1 | 83.9", table(results("Training the tagger on more text reaches an F1 of 83.9 on Quorvex.")));
+    }
+
+    @Test
+    void anIndefiniteSubjectOfAFindingTheExperimentsReportIsThePapersOwn() {
+        // shownSubject and reportedClause: "show" with no "that"; the name QX only modifies the subject's noun.
+        assertEquals("null | Quorvex | macro F1 | 77.3", table(results(
+                "Experiments on the Quorvex corpus show a two-level QX classifier has reached a macro F1 of 77.3.")));
+        assertEquals("", table(results("Experiments on the Quorvex corpus show a strong baseline reaches a macro F1 of 77.3.")),
+                "a baseline is someone else's");
+        assertEquals("", table(results("We show that a plain recurrent tagger reaches 70.2% accuracy on Quorvex.")),
+                "the authors' own finding about a kind of model is not their method's score");
+    }
+
+    @Test
+    void aLowerCaseSetNamedInQuotesIsTheScoresSet() {
+        // quotedSet: the quoted words before a set word or a plural noun name the set.
+        assertEquals("null | quiet rooms | accuracy | 64.4\nnull | crowded | accuracy | 29.1", table(results("This approach raises "
+                + "accuracy from 61.2% to 64.4% on the “ quiet rooms ” multiple-choice benchmark, and from 24.7% to 29.1% for the "
+                + "more challenging “ crowded ” rooms.")));
+        assertEquals("", table(results("Our model reaches 64.4% accuracy on the “hard” version of the task.")),
+                "quotes before a word that is no set word and no plural name no set");
+    }
+
+    @Test
     void tuneGoldIsMetWithHighPrecisionOnRealAbstracts() throws Exception {
         Path data = SharedData.path("data");
         List<ResultCorpora.Doc> held = new java.util.ArrayList<>(ResultCorpora.others(data));
@@ -289,7 +340,7 @@ class ResultRulesTest {
         ResultGold gold = ResultGold.read(Path.of("src/test/resources/extract/tune-results.tsv"));
         ResultEvaluation ev = new ResultEvaluation(MODELS);
         ResultEvaluation.Counts c = ev.score(docs, gold, null);
-        assertTrue(c.precision() >= 0.95 && c.recall() >= 0.7, () -> "tune-only gold: " + c);
+        assertTrue(c.precision() >= 0.95 && c.recall() >= 0.8, () -> "tune-only gold: " + c);
         // Three abstracts, each one of the rules above on real text.
         for (ResultCorpora.Doc d : docs) {
             List<ResultGold.Tuple> rs = ev.extract(d.title(), d.text());
