@@ -85,6 +85,7 @@ public final class EntityExtractor implements Extractor {
                 if (name != null) names.put(f, name);
             }
         }
+        java.util.Map<EntityFinder.Found, String> roles = expansionRoles(found, text, field);
         Node sentence = null;
         int sentenceStart = -1, sentenceEnd = -1;
         for (EntityFinder.Found f : found) {
@@ -101,7 +102,9 @@ public final class EntityExtractor implements Extractor {
             q.add(paper, PG.hasMention, m);
             q.add(m, PG.entity, entity);
             q.literal(m, PG.surface, surface);
-            q.add(m, PG.role, ROLE_LITERALS.get(ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text, field)));
+            String role = roles.get(f);
+            if (role == null) role = ownDataset(f, field) ? MentionRole.INTRODUCED : role(f, text, field);
+            q.add(m, PG.role, ROLE_LITERALS.get(role));
             q.add(m, PG.confidence, confidenceLiteral(f.confidence()));
             q.add(m, PG.field, FIELD_LITERALS[field.ordinal()]);
             q.add(m, PG.start, integerLiteral(f.start()));
@@ -148,6 +151,39 @@ public final class EntityExtractor implements Extractor {
             if (CONFIDENCES.size() < 1000) CONFIDENCES.put(v, n);
         }
         return n;
+    }
+
+    /** Plain words (and hyphens) between a method inside a name's written-out form and that name's opening bracket. */
+    private static final Pattern EXPANSION_GAP = Pattern.compile("[\\p{L}\\p{N}'’ -]{0,80}\\(\\s*");
+
+    /**
+     * Roles decided by a short form in brackets rather than by the words before each mention: "we present a new
+     * approach named Physics-guided Neural Network for Air Quality Prediction (AirPhyNet)". What the paper proposes is
+     * the name in brackets; a method found inside its written-out form ("Neural Network") is what the new thing is
+     * built from, so it is used, not proposed, unless it is the whole written-out form, starting with the short
+     * form's first letter ("Graph Attention Networks (GATs)"). The short form takes the role the written-out form's
+     * method would have had. Methods only; mentions not in the map keep {@link #role}.
+     */
+    static java.util.Map<EntityFinder.Found, String> expansionRoles(List<EntityFinder.Found> found, String text, EntityFinder.Field field) {
+        java.util.Map<EntityFinder.Found, String> roles = new java.util.HashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            EntityFinder.Found f = found.get(i);
+            if (f.type() != EntityType.METHOD || roles.containsKey(f)) continue;
+            EntityFinder.Found shortForm = null;
+            for (int j = i + 1; j < found.size() && shortForm == null; j++) {
+                EntityFinder.Found g = found.get(j);
+                if (g.start() >= f.sentenceEnd() || g.start() - f.end() > 90) break;
+                if (g.type() != EntityType.METHOD || g.end() >= text.length() || text.charAt(g.end()) != ')') continue;
+                if (!EXPANSION_GAP.matcher(text).region(f.end(), g.start()).matches()) break;
+                shortForm = g;
+            }
+            if (shortForm == null || !MentionRole.PROPOSED.equals(role(f, text, field))) continue;
+            String gap = text.substring(f.end(), text.lastIndexOf('(', shortForm.start()));
+            boolean whole = gap.isBlank() && Character.toLowerCase(text.charAt(f.start())) == Character.toLowerCase(text.charAt(shortForm.start()));
+            if (!whole) roles.put(f, MentionRole.USED);
+            roles.put(shortForm, MentionRole.PROPOSED);
+        }
+        return roles;
     }
 
     /** What the text says the paper does with the entity, read from the words before it in its sentence. */

@@ -63,6 +63,13 @@ public final class EntityResolver {
                 return e != null && e.type() == type ? preferred(e) : m;
             }
             case METHOD -> {
+                // "Neural Networks" is "Neural Network", though the lexicon lists both (its sources name both).
+                String head = singularHead(s);
+                if (head != null) {
+                    Lexicon.Entry e = lexicon.lookup(head);
+                    String known = e != null && e.type() == type ? preferred(e) : null;
+                    return known != null && singularHead(known) == null ? known : head;
+                }
                 Lexicon.Entry e = lexicon.lookup(s);
                 if (e != null && e.type() == type) return preferred(e);
                 String single = singular(s);
@@ -120,6 +127,42 @@ public final class EntityResolver {
         boolean acronym = (Character.isUpperCase(last) || Character.isDigit(last)) && stem.chars().anyMatch(Character::isUpperCase)
                 && lastWord.length() >= 2;
         return acronym ? stem : null;
+    }
+
+    /** Words of a name in running text: letters, hyphens and apostrophes (no digits, brackets or symbols). */
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*");
+    /** Small words that make a name a phrase ("Mixture of Experts", "Attend and Tell"): its last word is not its head. */
+    private static final java.util.Set<String> LINKS = java.util.Set.of("of", "for", "and", "or", "with", "in", "on", "to",
+            "by", "from", "via", "the", "a", "an", "as", "at");
+
+    /**
+     * "Neural Networks", "Recurrent Neural Networks", "support vector machines": a name of two or more plain words
+     * whose last word, its head, is a regular English plural is the name with its head in the singular ("Neural
+     * Network"), so the plural and the singular are one entity and the other spelling an altLabel. Not when a small
+     * word makes the name a phrase ("Mixture of Experts"), nor for words whose "s" is no plural ("Dynamics", "Series",
+     * "Analysis", "Gaussian Process"). A lexicon that lists both numbers as two names is overruled: one thing.
+     */
+    String singularHead(String s) {
+        String[] words = s.split(" ");
+        if (words.length < 2) return null;
+        for (String w : words) if (!WORD.matcher(w).matches() || LINKS.contains(w.toLowerCase(Locale.ROOT))) return null;
+        String last = words[words.length - 1];
+        String lastPart = last.substring(last.lastIndexOf('-') + 1);
+        String single = singularWord(lastPart);
+        if (single == null) return null;
+        return s.substring(0, s.length() - lastPart.length()) + single;
+    }
+
+    /** The singular of a regular English plural noun, or null when {@code w} is none ("series", "physics", "class"). */
+    static String singularWord(String w) {
+        String l = w.toLowerCase(Locale.ROOT);
+        if (l.length() < 4 || !l.endsWith("s") || l.endsWith("ss") || l.endsWith("us") || l.endsWith("is") || l.endsWith("ics")
+                || l.endsWith("'s") || l.endsWith("’s") || l.equals("series") || l.equals("species") || l.endsWith("as") || l.endsWith("os")) return null;
+        // A word in capitals ("GANS", "NETS") is an acronym or a heading, not an English plural.
+        if (w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase)) return null;
+        if (l.endsWith("ies") && l.length() > 4) return w.substring(0, w.length() - 3) + (Character.isUpperCase(w.charAt(w.length() - 3)) ? "Y" : "y");
+        if (l.endsWith("sses") || l.endsWith("shes") || l.endsWith("ches") || l.endsWith("xes") || l.endsWith("zes")) return w.substring(0, w.length() - 2);
+        return w.substring(0, w.length() - 1);
     }
 
     private static final Pattern SIZE_WORD = Pattern.compile("^(.*?[A-Za-z0-9])[- ](Huge|Large|Base|Small|Tiny)((?:/\\d+)?)$", Pattern.CASE_INSENSITIVE);

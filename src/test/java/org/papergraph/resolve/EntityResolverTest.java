@@ -46,6 +46,30 @@ class EntityResolverTest {
         assertTrue(EntityResolver.sameEntity("ResNet-50", "resnet 50", 0.99));
     }
 
+    /**
+     * A name of plain words whose head is in the plural is the singular name: "Gated Recurrent Networks" and "Gated
+     * Recurrent Network" are one entity. Not a phrase with a small word ("Mixture of Experts"), nor a head whose "s"
+     * is no plural ("Dynamics", "Series", "Analysis"). Fails without {@code singularHead}.
+     */
+    @Test
+    void aPluralHeadIsTheSingularName() {
+        assertEquals("Gated Recurrent Network", resolver.canonical(EntityType.METHOD, "Gated Recurrent Networks"));
+        assertEquals("Gated Recurrent Network", resolver.canonical(EntityType.METHOD, "Gated Recurrent Network"));
+        assertEquals("sparse mixing strategy", resolver.canonical(EntityType.METHOD, "sparse mixing strategies"));
+        assertEquals("Ordinal Regression Process", resolver.canonical(EntityType.METHOD, "Ordinal Regression Processes"));
+        assertEquals("Frobenius-Tied Approach", resolver.canonical(EntityType.METHOD, "Frobenius-Tied Approaches"));
+        assertEquals("Mixture of Quirky Experts", resolver.canonical(EntityType.METHOD, "Mixture of Quirky Experts"));
+        assertEquals("Latent Spring Dynamics", resolver.canonical(EntityType.METHOD, "Latent Spring Dynamics"));
+        assertEquals("Seasonal Rainfall Series", resolver.canonical(EntityType.METHOD, "Seasonal Rainfall Series"));
+        assertEquals("Fourier Plume Analysis", resolver.canonical(EntityType.METHOD, "Fourier Plume Analysis"));
+        assertEquals("Quirkier", resolver.canonical(EntityType.METHOD, "Quirkier"));
+        // The shipped lexicon lists both numbers of some names as two names; they are one entity all the same.
+        assertEquals(resolver.canonical(EntityType.METHOD, "Convolutional Neural Network"),
+                resolver.canonical(EntityType.METHOD, "convolutional neural networks"));
+        assertEquals(iris.method(resolver.canonical(EntityType.METHOD, "graph echo networks")),
+                iris.method(resolver.canonical(EntityType.METHOD, "Graph Echo Network")));
+    }
+
     @Test
     void nameVariantsAndPluralsAreOneEntity() {
         assertEquals(resolver.canonical(EntityType.DATASET, "COCO"), resolver.canonical(EntityType.DATASET, "MS-COCO"));
