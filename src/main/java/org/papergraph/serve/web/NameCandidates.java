@@ -13,14 +13,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.WildcardQuery;
 import org.papergraph.store.FullTextIndex;
@@ -39,7 +36,8 @@ import org.papergraph.store.FullTextIndex;
  * in pieces, so a run crossing a cut is missed (no name has a word that long).
  *
  * <p>Texts with another character than ASCII letters, digits, spaces and ASCII punctuation, texts without a letter or
- * digit, and texts matching more than {@link #MAX} indexed names return null: the caller reads every name as before.
+ * digit, and texts matching more than {@link #MAX} indexed names (each label statement of each record graph counts)
+ * return null: the caller reads every name as before.
  */
 final class NameCandidates {
     /** More candidates than this and reading every name is about as fast. */
@@ -62,20 +60,20 @@ final class NameCandidates {
             all.add(new WildcardQuery(new Term(FullTextIndex.LABEL, "*" + run + "*")), BooleanClause.Occur.FILTER);
         }
         String uriField = lucene.getDocDef().getEntityField();
-        try (DirectoryReader reader = DirectoryReader.open(lucene.getDirectory())) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            ScoreDoc[] docs = searcher.search(all.build(), MAX + 1).scoreDocs;
-            if (docs.length > MAX) return null;
-            StoredFields stored = searcher.storedFields();
-            Set<String> iris = new LinkedHashSet<>();
-            for (ScoreDoc d : docs) {
-                Document doc = stored.document(d.doc, Set.of(uriField));
-                String iri = doc.get(uriField);
-                if (iri != null) iris.add(iri);
-            }
-            List<Node> out = new ArrayList<>(iris.size());
-            for (String iri : iris) out.add(NodeFactory.createURI(iri));
-            return out;
+        try {
+            return FullTextIndex.search(dsg, searcher -> {
+                ScoreDoc[] docs = searcher.search(all.build(), MAX + 1).scoreDocs;
+                if (docs.length > MAX) return null;
+                StoredFields stored = searcher.storedFields();
+                Set<String> iris = new LinkedHashSet<>();
+                for (ScoreDoc d : docs) {
+                    String iri = stored.document(d.doc, Set.of(uriField)).get(uriField);
+                    if (iri != null) iris.add(iri);
+                }
+                List<Node> out = new ArrayList<>(iris.size());
+                for (String iri : iris) out.add(NodeFactory.createURI(iri));
+                return out;
+            });
         } catch (IndexNotFoundException e) {
             return null;
         } catch (IOException e) {
