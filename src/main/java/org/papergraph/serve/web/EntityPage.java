@@ -134,13 +134,13 @@ final class EntityPage {
 
     /** Entities whose leaderboards are kept at a data version, at most this many (the most recently viewed). */
     static final int KEPT_BOARDS = 64;
+    /** Leaderboards served from {@link #keptBoards}, for tests. */
+    static volatile long boardHits;
     /**
      * The leaderboards of big entities (at least {@link EntityCache#minRows} results), kept under the data version they
      * were read at, as {@link EntityCache} keeps their results: ranking tens of thousands of results per metric took
      * most of a dataset page's time once its results were kept (about 200 ms for ADE20K at 1M papers).
      */
-    /** Leaderboards served from {@link #keptBoards}, for tests. */
-    static volatile long boardHits;
     private final Map<BoardsKey, VersionedBoards> keptBoards = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<BoardsKey, VersionedBoards> eldest) { return size() > KEPT_BOARDS; }
