@@ -3,7 +3,9 @@ package org.papergraph.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.text.DatasetGraphText;
@@ -11,12 +13,15 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -39,7 +44,55 @@ public final class FullTextIndex {
     public static final String ABSTRACT = "abstract";
     public static final String LABEL = "label";
 
+    /** A searcher manager per open index, for reads outside SPARQL ({@link #search}); closed with the store. */
+    private static final Map<TextIndex, SearcherManager> SEARCHERS = new HashMap<>();
+
     private FullTextIndex() {}
+
+    /** A search of the index through Lucene's own API. */
+    public interface Search<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /**
+     * Runs {@code search} on the index of {@code dsg} at its last commit, or returns null when {@code dsg} has no
+     * Lucene index. The reader is kept open between calls (opening the 1M-paper index takes about a second) and
+     * reopened when the index has changed since.
+     *
+     * @throws org.apache.lucene.index.IndexNotFoundException when nothing was committed to the index yet
+     */
+    public static <T> T search(DatasetGraph dsg, Search<T> search) throws IOException {
+        if (!(dsg instanceof DatasetGraphText text) || !(text.getTextIndex() instanceof TextIndexLucene lucene)) return null;
+        SearcherManager m;
+        synchronized (SEARCHERS) {
+            m = SEARCHERS.get(lucene);
+            if (m == null) {
+                m = new SearcherManager(lucene.getDirectory(), null);
+                SEARCHERS.put(lucene, m);
+            }
+        }
+        m.maybeRefresh();
+        IndexSearcher s = m.acquire();
+        try {
+            return search.run(s);
+        } finally {
+            m.release(s);
+        }
+    }
+
+    /** Closes what {@link #search} kept open on {@code index}: when its store closes. */
+    static void forget(TextIndex index) {
+        SearcherManager m;
+        synchronized (SEARCHERS) {
+            m = SEARCHERS.remove(index);
+        }
+        if (m == null) return;
+        try {
+            m.close();
+        } catch (IOException | RuntimeException e) {
+            // Nothing to do: the readers' files are released when the store's folder closes.
+        }
+    }
 
     /** Wraps {@code tdb} (whose folder is {@code storeDir}) in a text-indexed dataset, building the index if it is new. */
     static DatasetGraphText wrap(DatasetGraph tdb, Path storeDir) {

@@ -278,7 +278,9 @@ public final class GraphStore implements AutoCloseable {
     public void close() {
         // Release the database and the text index so another process (or a test) can open the folder.
         try {
-            ((org.apache.jena.query.text.DatasetGraphText) dsg).getTextIndex().close();
+            var index = ((org.apache.jena.query.text.DatasetGraphText) dsg).getTextIndex();
+            FullTextIndex.forget(index);
+            index.close();
         } finally {
             org.apache.jena.tdb2.sys.TDBInternal.expel(tdb);
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +76,7 @@ final class EntityPage {
                 if (version >= 0) cache.put(e, "results", version, results);
             }
             return view(q, e, type, paging, root, bind, label, alt, variantOf, results.ranked(), results.issued(),
-                    kept.perYear(), kept.total(), kept.order(), kept.issued());
+                    kept.perYear(), kept.total(), kept.order(), kept.issued(), version);
         }
         EntityCache.Entry data = version < 0 ? null : cache.get(e, "entity", version);
         if (data == null) {
@@ -94,29 +95,20 @@ final class EntityPage {
             perYear.merge(lexical != null && lexical.length() >= 4 ? lexical.substring(0, 4) : "undated", 1L, Long::sum);
         }
         return view(q, e, type, paging, root, bind, label, alt, variantOf, data.ranked(), issued, perYear, issued.size(),
-                data.paperOrder(), issued);
+                data.paperOrder(), issued, version);
     }
 
     /**
      * The page from what was read: the ranked results, the dates of the papers the leaderboard shows ({@code issued}),
      * the papers per year and their number, and the list of papers newest first ({@code order}, its start when kept)
-     * with their dates ({@code listed}).
+     * with their dates ({@code listed}), all read at {@code version} (negative: not kept).
      */
     private EntityView view(Sparql q, Node e, String type, Paging paging, String root, Map<String, Node> bind, String label,
                             List<String> alt, List<Link> variantOf, RankedResults ranked, Map<Node, Node> issued,
-                            Map<String, Long> perYear, long total, List<Node> order, Map<Node, Node> listed) {
-        List<Board> leaderboard = type.equals("Dataset") ? leaderboard(root, q, e, ranked, issued) : null;
-        String ranking = null;
-        long others = ranked.rows().stream().filter(r -> r.other() && decimal(r.value()) != null).count();
-        long weak = ranked.rows().stream().filter(r -> !r.other() && r.weak() && decimal(r.value()) != null).count();
-        if (leaderboard != null && others + weak > 0) {
-            List<String> left = new ArrayList<>();
-            if (others > 0) left.add(Facts.grouped(others) + " results papers report for other methods");
-            if (weak > 0) left.add(Facts.grouped(weak) + " table results whose dataset or metric is uncertain (confidence below "
-                    + RankedResults.Row.RANKED + ")");
-            ranking = "Ranked by the results each paper reports for its own method; " + String.join(" and ", left)
-                    + " are in the Results list.";
-        }
+                            Map<String, Long> perYear, long total, List<Node> order, Map<Node, Node> listed, long version) {
+        Boards boards = boards(q, e, type, root, ranked, issued, version);
+        List<Board> leaderboard = boards.boards();
+        String ranking = boards.ranking();
         EntityResults results = results(root, q, paging, e, ranked);
 
         EntityPapers papers;
@@ -131,6 +123,61 @@ final class EntityPage {
         }
         return new EntityView(new Page(root, label, null), type, label, alt.isEmpty() ? null : String.join(", ", alt), variantOf,
                 links.formats(root, e), leaderboard, ranking, results, papers);
+    }
+
+    /** A dataset's leaderboard (null for other kinds) and the note on what it does not rank. */
+    private record Boards(List<Board> boards, String ranking) {}
+
+    private record BoardsKey(Node entity, String root) {}
+
+    private record VersionedBoards(long version, Boards boards) {}
+
+    /** Entities whose leaderboards are kept at a data version, at most this many (the most recently viewed). */
+    static final int KEPT_BOARDS = 64;
+    /** Leaderboards served from {@link #keptBoards}, for tests. */
+    static volatile long boardHits;
+    /**
+     * The leaderboards of big entities (at least {@link EntityCache#minRows} results), kept under the data version they
+     * were read at, as {@link EntityCache} keeps their results: ranking tens of thousands of results per metric took
+     * most of a dataset page's time once its results were kept (about 200 ms for ADE20K at 1M papers).
+     */
+    private final Map<BoardsKey, VersionedBoards> keptBoards = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<BoardsKey, VersionedBoards> eldest) { return size() > KEPT_BOARDS; }
+    };
+
+    private Boards boards(Sparql q, Node e, String type, String root, RankedResults ranked, Map<Node, Node> issued, long version) {
+        boolean keep = version >= 0 && ranked.rows().size() >= EntityCache.minRows;
+        BoardsKey key = new BoardsKey(e, root);
+        if (keep) {
+            synchronized (keptBoards) {
+                VersionedBoards v = keptBoards.get(key);
+                if (v != null && v.version() == version) {
+                    boardHits++;
+                    return v.boards();
+                }
+            }
+        }
+        List<Board> leaderboard = type.equals("Dataset") ? leaderboard(root, q, e, ranked, issued) : null;
+        String ranking = null;
+        long others = ranked.rows().stream().filter(r -> r.other() && decimal(r.value()) != null).count();
+        long weak = ranked.rows().stream().filter(r -> !r.other() && r.weak() && decimal(r.value()) != null).count();
+        if (leaderboard != null && others + weak > 0) {
+            List<String> left = new ArrayList<>();
+            if (others > 0) left.add(Facts.grouped(others) + " results papers report for other methods");
+            if (weak > 0) left.add(Facts.grouped(weak) + " table results whose dataset or metric is uncertain (confidence below "
+                    + RankedResults.Row.RANKED + ")");
+            ranking = "Ranked by the results each paper reports for its own method; " + String.join(" and ", left)
+                    + " are in the Results list.";
+        }
+        Boards out = new Boards(leaderboard == null ? null : Collections.unmodifiableList(leaderboard), ranking);
+        if (keep) {
+            synchronized (keptBoards) {
+                VersionedBoards old = keptBoards.get(key);
+                if (old == null || old.version() <= version) keptBoards.put(key, new VersionedBoards(version, out));
+            }
+        }
+        return out;
     }
 
     /**

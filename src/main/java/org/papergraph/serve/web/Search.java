@@ -16,8 +16,8 @@ import org.apache.jena.query.QuerySolution;
 /**
  * The search box: papers whose title or abstract matches, and methods, datasets, tasks, metrics and people whose
  * name matches. With a text index ({@link TextIndex}) papers are found through Lucene ({@code text:query}), ranked
- * by score; without one, by case-insensitive substring over titles. Names are matched by substring either way (there
- * are few of them). Exact and whole-word matches of a name or title come first ({@link #ranked}). Runs in the
+ * by score; without one, by case-insensitive substring over titles. Names are matched by substring either way, among the candidates
+ * the text index gives when there is one ({@link NameCandidates}). Exact and whole-word matches of a name or title come first ({@link #ranked}). Runs in the
  * caller's read transaction.
  */
 final class Search {
@@ -32,8 +32,7 @@ final class Search {
         if (needle.isEmpty()) return hits;
         Map<String, Node> bind = Map.of("needle", NodeFactory.createLiteralString(needle.toLowerCase(Locale.ROOT)),
                 "lucene", NodeFactory.createLiteralString(TextIndex.luceneQuery(needle)));
-        List<QuerySolution> entities = q.query("search-names").bind(bind).limit(limit).rows();
-        for (QuerySolution r : entities) {
+        for (QuerySolution r : names(q, bind, indexed, limit)) {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "label"), Facts.localName(Sparql.str(r, "class")), null));
         }
         List<QuerySolution> rows;
@@ -49,6 +48,17 @@ final class Search {
             hits.add(new Hit(Sparql.node(r, "s"), Sparql.str(r, "title"), "Paper", Sparql.str(r, "issued")));
         }
         return ranked(hits, needle);
+    }
+
+    /**
+     * The rows of {@code search-names.rq} (names holding {@code ?needle}, shortest first): read among the candidates the
+     * text index gives when it can ({@link NameCandidates}), else from every name.
+     */
+    static List<QuerySolution> names(Sparql q, Map<String, Node> bind, boolean indexed, int limit) {
+        List<Node> among = indexed ? NameCandidates.find(q.datasetGraph(), bind.get("needle").getLiteralLexicalForm()) : null;
+        if (among == null) return q.query("search-names").bind(bind).limit(limit).rows();
+        if (among.isEmpty()) return List.of();
+        return q.query("search-names-among").bind(bind).values("s", among).limit(limit).rows();
     }
 
     /**

@@ -300,8 +300,11 @@ class PagedListsTest {
         try {
             String first = get(url(BIG_DATASET), "text/html").body();
             long hits = EntityCache.hits;
+            long boards = EntityPage.boardHits;
             String second = get(url(BIG_DATASET) + "?results=2", "text/html").body();
             assertEquals(hits + 1, EntityCache.hits, "the second page of the same entity is served from what the first read");
+            assertEquals(boards + 1, EntityPage.boardHits, "and so is its leaderboard");
+            assertEquals(WebSiteTest.section(first, "leaderboard"), WebSiteTest.section(second, "leaderboard"));
             Matcher a = results.matcher(first), b = results.matcher(second);
             assertTrue(a.find() && b.find());
             assertEquals(a.group(1), b.group(1));
@@ -317,8 +320,10 @@ class PagedListsTest {
                 dsg.add(extra, r, PG.value, NodeFactory.createLiteralDT("1000.5", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
             });
             hits = EntityCache.hits;
+            boards = EntityPage.boardHits;
             String after = get(url(BIG_DATASET), "text/html").body();
             assertEquals(hits, EntityCache.hits, "a write makes the kept rows unusable");
+            assertEquals(boards, EntityPage.boardHits, "and the kept leaderboard");
             Matcher c = results.matcher(after);
             assertTrue(c.find());
             assertEquals(Facts.grouped(count + 1), c.group(1));
